@@ -1,0 +1,4 @@
+package io.cqrsflow.domain;
+
+public record CustomerRegistered(String customerId, String name) implements Event {
+}

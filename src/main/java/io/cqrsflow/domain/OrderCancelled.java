@@ -1,0 +1,4 @@
+package io.cqrsflow.domain;
+
+public record OrderCancelled(String orderId, String reason) implements Event {
+}

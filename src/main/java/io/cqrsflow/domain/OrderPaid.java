@@ -1,0 +1,4 @@
+package io.cqrsflow.domain;
+
+public record OrderPaid(String orderId) implements Event {
+}

@@ -1,0 +1,4 @@
+package io.cqrsflow.domain;
+
+public record OrderShipped(String orderId) implements Event {
+}
