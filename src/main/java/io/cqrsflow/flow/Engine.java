@@ -1,0 +1,208 @@
+package io.cqrsflow.flow;
+
+import io.cqrsflow.eventstore.EventStore;
+import io.cqrsflow.eventstore.RecordedEvent;
+import io.cqrsflow.eventstore.SqliteEventStore;
+import io.cqrsflow.read.ExecutorScheduler;
+import io.cqrsflow.read.Projector;
+import io.cqrsflow.read.ProjectorListener;
+import io.cqrsflow.read.ProjectorStatus;
+import io.cqrsflow.read.ReadSide;
+import io.cqrsflow.write.CommandEnvelope;
+import io.cqrsflow.write.CommandHandler;
+import io.cqrsflow.write.CommandResult;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The whole pipeline behind one object: commands run on one command thread, events land in events.db,
+ * projectors (each on its own thread) feed read.db, and every step is published as a {@link FlowSignal}.
+ */
+public final class Engine implements AutoCloseable {
+    public static final String EVENTS_FILE = "events.db";
+    public static final String READ_FILE = "read.db";
+
+    private final Path dataDir;
+    private final Clock clock;
+    private final SqliteEventStore store;
+    private final CommandHandler handler;
+    private final ReadSide readSide;
+    private final ExecutorService commands;
+    private final ExecutorService queries;
+    private final List<Consumer<FlowSignal>> subscribers = new CopyOnWriteArrayList<>();
+    private final List<String> notices = new CopyOnWriteArrayList<>();
+    private final EventStore.Subscription appended;
+
+    private Engine(Path dataDir, Clock clock, SqliteEventStore store, Map<String, Long> delays) {
+        this.dataDir = dataDir;
+        this.clock = clock;
+        this.store = store;
+        this.handler = new CommandHandler(store);
+        this.commands = Executors.newSingleThreadExecutor(daemon("command handler"));
+        this.queries = Executors.newSingleThreadExecutor(daemon("queries"));
+        this.appended = store.subscribe(events -> {
+            for (RecordedEvent e : events) {
+                publish(new FlowSignal.EventAppended(e, clock.instant()));
+            }
+        });
+        ProjectorListener listener = new ProjectorListener() {
+            @Override
+            public void applied(String projector, List<RecordedEvent> events, Instant appliedAt) {
+                for (RecordedEvent e : events) {
+                    long lag = Duration.between(e.recordedAt(), appliedAt).toMillis();
+                    publish(new FlowSignal.EventApplied(projector, e, lag, appliedAt));
+                }
+            }
+
+            @Override
+            public void statusChanged(ProjectorStatus status) {
+                publish(new FlowSignal.LagChanged(status, status.at()));
+            }
+        };
+        this.readSide = ReadSide.open(store, dataDir.resolve(READ_FILE), clock, delays,
+                name -> new ExecutorScheduler("projector " + name), listener, this::notice);
+    }
+
+    /**
+     * Opens (creating if needed) DIR/events.db and DIR/read.db and starts the projectors.
+     *
+     * @throws io.cqrsflow.eventstore.EventStoreException with a user-facing message when events.db cannot be used
+     */
+    public static Engine open(Path dataDir, Clock clock, Map<String, Long> delays) {
+        SqliteEventStore store = SqliteEventStore.open(dataDir.resolve(EVENTS_FILE), clock);
+        try {
+            return new Engine(dataDir, clock, store, delays);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private void notice(String message) {
+        notices.add(message);
+        publish(new FlowSignal.Notice(message, clock.instant()));
+    }
+
+    private void publish(FlowSignal signal) {
+        for (Consumer<FlowSignal> s : subscribers) {
+            try {
+                s.accept(signal);
+            } catch (RuntimeException e) {
+                System.getLogger(Engine.class.getName()).log(System.Logger.Level.WARNING, "a flow subscriber failed", e);
+            }
+        }
+    }
+
+    /** Receives every signal from now on, on background threads. */
+    public Runnable subscribe(Consumer<FlowSignal> subscriber) {
+        subscribers.add(subscriber);
+        return () -> subscribers.remove(subscriber);
+    }
+
+    /** Messages from opening (read.db rebuilt and why), for a subscriber that came late. */
+    public List<String> notices() {
+        return new ArrayList<>(notices);
+    }
+
+    /** Handles a command on the command thread; the future completes with its result. */
+    public CompletableFuture<CommandResult> submit(CommandEnvelope command) {
+        return CompletableFuture.supplyAsync(() -> {
+            publish(new FlowSignal.CommandSubmitted(command, clock.instant()));
+            CommandResult result = handler.handle(command);
+            publish(new FlowSignal.CommandHandled(result, clock.instant()));
+            return result;
+        }, commands);
+    }
+
+    /** Runs a read on the query thread, never on the caller's (the UI's) thread. */
+    public <T> CompletableFuture<T> query(java.util.function.Function<ReadSide, T> read) {
+        return CompletableFuture.supplyAsync(() -> read.apply(readSide), queries);
+    }
+
+    public ReadSide readSide() {
+        return readSide;
+    }
+
+    public EventStore store() {
+        return store;
+    }
+
+    public Projector projector(String name) {
+        return readSide.projector(name);
+    }
+
+    public Projector addProjection(String name, long delayMs) {
+        boolean wasRunning = readSide.isRunning(name);
+        Projector p = readSide.addProjection(name, delayMs);
+        if (!wasRunning) {
+            notice("added projection " + name + ": it starts at position " + p.status().checkpoint()
+                    + " and catches up from history");
+        }
+        return p;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Waits until every projector has applied every event up to the head, or the timeout passes.
+     * Listens for signals instead of polling.
+     */
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Runnable unsubscribe = subscribe(signal -> {
+            if (signal instanceof FlowSignal.LagChanged && readSide.allCaughtUp()) {
+                done.countDown();
+            }
+        });
+        try {
+            if (readSide.allCaughtUp()) {
+                return true;
+            }
+            return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || readSide.allCaughtUp();
+        } finally {
+            unsubscribe.run();
+        }
+    }
+
+    @Override
+    public void close() {
+        commands.shutdown();
+        queries.shutdown();
+        try {
+            commands.awaitTermination(10, TimeUnit.SECONDS);
+            queries.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        appended.close();
+        readSide.close();
+        store.close();
+    }
+}

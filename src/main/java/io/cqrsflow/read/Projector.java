@@ -1,0 +1,305 @@
+package io.cqrsflow.read;
+
+import io.cqrsflow.eventstore.EventStore;
+import io.cqrsflow.eventstore.RecordedEvent;
+import io.cqrsflow.eventstore.SqliteFiles;
+
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Feeds one projection from the event store, strictly in position order, each event no earlier than
+ * {@code recorded_at + delay}. Rows and checkpoint are committed in one read.db transaction.
+ *
+ * <p>All of a projector's work runs as tasks on its own {@link Scheduler}, one at a time, so its
+ * fields need no locks; the public methods only enqueue tasks. It wakes on the store's append
+ * notification and on a timer for the next due event — never by polling.
+ */
+public final class Projector implements AutoCloseable {
+
+    public static final long MAX_DELAY_MS = 10_000;
+    static final int BATCH = 1_000;
+
+    private final Projection projection;
+    private final EventStore store;
+    private final ReadDatabase db;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final ProjectorListener listener;
+    private final EventStore.Subscription subscription;
+    private final AtomicBoolean pumpQueued = new AtomicBoolean();
+
+    // Owned by the scheduler's thread.
+    private final Deque<RecordedEvent> pending = new ArrayDeque<>();
+    private long checkpoint;
+    private long fetchedUpTo;
+    private long delayMs;
+    private boolean paused;
+    private long rebuildTarget;
+    private String problem;
+    private Scheduler.Cancellable wake;
+    private long wakeAt = Long.MAX_VALUE;
+    private volatile ProjectorStatus status;
+
+    public Projector(Projection projection, EventStore store, ReadDatabase db, Clock clock, Scheduler scheduler,
+                     long delayMs, ProjectorListener listener) {
+        this.projection = projection;
+        this.store = store;
+        this.db = db;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.listener = listener;
+        this.delayMs = clampDelay(delayMs);
+        db.ensureSchema(projection);
+        this.checkpoint = db.checkpoint(projection.name());
+        this.fetchedUpTo = checkpoint;
+        this.status = snapshot(ProjectorState.RUNNING);
+        this.subscription = store.subscribe(events -> requestPump());
+    }
+
+    /** Starts applying from the stored checkpoint. */
+    public void start() {
+        requestPump();
+    }
+
+    public String name() {
+        return projection.name();
+    }
+
+    public Projection projection() {
+        return projection;
+    }
+
+    /** The latest published snapshot; safe from any thread. */
+    public ProjectorStatus status() {
+        return status;
+    }
+
+    public void setDelay(long newDelayMs) {
+        scheduler.execute(() -> {
+            delayMs = clampDelay(newDelayMs);
+            cancelWake();
+            pump();
+        });
+    }
+
+    public void pause() {
+        scheduler.execute(() -> {
+            paused = true;
+            cancelWake();
+            publish();
+        });
+    }
+
+    public void resume() {
+        scheduler.execute(() -> {
+            paused = false;
+            pump();
+        });
+    }
+
+    /** While paused, applies exactly the next event, whatever its delay. Does nothing when caught up. */
+    public void step() {
+        scheduler.execute(() -> {
+            if (!paused) {
+                return;
+            }
+            fill();
+            if (!pending.isEmpty()) {
+                applyBatch(List.of(pending.peekFirst()));
+            }
+            publish();
+        });
+    }
+
+    /**
+     * Empties this projection's tables, moves its checkpoint to 0 and replays from there as fast as the
+     * store allows (still never ahead of an event's delay). events.db is not touched.
+     */
+    public void rebuild() {
+        scheduler.execute(() -> {
+            cancelWake();
+            db.write(c -> {
+                try (Statement s = c.createStatement()) {
+                    for (String table : projection.tables()) {
+                        s.execute("DELETE FROM " + table);
+                    }
+                }
+                ReadDatabase.saveCheckpoint(c, projection.name(), 0, now());
+                return null;
+            });
+            checkpoint = 0;
+            fetchedUpTo = 0;
+            pending.clear();
+            problem = null;
+            rebuildTarget = Math.max(1, store.head());
+            publish();
+            pump();
+        });
+    }
+
+    private void requestPump() {
+        if (pumpQueued.compareAndSet(false, true)) {
+            scheduler.execute(() -> {
+                pumpQueued.set(false);
+                pump();
+            });
+        }
+    }
+
+    /** Applies every due event, one batch per task so that pause and delay changes get in between. */
+    private void pump() {
+        if (paused) {
+            publish();
+            return;
+        }
+        fill();
+        long now = clock.millis();
+        List<RecordedEvent> due = new ArrayList<>();
+        for (RecordedEvent e : pending) {
+            if (e.recordedAt().toEpochMilli() + delayMs > now || due.size() == BATCH) {
+                break;
+            }
+            due.add(e);
+        }
+        if (!due.isEmpty()) {
+            if (applyBatch(due) && !pending.isEmpty()) {
+                scheduler.execute(this::pump);
+            } else if (!pending.isEmpty()) {
+                scheduleWake();
+            }
+        } else if (!pending.isEmpty()) {
+            scheduleWake();
+        }
+        if (pending.isEmpty() && rebuildTarget > 0 && checkpoint >= rebuildTarget) {
+            rebuildTarget = 0;
+        }
+        publish();
+    }
+
+    /** Reads the next events after what is already pending. */
+    private void fill() {
+        if (pending.size() >= BATCH || fetchedUpTo >= store.head()) {
+            return;
+        }
+        List<RecordedEvent> more = store.readAll(fetchedUpTo, BATCH);
+        for (RecordedEvent e : more) {
+            pending.addLast(e);
+            fetchedUpTo = e.position();
+        }
+    }
+
+    private boolean applyBatch(List<RecordedEvent> events) {
+        long last = events.get(events.size() - 1).position();
+        String updatedAt = now();
+        try {
+            db.write(c -> {
+                Projection.Writer writer = db.writerFor(projection);
+                for (RecordedEvent e : events) {
+                    writer.apply(e);
+                }
+                ReadDatabase.saveCheckpoint(c, projection.name(), last, updatedAt);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // Rolled back: neither the rows nor the checkpoint moved. Stay put until rebuilt or resumed.
+            problem = "could not apply event " + events.get(0).position() + "–" + last + ": " + e.getMessage();
+            paused = true;
+            return false;
+        }
+        for (int i = 0; i < events.size(); i++) {
+            pending.removeFirst();
+        }
+        checkpoint = last;
+        problem = null;
+        listener.applied(projection.name(), events, clock.instant());
+        return true;
+    }
+
+    private void scheduleWake() {
+        RecordedEvent next = pending.peekFirst();
+        long dueAt = next.recordedAt().toEpochMilli() + delayMs;
+        if (wake != null && wakeAt == dueAt) {
+            return;
+        }
+        cancelWake();
+        wakeAt = dueAt;
+        wake = scheduler.schedule(() -> {
+            wake = null;
+            wakeAt = Long.MAX_VALUE;
+            pump();
+        }, dueAt - clock.millis());
+    }
+
+    private void cancelWake() {
+        if (wake != null) {
+            wake.cancel();
+            wake = null;
+            wakeAt = Long.MAX_VALUE;
+        }
+    }
+
+    private void publish() {
+        ProjectorState state;
+        if (problem != null) {
+            state = ProjectorState.FAILED;
+        } else if (paused) {
+            state = ProjectorState.PAUSED;
+        } else if (rebuildTarget > 0) {
+            state = ProjectorState.REBUILDING;
+        } else if (checkpoint >= store.head()) {
+            state = ProjectorState.CAUGHT_UP;
+        } else {
+            state = ProjectorState.RUNNING;
+        }
+        ProjectorStatus next = snapshot(state);
+        ProjectorStatus previous = status;
+        status = next;
+        if (!sameFigures(previous, next)) {
+            listener.statusChanged(next);
+        }
+    }
+
+    private ProjectorStatus snapshot(ProjectorState state) {
+        long head = store.head();
+        Instant oldest = null;
+        if (head > checkpoint) {
+            RecordedEvent first = pending.peekFirst();
+            if (first == null) {
+                fill();
+                first = pending.peekFirst();
+            }
+            oldest = first == null ? null : first.recordedAt();
+        }
+        return new ProjectorStatus(projection.name(), state, delayMs, checkpoint, head, oldest, rebuildTarget,
+                clock.instant(), problem);
+    }
+
+    private static boolean sameFigures(ProjectorStatus a, ProjectorStatus b) {
+        return a != null && a.state() == b.state() && a.delayMs() == b.delayMs() && a.checkpoint() == b.checkpoint()
+                && a.head() == b.head() && a.rebuildTarget() == b.rebuildTarget()
+                && java.util.Objects.equals(a.oldestUnappliedAt(), b.oldestUnappliedAt())
+                && java.util.Objects.equals(a.problem(), b.problem());
+    }
+
+    private String now() {
+        return SqliteFiles.formatInstant(clock.instant());
+    }
+
+    private static long clampDelay(long ms) {
+        return Math.max(0, Math.min(MAX_DELAY_MS, ms));
+    }
+
+    @Override
+    public void close() {
+        subscription.close();
+        scheduler.execute(this::cancelWake);
+        scheduler.close();
+    }
+}

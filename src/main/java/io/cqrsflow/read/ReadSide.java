@@ -1,0 +1,153 @@
+package io.cqrsflow.read;
+
+import io.cqrsflow.eventstore.EventStore;
+import io.cqrsflow.eventstore.RecordedEvent;
+import io.cqrsflow.read.orderdetail.OrderDetailProjection;
+import io.cqrsflow.read.orderlist.OrderListProjection;
+import io.cqrsflow.read.salesbycustomer.SalesByCustomerProjection;
+import io.cqrsflow.read.salesbycustomer.SalesByCustomerQueries;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Everything on the read side: read.db, one projector per running read model, and the queries. On
+ * open, every projector that ran before resumes from its stored checkpoint.
+ */
+public final class ReadSide implements AutoCloseable {
+    private final EventStore store;
+    private final ReadDatabase db;
+    private final Clock clock;
+    private final Function<String, Scheduler> schedulers;
+    private final ProjectorListener listener;
+    private final Map<String, Projector> projectors = new LinkedHashMap<>();
+    private final OrderQueries queries;
+    private final SalesByCustomerQueries sales;
+
+    private ReadSide(EventStore store, ReadDatabase db, Clock clock, Function<String, Scheduler> schedulers,
+                     ProjectorListener listener) {
+        this.store = store;
+        this.db = db;
+        this.clock = clock;
+        this.schedulers = schedulers;
+        this.listener = listener;
+        this.queries = new OrderQueries(db, new WriteModelQueries(store));
+        this.sales = new SalesByCustomerQueries(db);
+    }
+
+    /**
+     * @param delays     initial delay per projector name; absent names start at 0
+     * @param schedulers makes the scheduler a projector runs on, by name
+     */
+    public static ReadSide open(EventStore store, Path readDbFile, Clock clock, Map<String, Long> delays,
+                                Function<String, Scheduler> schedulers, ProjectorListener listener,
+                                Consumer<String> notices) {
+        ReadDatabase db = ReadDatabase.open(readDbFile, clock, fingerprint(store), store.head(), notices);
+        ReadSide side = new ReadSide(store, db, clock, schedulers, listener);
+        List<String> names = new ArrayList<>(ProjectionNames.AT_START);
+        for (String existing : db.projectionsWithCheckpoint()) {
+            if (!names.contains(existing) && ProjectionNames.ALL.contains(existing)) {
+                names.add(existing);
+            }
+        }
+        for (String name : names) {
+            side.start(name, delays.getOrDefault(name, 0L));
+        }
+        return side;
+    }
+
+    /** Identifies an event store by its first event, so a read.db built from another store is noticed. */
+    private static String fingerprint(EventStore store) {
+        List<RecordedEvent> first = store.readAll(0, 1);
+        if (first.isEmpty()) {
+            return null;
+        }
+        RecordedEvent e = first.get(0);
+        return e.streamId() + "@" + e.recordedAt();
+    }
+
+    public static Projection projection(String name) {
+        switch (name) {
+            case ProjectionNames.ORDER_LIST:
+                return new OrderListProjection();
+            case ProjectionNames.ORDER_DETAIL:
+                return new OrderDetailProjection();
+            case ProjectionNames.SALES_BY_CUSTOMER:
+                return new SalesByCustomerProjection();
+            default:
+                throw new IllegalArgumentException("unknown projection \"" + name + "\"; known: "
+                        + String.join(", ", ProjectionNames.ALL));
+        }
+    }
+
+    private synchronized Projector start(String name, long delayMs) {
+        Projector p = new Projector(projection(name), store, db, clock, schedulers.apply(name), delayMs, listener);
+        projectors.put(name, p);
+        p.start();
+        return p;
+    }
+
+    /**
+     * Adds a projection at runtime: it starts at position 0 (or its stored checkpoint) and catches up
+     * from history. Adding one that is already running returns it.
+     */
+    public synchronized Projector addProjection(String name, long delayMs) {
+        Projector existing = projectors.get(name);
+        return existing != null ? existing : start(name, delayMs);
+    }
+
+    public synchronized Projector projector(String name) {
+        Projector p = projectors.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no projector \"" + name + "\" is running; running: "
+                    + String.join(", ", projectors.keySet()));
+        }
+        return p;
+    }
+
+    public synchronized boolean isRunning(String name) {
+        return projectors.containsKey(name);
+    }
+
+    public synchronized List<Projector> projectors() {
+        return List.copyOf(projectors.values());
+    }
+
+    /** True when every projector's checkpoint equals the head and none is paused or failed. */
+    public boolean allCaughtUp() {
+        long head = store.head();
+        for (Projector p : projectors()) {
+            ProjectorStatus s = p.status();
+            if (s.checkpoint() < head || s.state() != ProjectorState.CAUGHT_UP) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public OrderQueries queries() {
+        return queries;
+    }
+
+    public SalesByCustomerQueries sales() {
+        return sales;
+    }
+
+    public ReadDatabase database() {
+        return db;
+    }
+
+    @Override
+    public void close() {
+        for (Projector p : projectors()) {
+            p.close();
+        }
+        db.close();
+    }
+}

@@ -1,0 +1,40 @@
+package io.cqrsflow.read.orderdetail;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cqrsflow.domain.OrderLine;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The items column of order_detail: a JSON array of {sku, quantity, unitPrice as a string}. */
+final class ItemsJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final TypeReference<List<OrderLine>> LINES = new TypeReference<>() {
+    };
+
+    static {
+        MAPPER.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+    }
+
+    private ItemsJson() {
+    }
+
+    static String write(List<OrderLine> items) {
+        try {
+            return MAPPER.writeValueAsString(items);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write items as JSON", e);
+        }
+    }
+
+    static List<OrderLine> read(String json) {
+        try {
+            return MAPPER.readValue(json, LINES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("order_detail.items is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.cqrsflow.read.orderdetail;
+
+import io.cqrsflow.domain.OrderStatus;
+import io.cqrsflow.eventstore.SqliteFiles;
+import io.cqrsflow.read.OrderDetails;
+import io.cqrsflow.read.ReadDatabase;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** GetOrderById, answered from order_detail as it stands now. */
+public final class OrderDetailQueries {
+    private static final String SELECT = "SELECT order_id, customer_id, customer_name, items, total, status, placed_at,"
+            + " paid_at, shipped_at, cancelled_at, cancel_reason FROM order_detail";
+
+    private final ReadDatabase db;
+
+    public OrderDetailQueries(ReadDatabase db) {
+        this.db = db;
+    }
+
+    public Optional<OrderDetails> orderById(String orderId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE order_id = ?")) {
+                ps.setString(1, orderId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(row(rs)) : Optional.<OrderDetails>empty();
+                }
+            }
+        });
+    }
+
+    public List<OrderDetails> all() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY placed_at, order_id");
+                 ResultSet rs = ps.executeQuery()) {
+                List<OrderDetails> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(row(rs));
+                }
+                return rows;
+            }
+        });
+    }
+
+    private static OrderDetails row(ResultSet rs) throws SQLException {
+        return new OrderDetails(rs.getString(1), rs.getString(2), rs.getString(3), ItemsJson.read(rs.getString(4)),
+                new BigDecimal(rs.getString(5)), OrderStatus.fromLabel(rs.getString(6)), instant(rs.getString(7)),
+                instant(rs.getString(8)), instant(rs.getString(9)), instant(rs.getString(10)), rs.getString(11));
+    }
+
+    private static Instant instant(String text) {
+        return text == null ? null : SqliteFiles.parseInstant(text);
+    }
+}

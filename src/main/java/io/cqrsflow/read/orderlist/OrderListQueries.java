@@ -1,0 +1,55 @@
+package io.cqrsflow.read.orderlist;
+
+import io.cqrsflow.domain.OrderStatus;
+import io.cqrsflow.eventstore.SqliteFiles;
+import io.cqrsflow.read.OrderSummary;
+import io.cqrsflow.read.ReadDatabase;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** ListOrders and GetOrdersForCustomer, answered from order_list as it stands now. */
+public final class OrderListQueries {
+    private static final String SELECT = "SELECT order_id, customer_id, customer_name, total, status, placed_at,"
+            + " item_count FROM order_list";
+
+    private final ReadDatabase db;
+
+    public OrderListQueries(ReadDatabase db) {
+        this.db = db;
+    }
+
+    public List<OrderSummary> listOrders() {
+        return query(SELECT + " ORDER BY placed_at, order_id", null);
+    }
+
+    public List<OrderSummary> ordersForCustomer(String customerId) {
+        return query(SELECT + " WHERE customer_id = ? ORDER BY placed_at, order_id", customerId);
+    }
+
+    private List<OrderSummary> query(String sql, String parameter) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (parameter != null) {
+                    ps.setString(1, parameter);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<OrderSummary> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(row(rs));
+                    }
+                    return rows;
+                }
+            }
+        });
+    }
+
+    private static OrderSummary row(ResultSet rs) throws SQLException {
+        return new OrderSummary(rs.getString(1), rs.getString(2), rs.getString(3), new BigDecimal(rs.getString(4)),
+                OrderStatus.fromLabel(rs.getString(5)), SqliteFiles.parseInstant(rs.getString(6)), rs.getInt(7));
+    }
+}

@@ -1,0 +1,42 @@
+package io.cqrsflow.read.salesbycustomer;
+
+import io.cqrsflow.read.CustomerSales;
+import io.cqrsflow.read.ReadDatabase;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The sales_by_customer table as it stands now. */
+public final class SalesByCustomerQueries {
+    private final ReadDatabase db;
+
+    public SalesByCustomerQueries(ReadDatabase db) {
+        this.db = db;
+    }
+
+    /** Every customer's figures; empty while the projection has not been added. */
+    public List<CustomerSales> all() {
+        return db.read(c -> {
+            List<CustomerSales> rows = new ArrayList<>();
+            try (PreparedStatement exists = c.prepareStatement(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sales_by_customer'");
+                 ResultSet e = exists.executeQuery()) {
+                if (!e.next()) {
+                    return rows;
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT customer_id, customer_name, orders, revenue, cancelled"
+                    + " FROM sales_by_customer ORDER BY customer_name, customer_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new CustomerSales(rs.getString(1), rs.getString(2), rs.getInt(3),
+                            new BigDecimal(rs.getString(4)), rs.getInt(5)));
+                }
+            }
+            return rows;
+        });
+    }
+}
