@@ -118,8 +118,11 @@ public final class SqliteEventStore implements EventStore {
         FolderLock lock = FolderLock.acquire(folder);
         Connection connection = null;
         try {
-            connection = SqliteFiles.open(file, true);
-            migrate(connection, file);
+            // Look before touching: a stranger's database must not even be switched to WAL.
+            connection = SqliteFiles.connect(file);
+            int version = inspect(connection, file);
+            SqliteFiles.configure(connection, true);
+            migrate(connection, version);
             return new SqliteEventStore(file, clock, lock, connection);
         } catch (SQLException e) {
             closeQuietly(connection);
@@ -132,7 +135,8 @@ public final class SqliteEventStore implements EventStore {
         }
     }
 
-    private static void migrate(Connection connection, Path file) throws SQLException {
+    /** Refuses a database that is not ours or is newer than this code; returns its schema version. */
+    private static int inspect(Connection connection, Path file) throws SQLException {
         int appId;
         int version;
         int tables;
@@ -149,6 +153,10 @@ public final class SqliteEventStore implements EventStore {
             throw new EventStoreException(file + " was written by a newer CQRS Flow (schema " + version
                     + ", this one knows up to " + SCHEMA_VERSION + "); use the newer version to open it.");
         }
+        return version;
+    }
+
+    private static void migrate(Connection connection, int version) throws SQLException {
         if (version == SCHEMA_VERSION) {
             return;
         }

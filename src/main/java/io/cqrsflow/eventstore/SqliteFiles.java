@@ -49,17 +49,39 @@ public final class SqliteFiles {
      * the read side can be rebuilt from events and uses NORMAL.
      */
     public static Connection open(Path file, boolean synchronousFull) throws SQLException {
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA busy_timeout = 5000");
-            s.execute("PRAGMA journal_mode = WAL");
-            s.execute("PRAGMA synchronous = " + (synchronousFull ? "FULL" : "NORMAL"));
-            s.execute("PRAGMA foreign_keys = ON");
+        Connection connection = connect(file);
+        try {
+            configure(connection, synchronousFull);
         } catch (SQLException e) {
             connection.close();
             throw e;
         }
         return connection;
+    }
+
+    /**
+     * Opens a connection that has not changed the file in any way yet, so that a file can be inspected
+     * (is it ours? which version?) before it is touched. Switching to WAL rewrites the file header, which
+     * must not happen to a database that is not ours.
+     */
+    public static Connection connect(Path file) throws SQLException {
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 5000");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    /** WAL mode and durability for a connection from {@link #connect}; see {@link #open}. */
+    public static void configure(Connection connection, boolean synchronousFull) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("PRAGMA synchronous = " + (synchronousFull ? "FULL" : "NORMAL"));
+            s.execute("PRAGMA foreign_keys = ON");
+        }
     }
 
     public static String formatInstant(Instant instant) {
