@@ -1,0 +1,160 @@
+package io.cqrsflow.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a scenario file and checks all of it before returning, so a scenario either plays from start
+ * to finish or is refused before anything happens. Every refusal is a {@link ScenarioException} whose
+ * message is one line naming the file, the step and the field.
+ *
+ * <p>Only the shape is checked (kinds, types, names, ranges). Commands that break a business rule
+ * are read as written: showing the domain reject them is what some scenarios are for.
+ */
+public final class ScenarioParser {
+    private static final List<String> TOP_LEVEL_FIELDS = List.of("name", "description", "projectors", "steps");
+
+    // Numbers keep the digits the teacher wrote: 19.99 is BigDecimal 19.99, 12.50 keeps its scale.
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private static final Pattern JACKSON_LOCATION = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
+
+    private final ProjectorNames projectors;
+
+    /** @param projectorNames the projectors a scenario may name ("order-list", "order-detail", …) */
+    public ScenarioParser(Set<String> projectorNames) {
+        this.projectors = new ProjectorNames(projectorNames);
+    }
+
+    /** The projector names this parser accepts, sorted. */
+    public List<String> projectorNames() {
+        return projectors.names();
+    }
+
+    /** Reads and checks a scenario file; the file's path is its {@link Scenario#source()}. */
+    public Scenario parse(Path file) {
+        String source = file.toString();
+        return parse(source, read(source, file));
+    }
+
+    /**
+     * Checks a scenario given as text.
+     *
+     * @param sourceName how messages and {@link Scenario#source()} name it ("lesson.json", "built-in:burst")
+     */
+    public Scenario parse(String sourceName, String json) {
+        JsonNode root = tree(sourceName, json);
+        if (root == null || root.isMissingNode()) {
+            throw new ScenarioException(sourceName, null, null,
+                    "the file is empty; a scenario is a JSON object with \"name\" and \"steps\"");
+        }
+        ObjectFields top = ObjectFields.of(sourceName, null, "", root, "{ \"name\": …, \"steps\": [ … ] }");
+        top.allowOnly(TOP_LEVEL_FIELDS);
+        String name = top.text("name");
+        if (name.isBlank()) {
+            throw top.error("name", "must not be blank: it is how the scenario is listed");
+        }
+        String description = top.optionalText("description").orElse("");
+        Map<String, Long> delays = projectorDelays(top);
+        List<JsonNode> elements = top.array("steps");
+
+        StepReader reader = new StepReader(sourceName, projectors);
+        List<ScenarioStep> steps = new ArrayList<>(elements.size());
+        for (int i = 0; i < elements.size(); i++) {
+            steps.add(reader.read(i + 1, elements.get(i)));
+        }
+        steps.sort(Comparator.comparingLong(ScenarioStep::atMs)); // List.sort is stable: ties keep file order
+        return new Scenario(name, description, delays, steps, sourceName);
+    }
+
+    private Map<String, Long> projectorDelays(ObjectFields top) {
+        Map<String, Long> delays = new LinkedHashMap<>();
+        if (!top.has("projectors")) {
+            return delays;
+        }
+        ObjectFields section = top.object("projectors", "{ \"order-list\": { \"delayMs\": 3000 } }");
+        for (String projector : section.keys()) {
+            projectors.check(section, projector, projector);
+            ObjectFields settings = section.object(projector, "{ \"delayMs\": 3000 }");
+            settings.allowOnly(List.of("delayMs"));
+            delays.put(projector, StepReader.delayMs(settings));
+        }
+        return delays;
+    }
+
+    private static String read(String source, Path file) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw ScenarioException.aboutFile(source, "cannot read the file: it is a folder", null);
+            }
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return text.startsWith("\uFEFF") ? text.substring(1) : text; // editors on Windows add a BOM
+        } catch (NoSuchFileException e) {
+            throw ScenarioException.aboutFile(source, "cannot read the file: it does not exist", e);
+        } catch (AccessDeniedException e) {
+            throw ScenarioException.aboutFile(source, "cannot read the file: permission denied", e);
+        } catch (CharacterCodingException e) {
+            throw ScenarioException.aboutFile(source, "cannot read the file: it is not UTF-8 text", e);
+        } catch (IOException e) {
+            throw ScenarioException.aboutFile(source, "cannot read the file: " + reason(e), e);
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemException fileProblem && fileProblem.getReason() != null) {
+            return fileProblem.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private static JsonNode tree(String source, String json) {
+        try (JsonParser parser = JSON.createParser(json)) {
+            JsonNode root = JSON.readTree(parser);
+            if (root != null && parser.nextToken() != null) {
+                throw malformed(source, parser.currentTokenLocation(),
+                        "more text after the end of the scenario's { … }", null);
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw malformed(source, e.getLocation(), e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw ScenarioException.aboutFile(source, "cannot read the text: " + reason(e), e);
+        }
+    }
+
+    private static ScenarioException malformed(String source, JsonLocation at, String detail, Throwable cause) {
+        // Jackson points at other places as "[Source: …; line: 1, column: 24]"; say it the way we do.
+        String plain = JACKSON_LOCATION.matcher(detail).replaceAll("line $1, column $2");
+        String problem = "malformed JSON: " + plain.replaceAll("\\s+", " ").strip();
+        if (at == null || at.getLineNr() < 1) {
+            return ScenarioException.aboutFile(source, problem, cause);
+        }
+        return ScenarioException.malformedJson(source, at.getLineNr(), at.getColumnNr(), problem, cause);
+    }
+}

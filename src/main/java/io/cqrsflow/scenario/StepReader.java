@@ -1,0 +1,142 @@
+package io.cqrsflow.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads one element of a scenario's {@code "steps"} array into a {@link ScenarioStep}. */
+final class StepReader {
+    static final long MAX_DELAY_MS = 10_000;
+
+    private static final List<String> STEP_FIELDS;
+
+    static {
+        List<String> fields = new ArrayList<>();
+        fields.add("atMs");
+        fields.addAll(ScenarioStep.KINDS);
+        STEP_FIELDS = List.copyOf(fields);
+    }
+
+    private final String file;
+    private final ProjectorNames projectors;
+
+    StepReader(String file, ProjectorNames projectors) {
+        this.file = file;
+        this.projectors = projectors;
+    }
+
+    ScenarioStep read(int number, JsonNode value) {
+        ObjectFields step = ObjectFields.of(file, number, "", value, "{ \"atMs\": 0, \"note\": \"…\" }");
+        if (step.has("expectedVersion") && step.has("command")) {
+            throw step.error("expectedVersion", "belongs inside \"command\": { \"type\": …, \"expectedVersion\": 1 }");
+        }
+        step.allowOnly(STEP_FIELDS);
+        long atMs = step.wholeNumber("atMs", 0, Long.MAX_VALUE, "must be 0 or more");
+        String kind = kind(step);
+        switch (kind) {
+            case "command":
+                return CommandReader.read(number, atMs, step.object("command",
+                        "{ \"type\": \"PayOrder\", \"orderId\": \"o-1\" }"));
+            case "query":
+                return query(number, atMs, step.object("query",
+                        "{ \"type\": \"GetOrderById\", \"orderId\": \"o-1\" }"));
+            case "note":
+                return new NoteStep(number, atMs, step.text("note"));
+            case "setDelay":
+                ObjectFields delay = step.object("setDelay", "{ \"projector\": \"order-list\", \"delayMs\": 0 }");
+                delay.allowOnly(List.of("projector", "delayMs"));
+                return new SetDelayStep(number, atMs, projectors.require(delay, "projector"), delayMs(delay));
+            case "pause":
+                return new PauseStep(number, atMs, target(step, "pause", "projector", true));
+            case "resume":
+                return new ResumeStep(number, atMs, target(step, "resume", "projector", true));
+            case "step":
+                return new ApplyOneStep(number, atMs, target(step, "step", "projector", true));
+            case "rebuild":
+                return new RebuildStep(number, atMs, target(step, "rebuild", "projector", false));
+            case "addProjection":
+                return new AddProjectionStep(number, atMs, target(step, "addProjection", "projection", true));
+            default:
+                throw new IllegalStateException("a kind without a reader: " + kind);
+        }
+    }
+
+    static long delayMs(ObjectFields fields) {
+        return fields.wholeNumber("delayMs", 0, MAX_DELAY_MS, "must be between 0 and " + MAX_DELAY_MS + " ms");
+    }
+
+    /** The one kind key the step has. */
+    private static String kind(ObjectFields step) {
+        String found = null;
+        for (String key : step.keys()) {
+            if (!ScenarioStep.KINDS.contains(key)) {
+                continue;
+            }
+            if (found != null) {
+                throw step.error(key, "a step does one thing, but this one also has " + JsonValues.quote(found)
+                        + "; make them two steps");
+            }
+            found = key;
+        }
+        if (found == null) {
+            throw step.error("nothing to do: a step needs one of " + String.join(", ", ScenarioStep.KINDS));
+        }
+        return found;
+    }
+
+    private QueryStep query(int number, long atMs, ObjectFields query) {
+        String typeName = query.text("type");
+        QueryType type = QueryType.fromWireName(typeName).orElseThrow(() -> {
+            List<String> known = new ArrayList<>();
+            for (QueryType t : QueryType.values()) {
+                known.add(t.wireName());
+            }
+            return query.error("type", "unknown query type " + JsonValues.quote(typeName)
+                    + DidYouMean.hint(typeName, known, "known"));
+        });
+        String orderId = null;
+        String customerId = null;
+        if (type == QueryType.GET_ORDER_BY_ID) {
+            query.allowOnly(List.of("type", "orderId", "from"), typeName);
+            orderId = query.text("orderId");
+        } else if (type == QueryType.GET_ORDERS_FOR_CUSTOMER) {
+            query.allowOnly(List.of("type", "customerId", "from"), typeName);
+            customerId = query.text("customerId");
+        } else {
+            query.allowOnly(List.of("type", "from"), typeName);
+        }
+        QuerySource from = QuerySource.READ_MODEL;
+        if (query.has("from")) {
+            String source = query.text("from");
+            from = QuerySource.fromWireName(source).orElseThrow(() -> query.error("from",
+                    "must be \"read-model\" or \"write-model\", got " + JsonValues.quote(source)));
+        }
+        return new QueryStep(number, atMs, type, orderId, customerId, from);
+    }
+
+    /**
+     * The projector a pause, resume, step, rebuild or addProjection step is about: either
+     * {@code {"projector": "order-list"}} or the shorthand {@code "order-list"}.
+     *
+     * @return the name, or null when it is optional and absent
+     */
+    private String target(ObjectFields step, String kind, String key, boolean required) {
+        JsonNode value = step.get(kind);
+        if (value.isTextual()) {
+            projectors.check(step, kind, value.textValue());
+            return value.textValue();
+        }
+        String sample = "projection".equals(key) ? "\"sales-by-customer\"" : "\"order-list\"";
+        String example = "{ \"" + key + "\": " + sample + " } or just " + sample;
+        if (!value.isObject()) {
+            throw step.error(kind, "must be an object such as " + example + ", got " + JsonValues.describe(value));
+        }
+        ObjectFields target = step.object(kind, example);
+        target.allowOnly(List.of(key));
+        if (!required && !target.has(key)) {
+            return null;
+        }
+        return projectors.require(target, key);
+    }
+}

@@ -1,0 +1,257 @@
+package io.cqrsflow.scenario;
+
+import io.cqrsflow.domain.CancelOrder;
+import io.cqrsflow.domain.OrderLine;
+import io.cqrsflow.domain.PayOrder;
+import io.cqrsflow.domain.PlaceOrder;
+import io.cqrsflow.domain.RegisterCustomer;
+import io.cqrsflow.domain.Rule;
+import io.cqrsflow.scenario.PaperWriteModel.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** The built-in scenarios parse, and their commands do what their notes tell the learner. */
+class BuiltInScenariosTest {
+    private static final ScenarioLibrary LIBRARY = new ScenarioLibrary();
+
+    static List<String> ids() {
+        return LIBRARY.ids();
+    }
+
+    /** The outcome of every command step, worked out with the domain, in the order the steps play. */
+    private static List<Outcome> outcomes(Scenario scenario) {
+        PaperWriteModel writeModel = new PaperWriteModel();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (ScenarioStep step : scenario.steps()) {
+            if (step instanceof CommandStep command) {
+                outcomes.add(writeModel.submit(command));
+            }
+        }
+        return outcomes;
+    }
+
+    private static List<CommandStep> commands(Scenario scenario) {
+        return scenario.steps().stream().filter(CommandStep.class::isInstance).map(CommandStep.class::cast)
+                .collect(Collectors.toList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("ids")
+    void parsesWithANameADescriptionAndKnownProjectors(String id) {
+        // when
+        Scenario scenario = LIBRARY.load(id);
+
+        // then
+        assertThat(scenario.source()).isEqualTo("built-in:" + id);
+        assertThat(scenario.name()).isNotBlank();
+        assertThat(scenario.description()).isNotBlank();
+        assertThat(scenario.steps()).isNotEmpty();
+        assertThat(ScenarioLibrary.BUILT_IN_PROJECTORS).containsAll(scenario.projectorDelays().keySet());
+    }
+
+    @ParameterizedTest
+    @MethodSource("ids")
+    void queriesAskAboutOrdersAndCustomersThatExistByThen(String id) {
+        // given
+        Scenario scenario = LIBRARY.load(id);
+        PaperWriteModel writeModel = new PaperWriteModel();
+        List<String> problems = new ArrayList<>();
+
+        // when
+        for (ScenarioStep step : scenario.steps()) {
+            if (step instanceof CommandStep command) {
+                writeModel.submit(command);
+            } else if (step instanceof QueryStep query) {
+                if (query.orderId() != null && !writeModel.orderExists(query.orderId())) {
+                    problems.add("step " + query.number() + " asks for order " + query.orderId());
+                }
+                if (query.customerId() != null && !writeModel.customerRegistered(query.customerId())) {
+                    problems.add("step " + query.number() + " asks for customer " + query.customerId());
+                }
+            }
+        }
+
+        // then
+        assertThat(problems).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("ids")
+    void ordersAreForCustomersRegisteredEarlierUnlessTheScenarioIsAboutRejections(String id) {
+        // given
+        Scenario scenario = LIBRARY.load(id);
+
+        // when
+        List<Outcome> outcomes = outcomes(scenario);
+
+        // then: only the rules lesson breaks rules; only the concurrency lesson has a conflict
+        if (id.equals("rules-and-rejections")) {
+            return; // checked rule by rule below
+        }
+        long expectedConflicts = id.equals("optimistic-concurrency") ? 1 : 0;
+        assertThat(outcomes).filteredOn(outcome -> outcome.result().equals("rejected")).isEmpty();
+        assertThat(outcomes).filteredOn(outcome -> outcome.result().equals("conflict")).hasSize((int) expectedConflicts);
+    }
+
+    @Test
+    void firstStepsRegistersTwoCustomersAndPaysAndShipsAnOrder() {
+        // given
+        Scenario scenario = LIBRARY.load("first-steps");
+
+        // then
+        assertThat(scenario.projectorDelays()).containsExactly(entry("order-list", 800L), entry("order-detail", 800L));
+        assertThat(commands(scenario)).extracting(step -> step.command().type()).containsExactly(
+                "RegisterCustomer", "RegisterCustomer", "PlaceOrder", "PlaceOrder", "PayOrder", "ShipOrder");
+        assertThat(scenario.steps()).filteredOn(NoteStep.class::isInstance).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(outcomes(scenario)).containsOnly(Outcome.ACCEPTED);
+    }
+
+    @Test
+    void cancelBeforeTheListCatchesUpIsTheDesignExample() {
+        // when
+        Scenario scenario = LIBRARY.load("cancel-before-list-catches-up");
+
+        // then
+        assertThat(scenario.name()).isEqualTo("Cancel before the list catches up");
+        assertThat(scenario.projectorDelays()).containsExactly(entry("order-list", 3000L), entry("order-detail", 0L));
+        assertThat(scenario.steps()).containsExactly(
+                new CommandStep(1, 0, new RegisterCustomer("c-1", "Ada Lovelace"), OptionalLong.empty()),
+                new CommandStep(2, 100, new PlaceOrder("o-1", "c-1",
+                        List.of(new OrderLine("BOOK-1", 2, new BigDecimal("12.50")))), OptionalLong.empty()),
+                new CommandStep(3, 600, new CancelOrder("o-1", "changed mind"), OptionalLong.empty()),
+                new QueryStep(4, 800, QueryType.GET_ORDER_BY_ID, "o-1", null, QuerySource.READ_MODEL),
+                new NoteStep(5, 900, "Why does the list still say pending?"),
+                new SetDelayStep(6, 1000, "order-list", 0));
+    }
+
+    @Test
+    void readYourOwnWritesAsksTooEarlyThenLateEnough() {
+        // given
+        Scenario scenario = LIBRARY.load("read-your-own-writes");
+        long listDelay = scenario.projectorDelays().get("order-list");
+        long placedAt = commands(scenario).stream().filter(step -> step.command() instanceof PlaceOrder)
+                .findFirst().orElseThrow().atMs();
+
+        // when
+        List<QueryStep> queries = scenario.steps().stream().filter(QueryStep.class::isInstance)
+                .map(QueryStep.class::cast).collect(Collectors.toList());
+
+        // then
+        assertThat(listDelay).isEqualTo(2500);
+        assertThat(scenario.projectorDelays().get("order-detail")).isZero();
+        assertThat(queries).extracting(QueryStep::type, QueryStep::from).containsExactly(
+                tuple(QueryType.GET_ORDER_BY_ID, QuerySource.READ_MODEL),
+                tuple(QueryType.LIST_ORDERS, QuerySource.READ_MODEL),
+                tuple(QueryType.GET_ORDER_BY_ID, QuerySource.WRITE_MODEL),
+                tuple(QueryType.LIST_ORDERS, QuerySource.READ_MODEL));
+        assertThat(queries.get(1).atMs()).as("the first list query comes before the list can know")
+                .isLessThan(placedAt + listDelay);
+        assertThat(queries.get(3).atMs()).as("the second list query comes after it must know")
+                .isGreaterThan(placedAt + listDelay + 500);
+    }
+
+    @Test
+    void rulesAndRejectionsBreaksEveryRuleOnceAndWritesOnlyTheSetup() {
+        // given
+        Scenario scenario = LIBRARY.load("rules-and-rejections");
+
+        // when
+        List<Outcome> outcomes = outcomes(scenario);
+        List<Rule> broken = outcomes.stream().filter(outcome -> outcome.rule() != null).map(Outcome::rule)
+                .collect(Collectors.toList());
+
+        // then
+        assertThat(broken).containsExactly(
+                Rule.CUSTOMER_ID_TAKEN, Rule.BLANK_ID, Rule.BLANK_NAME,
+                Rule.ORDER_ID_TAKEN, Rule.UNKNOWN_CUSTOMER, Rule.NO_ITEMS, Rule.BLANK_SKU, Rule.QUANTITY_BELOW_ONE,
+                Rule.NEGATIVE_PRICE, Rule.UNKNOWN_ORDER, Rule.NOT_PENDING, Rule.NOT_PAID, Rule.ALREADY_SHIPPED,
+                Rule.ALREADY_CANCELLED);
+        assertThat(EnumSet.copyOf(broken)).as("one command for every rule").isEqualTo(EnumSet.allOf(Rule.class));
+        assertThat(outcomes).filteredOn(outcome -> outcome == Outcome.ACCEPTED).hasSize(6);
+        assertThat(outcomes).doesNotContain(Outcome.CONFLICT);
+    }
+
+    @Test
+    void optimisticConcurrencyAcceptsAlicesPaymentAndRefusesBobsStaleCancel() {
+        // given
+        Scenario scenario = LIBRARY.load("optimistic-concurrency");
+        List<CommandStep> commands = commands(scenario);
+
+        // when
+        List<Outcome> outcomes = outcomes(scenario);
+
+        // then
+        assertThat(commands).extracting(step -> step.command().type(), CommandStep::expectedVersion).containsExactly(
+                tuple("RegisterCustomer", OptionalLong.empty()),
+                tuple("PlaceOrder", OptionalLong.empty()),
+                tuple("PayOrder", OptionalLong.of(1)),
+                tuple("CancelOrder", OptionalLong.of(1)),
+                tuple("CancelOrder", OptionalLong.of(2)));
+        assertThat(outcomes).containsExactly(Outcome.ACCEPTED, Outcome.ACCEPTED, Outcome.ACCEPTED, Outcome.CONFLICT,
+                Outcome.ACCEPTED);
+        assertThat(commands.get(2).command()).isEqualTo(new PayOrder("o-1"));
+    }
+
+    @Test
+    void newProjectionFromHistoryAddsRebuildsAndStepsAfterTheHistory() {
+        // given
+        Scenario scenario = LIBRARY.load("new-projection-from-history");
+        PaperWriteModel writeModel = new PaperWriteModel();
+        List<String> controls = new ArrayList<>();
+        int eventsBeforeTheNewProjection = -1;
+
+        // when
+        for (ScenarioStep step : scenario.steps()) {
+            if (step instanceof CommandStep command) {
+                assertThat(writeModel.submit(command)).as("step " + step.number()).isEqualTo(Outcome.ACCEPTED);
+            } else if (step instanceof AddProjectionStep add) {
+                eventsBeforeTheNewProjection = writeModel.eventCount();
+                controls.add("addProjection " + add.projection());
+            } else if (step instanceof RebuildStep rebuild) {
+                controls.add("rebuild " + rebuild.projector());
+            } else if (step instanceof PauseStep pause) {
+                controls.add("pause " + pause.projector());
+            } else if (step instanceof ApplyOneStep one) {
+                controls.add("step " + one.projector());
+            } else if (step instanceof ResumeStep resume) {
+                controls.add("resume " + resume.projector());
+            }
+        }
+
+        // then: "25 events in the store", as the note says, and a dozen orders over four customers
+        assertThat(eventsBeforeTheNewProjection).isEqualTo(25);
+        assertThat(commands(scenario)).filteredOn(step -> step.command() instanceof RegisterCustomer).hasSize(4);
+        assertThat(commands(scenario)).filteredOn(step -> step.command() instanceof PlaceOrder)
+                .hasSizeGreaterThanOrEqualTo(12);
+        assertThat(controls).containsExactly("addProjection sales-by-customer", "rebuild order-list",
+                "pause order-detail", "step order-detail", "resume order-detail");
+    }
+
+    @Test
+    void burstPlacesTwoHundredOrdersForFiveCustomersWithinTwoSeconds() {
+        // given
+        Scenario scenario = LIBRARY.load("burst");
+        List<CommandStep> orders = commands(scenario).stream()
+                .filter(step -> step.command() instanceof PlaceOrder).collect(Collectors.toList());
+
+        // then
+        assertThat(scenario.projectorDelays()).containsExactly(entry("order-list", 1500L), entry("order-detail", 0L));
+        assertThat(commands(scenario)).filteredOn(step -> step.command() instanceof RegisterCustomer).hasSize(5);
+        assertThat(orders).hasSize(200);
+        assertThat(orders.get(orders.size() - 1).atMs() - orders.get(0).atMs()).isLessThanOrEqualTo(2000);
+        assertThat(orders).extracting(step -> ((PlaceOrder) step.command()).orderId()).doesNotHaveDuplicates();
+        assertThat(outcomes(scenario)).hasSize(205).containsOnly(Outcome.ACCEPTED);
+    }
+}
