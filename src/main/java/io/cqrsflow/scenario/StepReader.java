@@ -1,5 +1,7 @@
 package io.cqrsflow.scenario;
 
+import io.cqrsflow.read.QuerySource;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;

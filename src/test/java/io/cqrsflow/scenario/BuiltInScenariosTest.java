@@ -1,5 +1,7 @@
 package io.cqrsflow.scenario;
 
+import io.cqrsflow.read.QuerySource;
+
 import io.cqrsflow.domain.CancelOrder;
 import io.cqrsflow.domain.OrderLine;
 import io.cqrsflow.domain.PayOrder;

@@ -1,0 +1,50 @@
+package io.cqrsflow.app;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The command line, as picocli parses it. */
+@Command(name = "cqrs-flow", mixinStandardHelpOptions = true, version = "CQRS Flow 0.1.0",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+                "Watch CQRS happen: commands become events in a SQLite event store, and projectors with",
+                "adjustable delays turn them into read models that lag behind, visibly.",
+                "",
+                "Without options, opens the window. With --headless, runs without one and prints a trace."},
+        footer = {"",
+                "Exit codes: 0 done; 1 the data folder cannot be used (message says why); 2 bad input (options or scenario).",
+                "Examples:",
+                "  java -jar cqrs-flow.jar --headless --scenario read-your-own-writes",
+                "  java -jar cqrs-flow.jar --headless --data /tmp/lesson --scenario lesson.json --json",
+                "  java -jar cqrs-flow.jar --scenario cancel-before-list-catches-up --snapshot shot.png"})
+final class Options {
+
+    @Option(names = "--headless", description = "Run without a window: play the scenario (if any), wait until every projector has caught up, print a trace, exit.")
+    boolean headless;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data folder holding events.db and read.db (default: ${DEFAULT-VALUE}).")
+    Path data = AppPaths.defaultDataDir();
+
+    @Option(names = "--scenario", paramLabel = "FILE|NAME", description = "A scenario file, or the name of a built-in scenario (see --list-scenarios).")
+    String scenario;
+
+    @Option(names = "--json", description = "With --headless: print the trace as one JSON object per line.")
+    boolean json;
+
+    @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "1", description = "Play the scenario this many times faster (0.1 to 20); projector delays scale alike. Default: ${DEFAULT-VALUE}.")
+    double speed;
+
+    @Option(names = "--rebuild", description = "Rebuild every read model from events.db, wait until done, and exit.")
+    boolean rebuild;
+
+    @Option(names = "--fresh", description = "Start with an empty store: move the old events.db and read.db aside into DIR/old-<time>/ (nothing is deleted).")
+    boolean fresh;
+
+    @Option(names = "--list-scenarios", description = "List the built-in scenarios and exit.")
+    boolean listScenarios;
+
+    @Option(names = "--snapshot", paramLabel = "FILE.png", description = "Play the scenario without a display, then render the whole window to this PNG and exit.")
+    Path snapshot;
+}

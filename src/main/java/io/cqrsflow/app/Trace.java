@@ -1,0 +1,269 @@
+package io.cqrsflow.app;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.cqrsflow.eventstore.RecordedEvent;
+import io.cqrsflow.flow.FlowSignal;
+import io.cqrsflow.read.ProjectorState;
+import io.cqrsflow.read.ProjectorStatus;
+import io.cqrsflow.scenario.CommandStep;
+import io.cqrsflow.scenario.QueryStep;
+import io.cqrsflow.scenario.ScenarioPlayer;
+import io.cqrsflow.scenario.ScenarioStep;
+import io.cqrsflow.scenario.StepOutcome;
+import io.cqrsflow.write.CommandResult;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The headless runner's trace: one line per thing that happened — readable text, or with {@code --json}
+ * one JSON object per line. Signals come from several threads; printing is serialized.
+ */
+final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        JSON.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+        JSON.registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
+    }
+
+    private final PrintStream out;
+    private final boolean json;
+    private final long startNanos;
+    private final Map<String, ProjectorState> lastState = new HashMap<>();
+
+    Trace(PrintStream out, boolean json, long startNanos) {
+        this.out = out;
+        this.json = json;
+        this.startNanos = startNanos;
+    }
+
+    private long elapsedMs() {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    @Override
+    public void accept(FlowSignal signal) {
+        if (signal instanceof FlowSignal.EventApplied a) {
+            RecordedEvent e = a.event();
+            if (json) {
+                ObjectNode n = node("applied");
+                n.put("projector", a.projector());
+                n.put("position", e.position());
+                n.put("stream", e.streamId());
+                n.put("type", e.type());
+                n.put("lagMs", a.lagMs());
+                print(n);
+            } else {
+                text(String.format("applied   %-17s #%d %s (%s v%d), lag %d ms", a.projector(), e.position(), e.type(),
+                        e.streamId(), e.streamVersion(), a.lagMs()));
+            }
+        } else if (signal instanceof FlowSignal.Notice n) {
+            notice(n.message());
+        } else if (signal instanceof FlowSignal.LagChanged l) {
+            projectorState(l.status());
+        }
+    }
+
+    void notice(String message) {
+        if (json) {
+            ObjectNode n = node("notice");
+            n.put("message", message);
+            print(n);
+        } else {
+            text("notice    " + message);
+        }
+    }
+
+    /** Prints a projector line only when its state changes (paused, rebuilding, caught up, failed). */
+    private void projectorState(ProjectorStatus s) {
+        synchronized (lastState) {
+            ProjectorState previous = lastState.put(s.name(), s.state());
+            if (previous == s.state()) {
+                return;
+            }
+            boolean quietStart = previous == null && s.state() == ProjectorState.CAUGHT_UP;
+            if (quietStart || s.state() == ProjectorState.RUNNING) {
+                return;
+            }
+        }
+        if (json) {
+            ObjectNode n = node("projector");
+            n.put("projector", s.name());
+            n.put("state", s.state().label());
+            n.put("checkpoint", s.checkpoint());
+            n.put("head", s.head());
+            n.put("delayMs", s.delayMs());
+            if (s.problem() != null) {
+                n.put("problem", s.problem());
+            }
+            print(n);
+        } else {
+            text(String.format("projector %-17s %s at checkpoint %d of %d%s", s.name(), s.state().label(),
+                    s.checkpoint(), s.head(), s.problem() == null ? "" : ": " + s.problem()));
+        }
+    }
+
+    @Override
+    public void played(ScenarioStep step, long elapsedMs, StepOutcome outcome) {
+        if (step instanceof CommandStep c && outcome instanceof StepOutcome.CommandOutcome co) {
+            command(c, co.result());
+        } else if (step instanceof QueryStep q && outcome instanceof StepOutcome.QueryOutcome qo) {
+            query(q, qo.answer());
+        } else if (outcome instanceof StepOutcome.Failed f) {
+            if (json) {
+                ObjectNode n = node(step.kind());
+                n.put("step", step.number());
+                n.put("failed", f.message());
+                print(n);
+            } else {
+                text(String.format("step %-4d %s failed: %s", step.number(), step.kind(), f.message()));
+            }
+        } else if (outcome instanceof StepOutcome.Done d) {
+            if (json) {
+                ObjectNode n = node(step.kind());
+                n.put("step", step.number());
+                n.put("atMs", step.atMs());
+                n.put(step.kind().equals("note") ? "text" : "done", d.text());
+                print(n);
+            } else {
+                text(String.format("%-9s %s", step.kind().equals("note") ? "note" : step.kind(),
+                        step.kind().equals("note") ? "\"" + d.text() + "\"" : d.text()));
+            }
+        }
+    }
+
+    private void command(CommandStep step, CommandResult result) {
+        if (json) {
+            ObjectNode n = node("command");
+            n.put("step", step.number());
+            n.put("atMs", step.atMs());
+            ObjectNode command = n.putObject("command");
+            command.put("type", step.command().type());
+            command.setAll((ObjectNode) JSON.valueToTree(step.command()));
+            if (result instanceof CommandResult.Accepted a) {
+                n.put("result", "accepted");
+                ArrayNode positions = n.putArray("positions");
+                ArrayNode events = n.putArray("events");
+                for (RecordedEvent e : a.events()) {
+                    positions.add(e.position());
+                    events.add(e.type());
+                }
+            } else if (result instanceof CommandResult.Rejected r) {
+                n.put("result", "rejected");
+                n.put("rule", r.rule().name());
+                n.put("message", r.message());
+            } else if (result instanceof CommandResult.Conflict c) {
+                n.put("result", "conflict");
+                n.put("stream", c.streamId());
+                n.put("expectedVersion", c.expectedVersion());
+                n.put("actualVersion", c.actualVersion());
+                n.put("message", c.message());
+            }
+            print(n);
+            return;
+        }
+        String what = Describe.command(step.command());
+        if (result instanceof CommandResult.Accepted a) {
+            StringBuilder events = new StringBuilder();
+            for (RecordedEvent e : a.events()) {
+                events.append(events.length() == 0 ? "" : ", ").append('#').append(e.position()).append(' ')
+                        .append(e.type()).append(" (").append(e.streamId()).append(" v").append(e.streamVersion()).append(')');
+            }
+            text(String.format("step %-4d %s%n          accepted -> %s", step.number(), what, events));
+        } else if (result instanceof CommandResult.Rejected r) {
+            text(String.format("step %-4d %s%n          REJECTED (%s): %s", step.number(), what, r.rule(), r.message()));
+        } else if (result instanceof CommandResult.Conflict c) {
+            text(String.format("step %-4d %s%n          CONFLICT: %s", step.number(), what, c.message()));
+        }
+    }
+
+    private void query(QueryStep q, Object answer) {
+        Object value = answer instanceof Optional<?> o ? o.orElse(null) : answer;
+        String subject = q.orderId() != null ? " " + q.orderId() : q.customerId() != null ? " " + q.customerId() : "";
+        if (json) {
+            ObjectNode n = node("query");
+            n.put("step", q.number());
+            n.put("atMs", q.atMs());
+            n.put("type", q.type().wireName());
+            if (q.orderId() != null) {
+                n.put("orderId", q.orderId());
+            }
+            if (q.customerId() != null) {
+                n.put("customerId", q.customerId());
+            }
+            n.put("from", q.from().wireName());
+            n.set("result", JSON.valueToTree(value));
+            print(n);
+            return;
+        }
+        String shown;
+        if (value == null) {
+            shown = "nothing (not in the " + q.from().wireName() + " yet)";
+        } else if (value instanceof List<?> list) {
+            StringBuilder b = new StringBuilder(list.size() + " order(s)");
+            for (Object row : list) {
+                if (row instanceof io.cqrsflow.read.OrderSummary s) {
+                    b.append("\n            ").append(s.orderId()).append("  ").append(s.customerName()).append("  ")
+                            .append(s.total()).append("  ").append(s.status().label());
+                }
+            }
+            shown = b.toString();
+        } else if (value instanceof io.cqrsflow.read.OrderDetails d) {
+            shown = d.orderId() + " for " + d.customerName() + ", " + d.total() + ", " + d.status().label()
+                    + (d.cancelReason() != null ? " (\"" + d.cancelReason() + "\")" : "");
+        } else {
+            shown = String.valueOf(value);
+        }
+        text(String.format("step %-4d query %s%s from %s -> %s", q.number(), q.type().wireName(), subject,
+                q.from().wireName(), shown));
+    }
+
+    void summary(long head, Map<String, Long> checkpoints, int staleRows) {
+        if (json) {
+            ObjectNode n = node("summary");
+            n.put("head", head);
+            ObjectNode c = n.putObject("checkpoints");
+            checkpoints.forEach(c::put);
+            n.put("staleRows", staleRows);
+            print(n);
+        } else {
+            StringBuilder b = new StringBuilder("done      head at position " + head + "; checkpoints:");
+            checkpoints.forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
+            b.append("; stale rows: ").append(staleRows);
+            text(b.toString());
+        }
+    }
+
+    private ObjectNode node(String kind) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("kind", kind);
+        n.put("elapsedMs", elapsedMs());
+        return n;
+    }
+
+    private synchronized void print(JsonNode node) {
+        try {
+            out.println(JSON.writeValueAsString(node));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized void text(String line) {
+        out.printf("%8.3f s  %s%n", elapsedMs() / 1000.0, line);
+    }
+}

@@ -1,0 +1,240 @@
+package io.cqrsflow.scenario;
+
+import io.cqrsflow.flow.Engine;
+import io.cqrsflow.read.OrderQueries;
+import io.cqrsflow.read.Projector;
+import io.cqrsflow.read.QuerySource;
+import io.cqrsflow.write.CommandEnvelope;
+import io.cqrsflow.write.CommandResult;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Plays a scenario against an engine in real time: each step at {@code atMs / speed} after the start.
+ * Speed scales projector delays alike, so a scenario tells the same story faster or slower. Steps run
+ * one at a time, in order, on the player's own thread; a command step waits for its result, so the
+ * next step sees its effect on the write model.
+ *
+ * <p>The player can be paused (its clock stops), resumed, and advanced by one step at once.
+ */
+public final class ScenarioPlayer implements AutoCloseable {
+
+    /** Told about every step as it is played, on the player's thread. */
+    public interface Listener {
+        void played(ScenarioStep step, long elapsedMs, StepOutcome outcome);
+    }
+
+    private final Engine engine;
+    private final Scenario scenario;
+    private final double speed;
+    private final Listener listener;
+    private final String runId;
+    private final ScheduledExecutorService thread;
+    private final CompletableFuture<Void> finished = new CompletableFuture<>();
+
+    // Guarded by this.
+    private int next;
+    private long playedMs;
+    private long runningSince = -1;
+    private boolean paused;
+    private ScheduledFuture<?> pending;
+
+    public ScenarioPlayer(Engine engine, Scenario scenario, double speed, Listener listener) {
+        if (!(speed > 0)) {
+            throw new IllegalArgumentException("speed must be above 0, got " + speed);
+        }
+        this.engine = engine;
+        this.scenario = scenario;
+        this.speed = speed;
+        this.listener = listener;
+        this.runId = Long.toString(System.nanoTime(), 36);
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "scenario player");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        this.thread = executor;
+    }
+
+    /** Applies the scenario's projector delays and starts its clock. */
+    public synchronized void start() {
+        for (Map.Entry<String, Long> delay : scenario.projectorDelays().entrySet()) {
+            if (engine.readSide().isRunning(delay.getKey())) {
+                engine.projector(delay.getKey()).setDelay(scaled(delay.getValue()));
+            }
+        }
+        runningSince = System.nanoTime();
+        scheduleNext();
+    }
+
+    public synchronized void pause() {
+        if (paused || runningSince < 0) {
+            return;
+        }
+        paused = true;
+        playedMs += (System.nanoTime() - runningSince) / 1_000_000;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+    }
+
+    public synchronized void resume() {
+        if (!paused) {
+            return;
+        }
+        paused = false;
+        runningSince = System.nanoTime();
+        scheduleNext();
+    }
+
+    /** Plays the next step now, moving the scenario clock forward to it. */
+    public synchronized void stepNow() {
+        if (next >= scenario.steps().size()) {
+            return;
+        }
+        long target = (long) (scenario.steps().get(next).atMs() / speed);
+        long elapsed = elapsedMs();
+        if (target > elapsed) {
+            playedMs += target - elapsed;
+        }
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        pending = thread.schedule(this::playNext, 0, TimeUnit.MILLISECONDS);
+    }
+
+    public synchronized boolean isPaused() {
+        return paused;
+    }
+
+    /** How many steps have been played. */
+    public synchronized int playedSteps() {
+        return next;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** Completes after the last step has been played. */
+    public CompletableFuture<Void> finished() {
+        return finished;
+    }
+
+    private synchronized long elapsedMs() {
+        if (paused || runningSince < 0) {
+            return playedMs;
+        }
+        return playedMs + (System.nanoTime() - runningSince) / 1_000_000;
+    }
+
+    private synchronized void scheduleNext() {
+        if (next >= scenario.steps().size()) {
+            finished.complete(null);
+            return;
+        }
+        if (paused) {
+            return;
+        }
+        long due = (long) (scenario.steps().get(next).atMs() / speed);
+        pending = thread.schedule(this::playNext, Math.max(0, due - elapsedMs()), TimeUnit.MILLISECONDS);
+    }
+
+    private void playNext() {
+        ScenarioStep step;
+        synchronized (this) {
+            if (next >= scenario.steps().size()) {
+                return;
+            }
+            step = scenario.steps().get(next);
+            next++;
+        }
+        StepOutcome outcome;
+        try {
+            outcome = play(step);
+        } catch (RuntimeException e) {
+            outcome = new StepOutcome.Failed(String.valueOf(e.getMessage()));
+        }
+        listener.played(step, elapsedMs(), outcome);
+        scheduleNext();
+    }
+
+    private StepOutcome play(ScenarioStep step) {
+        if (step instanceof CommandStep c) {
+            CommandEnvelope envelope = CommandEnvelope.of(runId + "-" + step.number(), c.command());
+            if (c.expectedVersion().isPresent()) {
+                envelope = envelope.expecting(c.expectedVersion().getAsLong());
+            }
+            CommandResult result = engine.submit(envelope).join();
+            return new StepOutcome.CommandOutcome(result);
+        }
+        if (step instanceof QueryStep q) {
+            return new StepOutcome.QueryOutcome(engine.query(side -> answer(side.queries(), q)).join());
+        }
+        if (step instanceof NoteStep n) {
+            return new StepOutcome.Done(n.text());
+        }
+        if (step instanceof SetDelayStep s) {
+            projector(s.projector()).setDelay(scaled(s.delayMs()));
+            return new StepOutcome.Done(s.projector() + " delay set to " + s.delayMs() + " ms");
+        }
+        if (step instanceof PauseStep p) {
+            projector(p.projector()).pause();
+            return new StepOutcome.Done(p.projector() + " paused");
+        }
+        if (step instanceof ResumeStep r) {
+            projector(r.projector()).resume();
+            return new StepOutcome.Done(r.projector() + " resumed");
+        }
+        if (step instanceof ApplyOneStep a) {
+            projector(a.projector()).step();
+            return new StepOutcome.Done(a.projector() + " applies one event");
+        }
+        if (step instanceof RebuildStep r) {
+            List<Projector> targets = r.projector() == null ? engine.readSide().projectors() : List.of(projector(r.projector()));
+            for (Projector p : targets) {
+                p.rebuild();
+            }
+            return new StepOutcome.Done((r.projector() == null ? "every projector" : r.projector())
+                    + " rebuilding from position 0");
+        }
+        if (step instanceof AddProjectionStep a) {
+            Long delay = scenario.projectorDelays().get(a.projection());
+            engine.addProjection(a.projection(), scaled(delay == null ? 0 : delay));
+            return new StepOutcome.Done("added projection " + a.projection() + ", catching up from position 0");
+        }
+        return new StepOutcome.Failed("unknown step kind " + step.kind());
+    }
+
+    private static Object answer(OrderQueries queries, QueryStep q) {
+        QuerySource from = q.from();
+        if (q.type() == QueryType.GET_ORDER_BY_ID) {
+            return queries.getOrderById(q.orderId(), from);
+        }
+        if (q.type() == QueryType.GET_ORDERS_FOR_CUSTOMER) {
+            return queries.getOrdersForCustomer(q.customerId(), from);
+        }
+        return queries.listOrders(from);
+    }
+
+    private Projector projector(String name) {
+        return engine.projector(name);
+    }
+
+    private long scaled(long delayMs) {
+        return Math.round(delayMs / speed);
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        finished.complete(null);
+    }
+}
