@@ -169,10 +169,10 @@ public final class Projector implements AutoCloseable {
             due.add(e);
         }
         if (!due.isEmpty()) {
-            if (applyBatch(due) && !pending.isEmpty()) {
+            boolean applied = applyBatch(due);
+            if (applied && (!pending.isEmpty() || fetchedUpTo < store.head())) {
+                // More to do: continue in a new task, so that pause and delay changes get in between.
                 scheduler.execute(this::pump);
-            } else if (!pending.isEmpty()) {
-                scheduleWake();
             }
         } else if (!pending.isEmpty()) {
             scheduleWake();

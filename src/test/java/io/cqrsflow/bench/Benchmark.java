@@ -60,40 +60,57 @@ public final class Benchmark {
     private static final int COMMANDS = 3_000;
     private static final int REBUILD_EVENTS = 200_000;
     private static final int REBUILD_BIG = 1_000_000;
+    private static final int ROUNDS = 3;
 
     public static void main(String[] args) throws Exception {
         Path root = Files.createTempDirectory("cqrsflow-bench");
         try {
             System.out.printf(Locale.ROOT, "CQRS Flow benchmark — %d cores, Java %s, %s%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Instant.now());
-            // Warm up the JIT on the same code paths with smaller runs.
-            appendStore(root.resolve("w1"), 20_000);
-            appendRaw(root.resolve("w2"), 20_000);
-            commandsStore(root.resolve("w3"), 300);
-            commandsRaw(root.resolve("w4"), 300);
+            // Warm up the JIT on the same code paths, then measure store and raw alternately, three
+            // rounds each, and report the median of each: the two sides see the same machine state.
+            appendStore(root.resolve("w1"), 50_000);
+            appendRaw(root.resolve("w2"), 50_000);
+            commandsStore(root.resolve("w3"), 1_000);
+            commandsRaw(root.resolve("w4"), 1_000);
 
-            double append = appendStore(root.resolve("a1"), APPEND_EVENTS);
-            double appendRaw = appendRaw(root.resolve("a2"), APPEND_EVENTS);
-            System.out.printf(Locale.ROOT, "append, batches of %d:   store %,.0f events/s   raw %,.0f events/s   ratio %.2f%n",
-                    APPEND_BATCH, append, appendRaw, append / appendRaw);
-
-            double command = commandsStore(root.resolve("c1"), COMMANDS);
-            double commandRaw = commandsRaw(root.resolve("c2"), COMMANDS);
-            System.out.printf(Locale.ROOT, "single commands:          handler %,.0f commands/s   raw commits %,.0f/s   ratio %.2f%n",
-                    command, commandRaw, command / commandRaw);
+            double[] appends = new double[ROUNDS];
+            double[] appendsRaw = new double[ROUNDS];
+            double[] commands = new double[ROUNDS];
+            double[] commandsRaw = new double[ROUNDS];
+            for (int r = 0; r < ROUNDS; r++) {
+                appends[r] = appendStore(root.resolve("a" + r), APPEND_EVENTS);
+                appendsRaw[r] = appendRaw(root.resolve("ar" + r), APPEND_EVENTS);
+                commands[r] = commandsStore(root.resolve("c" + r), COMMANDS);
+                commandsRaw[r] = commandsRaw(root.resolve("cr" + r), COMMANDS);
+            }
+            double append = median(appends);
+            double appendRaw = median(appendsRaw);
+            double command = median(commands);
+            double commandRaw = median(commandsRaw);
+            System.out.printf(Locale.ROOT, "append, batches of %d:   store %,.0f events/s   raw %,.0f events/s   ratio %.2f   (rounds: store %s, raw %s)%n",
+                    APPEND_BATCH, append, appendRaw, append / appendRaw, rounds(appends), rounds(appendsRaw));
+            System.out.printf(Locale.ROOT, "single commands:          handler %,.0f commands/s   raw commits %,.0f/s   ratio %.2f   (rounds: handler %s, raw %s)%n",
+                    command, commandRaw, command / commandRaw, rounds(commands), rounds(commandsRaw));
 
             Path history = root.resolve("history");
             int events = buildHistory(history, REBUILD_EVENTS);
             rebuildStore(history, root.resolve("warm-read.db")); // warm-up
             rebuildRaw(history, root.resolve("warm-raw.db"));
-            double rebuild = events / rebuildStore(history, root.resolve("r1.db"));
-            double rebuildRaw = events / rebuildRaw(history, root.resolve("r2.db"));
-            System.out.printf(Locale.ROOT, "rebuild both read models (%,d events): projectors %,.0f events/s   raw %,.0f events/s   ratio %.2f%n",
-                    events, rebuild, rebuildRaw, rebuild / rebuildRaw);
+            double[] rebuilds = new double[ROUNDS];
+            double[] rebuildsRaw = new double[ROUNDS];
+            for (int r = 0; r < ROUNDS; r++) {
+                rebuilds[r] = events / rebuildStore(history, root.resolve("r" + r + ".db"));
+                rebuildsRaw[r] = events / rebuildRaw(history, root.resolve("rr" + r + ".db"));
+            }
+            double rebuild = median(rebuilds);
+            double rebuildRaw = median(rebuildsRaw);
+            System.out.printf(Locale.ROOT, "rebuild both read models (%,d events): projectors %,.0f events/s   raw %,.0f events/s   ratio %.2f   (rounds: projectors %s, raw %s)%n",
+                    events, rebuild, rebuildRaw, rebuild / rebuildRaw, rounds(rebuilds), rounds(rebuildsRaw));
 
             Path big = root.resolve("big");
             int bigEvents = buildHistory(big, REBUILD_BIG);
-            double bigSeconds = rebuildStore(big, root.resolve("r3.db"));
+            double bigSeconds = rebuildStore(big, root.resolve("big-read.db"));
             System.out.printf(Locale.ROOT, "rebuild both read models from %,d events: %.1f s%n", bigEvents, bigSeconds);
 
             System.out.printf(Locale.ROOT, "{\"append_per_s\":%.0f,\"append_raw_per_s\":%.0f,\"append_ratio\":%.2f,"
@@ -383,6 +400,20 @@ public final class Benchmark {
                     + " type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, recorded_at TEXT NOT NULL,"
                     + " UNIQUE(stream_id, stream_version))");
         }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static String rounds(double[] values) {
+        StringBuilder b = new StringBuilder();
+        for (double v : values) {
+            b.append(b.length() == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%,.0f", v));
+        }
+        return b.toString();
     }
 
     private static double seconds(long startNanos) {

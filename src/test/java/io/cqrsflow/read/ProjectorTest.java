@@ -130,6 +130,25 @@ class ProjectorTest {
     }
 
     @Test
+    void catchesUpOnMoreEventsThanOneBatchHolds() {
+        // given more than two batches' worth of history before the projector starts
+        given(new RegisterCustomer("c-1", "Ada"));
+        for (int i = 0; i < Projector.BATCH; i++) {
+            given(order("o-" + i), new PayOrder("o-" + i));
+        }
+        Projector p = listProjector(0);
+
+        // when it runs until nothing is left to do now
+        scheduler.runDue();
+
+        // then it applied everything, in batches
+        assertThat(p.status().checkpoint()).isEqualTo(store.head()).isEqualTo(2L * Projector.BATCH + 1);
+        assertThat(p.status().state()).isEqualTo(ProjectorState.CAUGHT_UP);
+        assertThat(new OrderListQueries(db).listOrders()).hasSize(Projector.BATCH)
+                .allSatisfy(row -> assertThat(row.status()).isEqualTo(OrderStatus.PAID));
+    }
+
+    @Test
     void loweringTheDelayAppliesWaitingEventsAtOnce() {
         Projector p = listProjector(10_000);
         given(new RegisterCustomer("c-1", "Ada"), order("o-1"));
