@@ -67,7 +67,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class MainView extends StackPane {
     public static final double BASE_FONT = 14;
-    public static final double PRESENTER_FONT = 20;
+    public static final double PRESENTER_FONT = 18;
     private static final String PRIMER_LIGHT = "/atlantafx/base/theme/primer-light.css";
     private static final String PRIMER_DARK = "/atlantafx/base/theme/primer-dark.css";
 

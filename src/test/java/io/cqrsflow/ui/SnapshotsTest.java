@@ -70,6 +70,19 @@ class SnapshotsTest {
         busyMoment();
         shoot(out.resolve("screenshot-light.png"), false);
         shoot(out.resolve("screenshot-dark.png"), true);
+        if (Boolean.getBoolean("cqrsflow.screenshots.extra")) {
+            fx(() -> {
+                ui.view.presenterModeProperty().set(true);
+                return null;
+            });
+            shoot(out.resolve("presenter.png"), false);
+            fx(() -> {
+                ui.view.presenterModeProperty().set(false);
+                ui.view.help().show();
+                return null;
+            });
+            shoot(out.resolve("help.png"), false);
+        }
         assertThat(Files.size(out.resolve("screenshot-dark.png"))).isPositive();
     }
 

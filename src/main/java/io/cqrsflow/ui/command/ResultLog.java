@@ -37,16 +37,24 @@ public final class ResultLog extends ListView<ResultLog.Entry> {
         setFocusTraversable(false);
         model.onSignal(s -> {
             if (s instanceof FlowSignal.CommandHandled handled) {
-                add(describe(handled.result()));
+                pending.add(0, describe(handled.result()));
             }
         });
+        model.onFrame(this::flush);
     }
 
-    void add(Entry e) {
-        getItems().add(0, e);
-        if (getItems().size() > KEPT) {
-            getItems().remove(KEPT, getItems().size());
+    /** Entries of this frame, newest first: added in one change, not one per command. */
+    private final java.util.List<Entry> pending = new java.util.ArrayList<>();
+
+    private void flush() {
+        if (pending.isEmpty()) {
+            return;
         }
+        java.util.List<Entry> next = new java.util.ArrayList<>(pending.subList(0, Math.min(KEPT, pending.size())));
+        pending.clear();
+        int keep = Math.max(0, KEPT - next.size());
+        next.addAll(getItems().subList(0, Math.min(keep, getItems().size())));
+        getItems().setAll(next);
     }
 
     static Entry describe(CommandResult result) {
@@ -77,6 +85,7 @@ public final class ResultLog extends ListView<ResultLog.Entry> {
         private final Label headline = new Label();
         private final Label detail = new Label();
         private final javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(1, headline, detail);
+        private final Tooltip tip = new Tooltip();
 
         EntryCell() {
             headline.getStyleClass().add("log-headline");
@@ -106,7 +115,8 @@ public final class ResultLog extends ListView<ResultLog.Entry> {
             detail.setText(item.detail());
             detail.maxWidthProperty().bind(getListView().widthProperty().subtract(36));
             setGraphic(box);
-            setTooltip(new Tooltip(item.headline() + "\n" + item.detail()));
+            tip.setText(item.headline() + "\n" + item.detail());
+            setTooltip(tip);
         }
     }
 }

@@ -165,6 +165,8 @@ public final class EventTableView extends VBox {
     }
 
     private final class CheckpointCell extends TableCell<EventRow, EventRow> {
+        private final Tooltip tooltip = new Tooltip();
+
         @Override
         protected void updateItem(EventRow row, boolean empty) {
             super.updateItem(row, empty);
@@ -195,11 +197,14 @@ public final class EventTableView extends VBox {
                 tip.append(s.name()).append(applied ? ": applied" : ": not applied yet").append('\n');
             }
             setGraphic(box);
-            setTooltip(new Tooltip(tip.toString().strip()));
+            tooltip.setText(tip.toString().strip());
+            setTooltip(tooltip);
         }
     }
 
     private static final class EventTableRow extends TableRow<EventRow> {
+        private final Tooltip tooltip = new Tooltip();
+
         @Override
         protected void updateItem(EventRow row, boolean empty) {
             super.updateItem(row, empty);
@@ -207,8 +212,13 @@ public final class EventTableView extends VBox {
                     && System.nanoTime() - row.arrivedNanos() < FRESH_NANOS;
             pseudoClassStateChanged(FRESH, fresh);
             RecordedEvent e = row == null ? null : row.event();
-            setTooltip(e == null ? null : new Tooltip(e.type() + " at position #" + e.position() + " in " + e.streamId()
-                    + " v" + e.streamVersion() + "\n" + e.data() + "\nmetadata: command " + e.metadata().commandId()));
+            if (e == null) {
+                setTooltip(null);
+            } else {
+                tooltip.setText(e.type() + " at position #" + e.position() + " in " + e.streamId()
+                        + " v" + e.streamVersion() + "\n" + e.data() + "\nmetadata: command " + e.metadata().commandId());
+                setTooltip(tooltip);
+            }
         }
     }
 }

@@ -106,8 +106,11 @@ public final class FlowView extends StackPane {
         HBox.setHgrow(arrow, Priority.ALWAYS);
         HBox pipeline = new HBox(0, handler, arrow, store);
         pipeline.setAlignment(Pos.CENTER);
-        handler.setMinWidth(Region.USE_PREF_SIZE);
-        store.setMinWidth(Region.USE_PREF_SIZE);
+        handler.setMinWidth(0);
+        store.setMinWidth(0);
+        HBox.setHgrow(handler, Priority.SOMETIMES);
+        content.setMinWidth(0);
+        lanes.setMinWidth(0);
 
         reason.getStyleClass().add("bounce-reason");
         reason.setId("bounce-reason");

@@ -66,7 +66,11 @@ final class LaneTrack extends Region {
 
     /** The checkpoint gate. */
     Point2D gate() {
-        return new Point2D(getWidth() - GATE_FROM_RIGHT, getHeight() / 2);
+        return new Point2D(gateX(), getHeight() / 2);
+    }
+
+    private double gateX() {
+        return getWidth() - GATE_FROM_RIGHT * Math.max(1, fontScale);
     }
 
     /** Where an applied token goes: into the read model, at the right end. */
@@ -92,7 +96,7 @@ final class LaneTrack extends Region {
         Color text = dark ? Color.web("#c9d1d9") : Color.web("#24292f");
         g.setFill(lane.deriveColor(0, 1, 1, dark ? 0.16 : 0.09));
         g.fillRoundRect(0, 2, w, h - 4, 10, 10);
-        double gateX = w - GATE_FROM_RIGHT;
+        double gateX = gateX();
         double mid = h / 2;
 
         // the read model end, past the gate

@@ -135,6 +135,10 @@ public final class LaneView extends VBox {
         max.setMinWidth(Region.USE_PREF_SIZE);
         HBox controls = new HBox(6, delayLabel, delay, max, delayValue, pause, step, rebuild);
         controls.setAlignment(Pos.CENTER_LEFT);
+        setMinWidth(0);
+        header.setMinWidth(0);
+        controls.setMinWidth(0);
+        delay.setMinWidth(40);
         getChildren().addAll(header, track, controls);
         setSpacing(4);
         showPauseButton();

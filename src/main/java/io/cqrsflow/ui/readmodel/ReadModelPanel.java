@@ -129,6 +129,8 @@ public final class ReadModelPanel<T> extends VBox {
         previous.putAll(next);
         if (!table.getItems().equals(rows)) {
             table.getItems().setAll(rows);
+        } else {
+            table.refresh();
         }
         int stale = 0;
         for (T row : rows) {
@@ -150,7 +152,6 @@ public final class ReadModelPanel<T> extends VBox {
             staleSummary.setTooltip(new Tooltip("Stale rows differ from the write model's truth: the projector has"
                     + " not applied the newest events yet. Hover a tinted row to see the truth."));
         }
-        table.refresh();
     }
 
     private void frame() {
@@ -177,6 +178,12 @@ public final class ReadModelPanel<T> extends VBox {
     }
 
     private final class StaleAwareRow extends TableRow<T> {
+        private final Tooltip tip = new Tooltip();
+
+        StaleAwareRow() {
+            tip.setShowDelay(javafx.util.Duration.millis(150));
+        }
+
         @Override
         protected void updateItem(T row, boolean empty) {
             super.updateItem(row, empty);
@@ -194,14 +201,12 @@ public final class ReadModelPanel<T> extends VBox {
                 if (!getStyleClass().contains("stale-row")) {
                     getStyleClass().add("stale-row");
                 }
-                Tooltip tip = new Tooltip("Stale — " + why + "\nThe write model already says so; " + projector
+                tip.setText("Stale — " + why + "\nThe write model already says so; " + projector
                         + " has not applied that event yet.");
-                tip.setShowDelay(javafx.util.Duration.millis(150));
                 setTooltip(tip);
             } else {
                 getStyleClass().remove("stale-row");
-                Tooltip tip = new Tooltip("Matches the write model's truth.");
-                tip.setShowDelay(javafx.util.Duration.millis(300));
+                tip.setText("Matches the write model's truth.");
                 setTooltip(tip);
             }
             Long t = changedAt.get(k);
