@@ -1,0 +1,212 @@
+package io.cqrsflow.ui;
+
+import io.cqrsflow.flow.Engine;
+import io.cqrsflow.read.ProjectionNames;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.prefs.Preferences;
+
+/**
+ * The desktop window. Remembers its size and the last data folder. Launch with
+ * {@link #launch(Path, Map, String...)} (or {@code Application.launch(CqrsFlowApp.class)}, which uses the
+ * remembered folder).
+ */
+public final class CqrsFlowApp extends Application {
+    public static final double MIN_WIDTH = 1280;
+    public static final double MIN_HEIGHT = 800;
+    /** A first-time learner sees the list lag behind the detail at once. */
+    public static final Map<String, Long> DEFAULT_DELAYS = Map.of(ProjectionNames.ORDER_LIST, 2_000L,
+            ProjectionNames.ORDER_DETAIL, 0L);
+
+    private static final String PREF_DATA = "dataDir";
+    private static final String PREF_WIDTH = "width";
+    private static final String PREF_HEIGHT = "height";
+    private static final String PREF_MAXIMIZED = "maximized";
+    private static final String PREF_DARK = "dark";
+
+    private static volatile Path configuredDataDir;
+    private static volatile Map<String, Long> configuredDelays;
+
+    private final Preferences prefs = Preferences.userNodeForPackage(CqrsFlowApp.class);
+    private Engine engine;
+    private String openProblem;
+    private Stage stage;
+    private MainView view;
+
+    /** Opens the window on {@code dataDir} (null: the remembered folder) with these projector delays (null: defaults). */
+    public static void launch(Path dataDir, Map<String, Long> delays, String... args) {
+        configuredDataDir = dataDir;
+        configuredDelays = delays;
+        Application.launch(CqrsFlowApp.class, args);
+    }
+
+    /** The folder used when none is given: the remembered one, else ~/cqrs-flow-data. */
+    public static Path rememberedDataDir() {
+        String remembered = Preferences.userNodeForPackage(CqrsFlowApp.class).get(PREF_DATA, null);
+        return remembered != null ? Path.of(remembered) : Path.of(System.getProperty("user.home"), "cqrs-flow-data");
+    }
+
+    @Override
+    public void init() {
+        // The launcher thread, not the FX thread: opening the databases touches the disk.
+        Path dir = configuredDataDir != null ? configuredDataDir : rememberedDataDir();
+        try {
+            engine = open(dir);
+        } catch (RuntimeException e) {
+            openProblem = dir + ": " + e.getMessage();
+        }
+    }
+
+    private static Engine open(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the folder: " + e.getMessage(), e);
+        }
+        Map<String, Long> delays = configuredDelays != null ? configuredDelays : DEFAULT_DELAYS;
+        return Engine.open(dir, Clock.systemUTC(), delays);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        this.stage = stage;
+        stage.setTitle("CQRS Flow");
+        stage.setMinWidth(1000);
+        stage.setMinHeight(700);
+        double w = Math.max(MIN_WIDTH, prefs.getDouble(PREF_WIDTH, MIN_WIDTH));
+        double h = Math.max(MIN_HEIGHT, prefs.getDouble(PREF_HEIGHT, MIN_HEIGHT));
+        Scene scene = new Scene(new Label("Opening…"), w, h);
+        stage.setScene(scene);
+        stage.setMaximized(prefs.getBoolean(PREF_MAXIMIZED, false));
+        if (engine != null) {
+            show(engine);
+        } else {
+            failed(openProblem);
+        }
+        stage.show();
+    }
+
+    private void show(Engine opened) {
+        this.engine = opened;
+        prefs.put(PREF_DATA, opened.dataDir().toAbsolutePath().toString());
+        boolean dark = view != null ? view.darkProperty().get() : prefs.getBoolean(PREF_DARK, false);
+        boolean presenter = view != null && view.presenterModeProperty().get();
+        view = new MainView(opened);
+        view.darkProperty().set(dark);
+        view.presenterModeProperty().set(presenter);
+        view.setOnOpenFolder(this::chooseFolder);
+        view.setOnStartFresh(this::startFresh);
+        stage.getScene().setRoot(view);
+        stage.setTitle("CQRS Flow — " + opened.dataDir().toAbsolutePath());
+    }
+
+    private void failed(String problem) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, problem + "\n\nChoose another data folder?",
+                ButtonType.YES, ButtonType.CANCEL);
+        alert.setHeaderText("The data folder cannot be opened");
+        alert.showAndWait().filter(b -> b == ButtonType.YES).ifPresentOrElse(b -> chooseFolder(), Platform::exit);
+    }
+
+    private void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Data folder (events.db and read.db live here)");
+        if (engine != null) {
+            chooser.setInitialDirectory(engine.dataDir().toAbsolutePath().toFile());
+        }
+        File dir = chooser.showDialog(stage);
+        if (dir != null) {
+            switchTo(dir.toPath(), false);
+        } else if (engine == null) {
+            Platform.exit();
+        }
+    }
+
+    private void startFresh() {
+        Path dir = engine.dataDir();
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+                "Start with an empty event store? Nothing is deleted: events.db and read.db are moved to "
+                        + dir.resolve("previous-<date-time>") + ".", ButtonType.OK, ButtonType.CANCEL);
+        confirm.setHeaderText("Start fresh");
+        confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> switchTo(dir, true));
+    }
+
+    /** Closes the current engine and opens {@code dir} — off the FX thread; moves old files aside first if asked. */
+    private void switchTo(Path dir, boolean fresh) {
+        MainView old = view;
+        Engine oldEngine = engine;
+        if (old != null) {
+            old.dispose();
+        }
+        stage.getScene().setRoot(new Label("Opening " + dir + " …"));
+        CompletableFuture.supplyAsync(() -> {
+            if (oldEngine != null) {
+                oldEngine.close();
+            }
+            if (fresh) {
+                moveAside(dir);
+            }
+            return open(dir);
+        }).whenComplete((opened, failure) -> Platform.runLater(() -> {
+            if (opened != null) {
+                show(opened);
+            } else {
+                engine = null;
+                failed(dir + ": " + (failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage()));
+            }
+        }));
+    }
+
+    /** Moves events.db, read.db and their -wal/-shm files into DIR/previous-yyyyMMdd-HHmmss. Never deletes. */
+    static Path moveAside(Path dir) {
+        Path target = dir.resolve("previous-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        try {
+            Files.createDirectories(target);
+            for (String base : new String[]{Engine.EVENTS_FILE, Engine.READ_FILE}) {
+                for (String suffix : new String[]{"", "-wal", "-shm"}) {
+                    Path f = dir.resolve(base + suffix);
+                    if (Files.exists(f)) {
+                        Files.move(f, target.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+                    }
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not move the old files aside: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (stage != null) {
+            prefs.putBoolean(PREF_MAXIMIZED, stage.isMaximized());
+            if (!stage.isMaximized()) {
+                prefs.putDouble(PREF_WIDTH, stage.getWidth());
+                prefs.putDouble(PREF_HEIGHT, stage.getHeight());
+            }
+        }
+        if (view != null) {
+            prefs.putBoolean(PREF_DARK, view.darkProperty().get());
+            view.dispose();
+        }
+        if (engine != null) {
+            engine.close();
+        }
+    }
+}

@@ -1,0 +1,486 @@
+package io.cqrsflow.ui;
+
+import io.cqrsflow.flow.Engine;
+import io.cqrsflow.ui.command.CommandPane;
+import io.cqrsflow.ui.eventstore.EventTableView;
+import io.cqrsflow.ui.flow.FlowView;
+import io.cqrsflow.ui.help.HelpOverlay;
+import io.cqrsflow.ui.lag.LagChart;
+import io.cqrsflow.ui.query.QueryBox;
+import io.cqrsflow.ui.readmodel.ReadModelsView;
+import javafx.application.Application;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole window's content for one {@link Engine}: toolbar; commands | flow | read models; event
+ * store | lag chart — reading left to right, top to bottom as a command does. Build it on the FX
+ * thread, put it in a Scene (it installs its keyboard shortcuts there), and {@link #dispose()} it
+ * before closing the engine.
+ */
+public final class MainView extends StackPane {
+    public static final double BASE_FONT = 14;
+    public static final double PRESENTER_FONT = 18;
+    private static final String PRIMER_LIGHT = "/atlantafx/base/theme/primer-light.css";
+    private static final String PRIMER_DARK = "/atlantafx/base/theme/primer-dark.css";
+
+    private final FlowModel model;
+    private final CommandPane commands;
+    private final QueryBox queries;
+    private final FlowView flow;
+    private final ReadModelsView readModels;
+    private final EventTableView eventTable;
+    private final LagChart lagChart;
+    private final HelpOverlay help;
+    private final BooleanProperty presenter = new SimpleBooleanProperty(this, "presenter");
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final ComboBox<String> scenario = new ComboBox<>();
+    private final Button play = new Button(null, new FontIcon(MaterialDesignP.PLAY));
+    private final Button pauseScenario = new Button(null, new FontIcon(MaterialDesignP.PAUSE));
+    private final Button stepScenario = new Button(null, new FontIcon(MaterialDesignS.SKIP_NEXT));
+    private final ComboBox<Double> speed = new ComboBox<>();
+    private final MenuItem openFolder = new MenuItem("Open data folder…", new FontIcon(MaterialDesignF.FOLDER_OPEN));
+    private final MenuItem startFresh = new MenuItem("Start fresh…", new FontIcon(MaterialDesignR.RESTART));
+    private final List<HelpOverlay.Shortcut> shortcuts = new ArrayList<>();
+    private ScenarioControls scenarioControls;
+
+    public MainView(Engine engine) {
+        this.model = new FlowModel(engine);
+        getStyleClass().add("cqrs-flow");
+        setId("main-view");
+        getStylesheets().add(MainView.class.getResource("/io/cqrsflow/ui/cqrsflow.css").toExternalForm());
+
+        commands = new CommandPane(model);
+        queries = new QueryBox(model);
+        flow = new FlowView(model);
+        readModels = new ReadModelsView(model);
+        eventTable = new EventTableView(model);
+        lagChart = new LagChart(model);
+
+        Tab results = new Tab("Results", commands.log());
+        results.setGraphic(new FontIcon(MaterialDesignC.CHECK_CIRCLE_OUTLINE));
+        Tab ask = new Tab("Ask a query", queries);
+        ask.setGraphic(new FontIcon(MaterialDesignM.MAGNIFY));
+        ask.setTooltip(new Tooltip("Queries read the read models (or, to compare, the write model)"));
+        TabPane below = new TabPane(results, ask);
+        below.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        below.setId("results-and-queries");
+        below.setMinHeight(140);
+        VBox.setVgrow(below, Priority.ALWAYS);
+        VBox left = new VBox(8, section("1", "Commands", "change the system"), commands, below);
+        left.getStyleClass().addAll("column", "left-column");
+        ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+        leftScroll.setFitToHeight(true);
+        leftScroll.getStyleClass().add("edge-to-edge");
+        leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+
+        VBox middle = new VBox(8, section("2", "The flow", "command → handler → event store → projectors"), flow);
+        middle.getStyleClass().addAll("column", "middle-column");
+        ScrollPane middleScroll = new ScrollPane(middle);
+        middleScroll.setFitToWidth(true);
+        middleScroll.setFitToHeight(true);
+        middleScroll.getStyleClass().add("edge-to-edge");
+        middleScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+
+        VBox right = new VBox(8, section("3", "Read models", "what queries see — maybe behind"), readModels);
+        VBox.setVgrow(readModels, Priority.ALWAYS);
+        right.getStyleClass().addAll("column", "right-column");
+
+        SplitPane top = new SplitPane(leftScroll, middleScroll, right);
+        top.setDividerPositions(0.225, 0.545);
+        top.getStyleClass().add("top-split");
+
+        VBox events = new VBox(6, section("4", "Event store and lag", "the log every read model is derived from"),
+                eventTable);
+        VBox.setVgrow(eventTable, Priority.ALWAYS);
+        events.getStyleClass().addAll("column", "bottom-column");
+        VBox lag = new VBox(6, lagChart);
+        VBox.setVgrow(lagChart, Priority.ALWAYS);
+        lag.getStyleClass().addAll("column", "bottom-column");
+        SplitPane bottom = new SplitPane(events, lag);
+        bottom.setDividerPositions(0.64);
+
+        SplitPane all = new SplitPane(top, bottom);
+        all.setOrientation(Orientation.VERTICAL);
+        all.setDividerPositions(0.67);
+        all.getStyleClass().add("main-split");
+
+        BorderPane frame = new BorderPane(all);
+        frame.setTop(toolbar());
+        frame.getStyleClass().add("frame");
+
+        defineShortcuts();
+        help = new HelpOverlay(shortcuts);
+        getChildren().addAll(frame, help);
+
+        presenter.addListener((o, a, b) -> applyFontScale());
+        dark.addListener((o, a, b) -> applyTheme());
+        applyTheme();
+        sceneProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                installShortcuts(b);
+            }
+        });
+        model.start();
+    }
+
+    // ---- properties
+
+    /** Presenter mode: every font larger, for the back of a room. */
+    public BooleanProperty presenterModeProperty() {
+        return presenter;
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    public FlowModel model() {
+        return model;
+    }
+
+    public CommandPane commands() {
+        return commands;
+    }
+
+    public FlowView flow() {
+        return flow;
+    }
+
+    public ReadModelsView readModels() {
+        return readModels;
+    }
+
+    public EventTableView eventTable() {
+        return eventTable;
+    }
+
+    public LagChart lagChart() {
+        return lagChart;
+    }
+
+    public HelpOverlay help() {
+        return help;
+    }
+
+    public List<HelpOverlay.Shortcut> shortcuts() {
+        return List.copyOf(shortcuts);
+    }
+
+    // ---- commands
+
+    /** Wires the scenario picker and ▶ ⏸ ⏭ to a player; null disables them again. */
+    public void setScenarioControls(ScenarioControls controls) {
+        this.scenarioControls = controls;
+        boolean none = controls == null;
+        scenario.getItems().setAll(none ? List.of() : controls.scenarioNames());
+        if (!scenario.getItems().isEmpty()) {
+            scenario.setValue(scenario.getItems().get(0));
+        }
+        for (Node n : List.of(scenario, play, pauseScenario, stepScenario)) {
+            n.setDisable(none);
+        }
+        if (!none) {
+            controls.setSpeed(model.speedProperty().get());
+        }
+    }
+
+    /** What "Open data folder…" does; the item is disabled while this is null. */
+    public void setOnOpenFolder(Runnable action) {
+        openFolder.setDisable(action == null);
+        openFolder.setOnAction(action == null ? null : e -> action.run());
+    }
+
+    /** What "Start fresh…" does (a new data folder; the old files are moved aside); disabled while null. */
+    public void setOnStartFresh(Runnable action) {
+        startFresh.setDisable(action == null);
+        startFresh.setOnAction(action == null ? null : e -> action.run());
+    }
+
+    /**
+     * Completes (on the FX thread) once every signal so far is shown and the read models have been read
+     * again — call before a snapshot so the picture is current.
+     */
+    public CompletableFuture<Void> settle() {
+        return model.settle();
+    }
+
+    /** Stops listening to the engine. Call before closing it. */
+    public void dispose() {
+        model.dispose();
+    }
+
+    /** Asks for a PNG file and writes the window to it. */
+    public void exportPng() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the window as PNG");
+        chooser.setInitialFileName("cqrs-flow.png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            WritableImage image = getScene().snapshot(null);
+            CompletableFuture.runAsync(() -> {
+                try {
+                    Snapshots.writePng(image, file.toPath());
+                } catch (java.io.IOException e) {
+                    System.getLogger(MainView.class.getName()).log(System.Logger.Level.WARNING,
+                            "could not write " + file, e);
+                }
+            });
+        }
+    }
+
+    // ---- building
+
+    private static Node section(String number, String title, String subtitle) {
+        Label t = new Label(title);
+        t.setMinWidth(Region.USE_PREF_SIZE);
+        t.getStyleClass().add("section-title");
+        Label s = new Label(subtitle);
+        s.getStyleClass().add("section-subtitle");
+        HBox box = new HBox(8);
+        box.setAlignment(Pos.BASELINE_LEFT);
+        if (number != null) {
+            Label n = new Label(number);
+            n.setMinWidth(Region.USE_PREF_SIZE);
+            n.getStyleClass().add("section-number");
+            box.getChildren().add(n);
+        }
+        box.getChildren().addAll(t, s);
+        box.getStyleClass().add("section-header");
+        return box;
+    }
+
+    private ToolBar toolbar() {
+        Label brand = new Label("CQRS Flow", new FontIcon(MaterialDesignT.TRANSIT_CONNECTION_VARIANT));
+        brand.getStyleClass().add("brand");
+
+        scenario.setPromptText("scenario ▾");
+        scenario.setId("scenario-picker");
+        scenario.setPrefWidth(200);
+        String later = "  — scenarios are not wired into the window yet";
+        scenario.setTooltip(new Tooltip("Pick a scenario written by your teacher" + later));
+        play.setTooltip(new Tooltip("Play the scenario  (F5)" + later));
+        pauseScenario.setTooltip(new Tooltip("Pause the scenario  (F6)" + later));
+        stepScenario.setTooltip(new Tooltip("Run the scenario's next step  (F7)" + later));
+        play.setOnAction(e -> {
+            if (scenarioControls != null && scenario.getValue() != null) {
+                scenarioControls.play(scenario.getValue());
+            }
+        });
+        pauseScenario.setOnAction(e -> {
+            if (scenarioControls != null) {
+                scenarioControls.pause();
+            }
+        });
+        stepScenario.setOnAction(e -> {
+            if (scenarioControls != null) {
+                scenarioControls.step();
+            }
+        });
+        for (Button b : List.of(play, pauseScenario, stepScenario)) {
+            b.getStyleClass().addAll("button-icon", "flat");
+        }
+        play.setId("scenario-play");
+        setScenarioControls(null);
+
+        speed.getItems().addAll(0.25, 0.5, 1.0, 2.0, 4.0);
+        speed.setValue(1.0);
+        speed.setId("speed");
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double d) {
+                return d == null ? "" : (d == 0.25 ? "¼" : d == 0.5 ? "½" : String.format(Locale.ROOT, "%.0f", d)) + "×";
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.valueOf(s.replace("×", ""));
+            }
+        });
+        speed.setTooltip(new Tooltip("Speed of the animation and of scenarios  (Ctrl+Plus / Ctrl+Minus)"));
+        speed.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                model.speedProperty().set(b);
+                if (scenarioControls != null) {
+                    scenarioControls.setSpeed(b);
+                }
+            }
+        });
+        Label speedLabel = new Label("speed");
+        speedLabel.getStyleClass().add("toolbar-label");
+
+        ToggleButton presenterButton = new ToggleButton("Presenter", new FontIcon(MaterialDesignP.PRESENTATION));
+        presenterButton.setId("presenter-mode");
+        presenterButton.selectedProperty().bindBidirectional(presenter);
+        presenterButton.setTooltip(new Tooltip("Presenter mode: bigger text for the back of the room  (Ctrl+Shift+P)"));
+
+        ToggleButton theme = new ToggleButton();
+        theme.setId("theme-toggle");
+        theme.selectedProperty().bindBidirectional(dark);
+        theme.graphicProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> new FontIcon(dark.get() ? MaterialDesignW.WHITE_BALANCE_SUNNY : MaterialDesignW.WEATHER_NIGHT), dark));
+        theme.setTooltip(new Tooltip("Light / dark theme  (Ctrl+Shift+D)"));
+        theme.getStyleClass().add("button-icon");
+
+        Button helpButton = new Button("What am I looking at?", new FontIcon(MaterialDesignH.HELP_CIRCLE_OUTLINE));
+        helpButton.setId("help-button");
+        helpButton.setTooltip(new Tooltip("The four parts of the screen and every shortcut  (F1)"));
+        helpButton.setOnAction(e -> help.toggle());
+
+        MenuItem export = new MenuItem("Export PNG…", new FontIcon(MaterialDesignC.CAMERA));
+        export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        export.setOnAction(e -> exportPng());
+        MenuItem addSales = new MenuItem("Add projection sales-by-customer", new FontIcon(MaterialDesignP.PLUS));
+        addSales.setOnAction(e -> flow.addSalesProjection());
+        setOnOpenFolder(null);
+        setOnStartFresh(null);
+        MenuButton menu = new MenuButton(null, new FontIcon(MaterialDesignM.MENU), export, addSales,
+                new SeparatorMenuItem(), openFolder, startFresh);
+        menu.setId("main-menu");
+        menu.setTooltip(new Tooltip("Export PNG, data folder, start fresh"));
+        menu.getStyleClass().addAll("button-icon", "no-arrow");
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(brand, new Separator(Orientation.VERTICAL), scenario, play, pauseScenario,
+                stepScenario, new Separator(Orientation.VERTICAL), speedLabel, speed, spacer, presenterButton, theme,
+                helpButton, menu);
+        bar.getStyleClass().add("main-toolbar");
+        return bar;
+    }
+
+    private void defineShortcuts() {
+        shortcuts.add(new HelpOverlay.Shortcut("F1", "this help (Esc closes it)"));
+        shortcuts.add(new HelpOverlay.Shortcut("Ctrl+1 … Ctrl+5", "Register · Place · Pay · Ship · Cancel form"));
+        shortcuts.add(new HelpOverlay.Shortcut("Ctrl+Enter", "send the command"));
+        shortcuts.add(new HelpOverlay.Shortcut("Ctrl+B", "burst: place " + CommandPane.BURST + " orders at once"));
+        shortcuts.add(new HelpOverlay.Shortcut("Ctrl+L", "ask the query"));
+        shortcuts.add(new HelpOverlay.Shortcut("Alt+1 / 2 / 3", "pause or resume lane 1 / 2 / 3"));
+        shortcuts.add(new HelpOverlay.Shortcut("Ctrl+Shift+1 / 2 / 3", "step lane 1 / 2 / 3 (while paused)"));
+        shortcuts.add(new HelpOverlay.Shortcut("Ctrl+Alt+1 / 2 / 3", "rebuild lane 1 / 2 / 3"));
+        shortcuts.add(new HelpOverlay.Shortcut("Tab, ← →", "focus a delay slider, move it by 0.5 s"));
+        shortcuts.add(new HelpOverlay.Shortcut("Ctrl+Shift+A", "add the sales-by-customer projection"));
+        shortcuts.add(new HelpOverlay.Shortcut("F5 / F6 / F7", "scenario: play / pause / next step"));
+        shortcuts.add(new HelpOverlay.Shortcut("Ctrl+Plus / Minus", "faster / slower animation"));
+        shortcuts.add(new HelpOverlay.Shortcut("Ctrl+Shift+P", "presenter mode"));
+        shortcuts.add(new HelpOverlay.Shortcut("Ctrl+Shift+D", "light / dark"));
+        shortcuts.add(new HelpOverlay.Shortcut("Ctrl+E", "export the window as PNG"));
+    }
+
+    private void installShortcuts(Scene scene) {
+        var acc = scene.getAccelerators();
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
+        for (int i = 0; i < digits.length; i++) {
+            int form = i;
+            acc.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> commands.showForm(form));
+        }
+        for (int i = 0; i < 3; i++) {
+            int lane = i + 1;
+            acc.put(new KeyCodeCombination(digits[i], KeyCombination.ALT_DOWN), () -> flow.togglePause(lane));
+            acc.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                    () -> flow.step(lane));
+            acc.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN),
+                    () -> flow.rebuild(lane));
+        }
+        acc.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), commands::submit);
+        acc.put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), commands::burst);
+        acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), queries::ask);
+        acc.put(new KeyCodeCombination(KeyCode.F1), help::toggle);
+        acc.put(new KeyCodeCombination(KeyCode.ESCAPE), help::hide);
+        acc.put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                flow::addSalesProjection);
+        acc.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> presenter.set(!presenter.get()));
+        acc.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> dark.set(!dark.get()));
+        acc.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::exportPng);
+        acc.put(new KeyCodeCombination(KeyCode.F5), play::fire);
+        acc.put(new KeyCodeCombination(KeyCode.F6), pauseScenario::fire);
+        acc.put(new KeyCodeCombination(KeyCode.F7), stepScenario::fire);
+        acc.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> stepSpeed(1));
+        acc.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> stepSpeed(1));
+        acc.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> stepSpeed(-1));
+    }
+
+    private void stepSpeed(int direction) {
+        int i = speed.getItems().indexOf(speed.getValue()) + direction;
+        if (i >= 0 && i < speed.getItems().size()) {
+            speed.setValue(speed.getItems().get(i));
+        }
+    }
+
+    private void applyFontScale() {
+        double size = presenter.get() ? PRESENTER_FONT : BASE_FONT;
+        setStyle("-fx-font-size: " + size + "px;");
+        double scale = size / BASE_FONT;
+        flow.setFontScale(scale);
+        lagChart.setFontScale(scale);
+    }
+
+    private void applyTheme() {
+        // AtlantaFX's theme classes are Java 21 bytecode; its stylesheets work on any JavaFX 17+.
+        Application.setUserAgentStylesheet(MainView.class.getResource(dark.get() ? PRIMER_DARK : PRIMER_LIGHT)
+                .toExternalForm());
+        getStyleClass().remove("dark");
+        if (dark.get()) {
+            getStyleClass().add("dark");
+        }
+        flow.setDark(dark.get());
+        lagChart.setDark(dark.get());
+        applyFontScale();
+    }
+
+    /** For tests and the snapshot: the data folder this view shows. */
+    public Path dataDir() {
+        return model.engine().dataDir();
+    }
+}

@@ -1,0 +1,57 @@
+package io.cqrsflow.ui;
+
+import io.cqrsflow.read.ProjectionNames;
+import javafx.scene.paint.Color;
+
+import java.util.Map;
+
+/**
+ * The colours that carry meaning: one per projector (lane, checkpoint marker, chart line, read-model
+ * header) and one per event type (tokens, legend, event table). The same hex values are the colour
+ * variables in {@code cqrsflow.css}; {@code PaletteTest} keeps the two in step.
+ */
+public final class Palette {
+    public static final Map<String, String> PROJECTORS = Map.of(
+            ProjectionNames.ORDER_LIST, "#2f6fde",
+            ProjectionNames.ORDER_DETAIL, "#d6336c",
+            ProjectionNames.SALES_BY_CUSTOMER, "#0f9d8a");
+
+    public static final Map<String, String> EVENTS = Map.of(
+            "CustomerRegistered", "#64748b",
+            "OrderPlaced", "#2f9e44",
+            "OrderPaid", "#e8a200",
+            "OrderShipped", "#7950f2",
+            "OrderCancelled", "#e03131");
+
+    /** Event types in the order a learner meets them, for the legend. */
+    public static final String[] EVENT_ORDER = {"CustomerRegistered", "OrderPlaced", "OrderPaid", "OrderShipped",
+            "OrderCancelled"};
+
+    public static final String REJECTED = "#e03131";
+    public static final String UNKNOWN = "#9aa4b2";
+
+    private Palette() {
+    }
+
+    public static String projectorHex(String projector) {
+        return PROJECTORS.getOrDefault(projector, UNKNOWN);
+    }
+
+    public static Color projector(String projector) {
+        return Color.web(projectorHex(projector));
+    }
+
+    public static String eventHex(String type) {
+        return EVENTS.getOrDefault(type, UNKNOWN);
+    }
+
+    public static Color event(String type) {
+        return Color.web(eventHex(type));
+    }
+
+    /** "order-list" → "Order list". */
+    public static String title(String projector) {
+        String s = projector.replace('-', ' ');
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

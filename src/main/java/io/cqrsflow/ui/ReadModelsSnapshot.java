@@ -1,0 +1,23 @@
+package io.cqrsflow.ui;
+
+import io.cqrsflow.read.CustomerSales;
+import io.cqrsflow.read.OrderDetails;
+import io.cqrsflow.read.OrderSummary;
+import io.cqrsflow.read.StaleRow;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the read models and the write model said at one moment, read together off the FX thread, with
+ * the rows that differ from the truth already worked out.
+ */
+public record ReadModelsSnapshot(List<OrderSummary> orderList, List<OrderDetails> orderDetails,
+                                 Map<String, OrderDetails> truth,
+                                 Map<String, StaleRow<OrderSummary>> staleList,
+                                 Map<String, StaleRow<OrderDetails>> staleDetails,
+                                 List<CustomerSales> sales) {
+
+    public static final ReadModelsSnapshot EMPTY =
+            new ReadModelsSnapshot(List.of(), List.of(), Map.of(), Map.of(), Map.of(), List.of());
+}

@@ -1,0 +1,122 @@
+package io.cqrsflow.ui.command;
+
+import io.cqrsflow.domain.Command;
+import io.cqrsflow.eventstore.RecordedEvent;
+import io.cqrsflow.flow.FlowSignal;
+import io.cqrsflow.ui.FlowModel;
+import io.cqrsflow.write.CommandResult;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+
+import java.util.StringJoiner;
+
+/** Every handled command, newest first: ✓ accepted with its event positions, ✗ rejected with the rule, ⚠ conflict. */
+public final class ResultLog extends ListView<ResultLog.Entry> {
+    static final int KEPT = 300;
+
+    public enum Outcome { ACCEPTED, REJECTED, CONFLICT }
+
+    /** One line of the log, as the learner reads it. */
+    public record Entry(Outcome outcome, String headline, String detail) {
+        @Override
+        public String toString() {
+            return headline + " — " + detail;
+        }
+    }
+
+    public ResultLog(FlowModel model) {
+        getStyleClass().add("result-log");
+        setId("result-log");
+        setPlaceholder(new Label("Results of your commands appear here."));
+        setCellFactory(v -> new EntryCell());
+        setFocusTraversable(false);
+        model.onSignal(s -> {
+            if (s instanceof FlowSignal.CommandHandled handled) {
+                pending.add(0, describe(handled.result()));
+            }
+        });
+        model.onFrame(this::flush);
+    }
+
+    /** Entries of this frame, newest first: added in one change, not one per command. */
+    private final java.util.List<Entry> pending = new java.util.ArrayList<>();
+
+    private void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        java.util.List<Entry> next = new java.util.ArrayList<>(pending.subList(0, Math.min(KEPT, pending.size())));
+        pending.clear();
+        int keep = Math.max(0, KEPT - next.size());
+        next.addAll(getItems().subList(0, Math.min(keep, getItems().size())));
+        getItems().setAll(next);
+    }
+
+    static Entry describe(CommandResult result) {
+        Command c = result.command().command();
+        String what = c.type() + " " + subject(c);
+        if (result instanceof CommandResult.Accepted a) {
+            StringJoiner events = new StringJoiner(", ");
+            for (RecordedEvent e : a.events()) {
+                events.add(e.type() + " at position #" + e.position());
+            }
+            return new Entry(Outcome.ACCEPTED, "✓ " + what + " accepted", "recorded " + events);
+        }
+        if (result instanceof CommandResult.Rejected r) {
+            return new Entry(Outcome.REJECTED, "✗ " + what + " rejected", r.message() + " (rule " + r.rule() + ")");
+        }
+        CommandResult.Conflict k = (CommandResult.Conflict) result;
+        return new Entry(Outcome.CONFLICT, "⚠ " + what + " conflict", k.message());
+    }
+
+    /** The id a command is about: "o-1" or "c-1". */
+    public static String subject(Command c) {
+        String stream = c.streamId();
+        int dash = stream.indexOf('-');
+        return dash < 0 ? stream : stream.substring(dash + 1);
+    }
+
+    private static final class EntryCell extends ListCell<Entry> {
+        private final Label headline = new Label();
+        private final Label detail = new Label();
+        private final javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(1, headline, detail);
+        private final Tooltip tip = new Tooltip();
+
+        EntryCell() {
+            headline.getStyleClass().add("log-headline");
+            detail.getStyleClass().add("log-detail");
+            detail.setWrapText(true);
+            box.setMaxWidth(Double.MAX_VALUE);
+            box.setMinWidth(0);
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(Entry item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("accepted", "rejected", "conflict");
+            if (empty || item == null) {
+                setGraphic(null);
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            getStyleClass().add(item.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            FontIcon icon = new FontIcon(item.outcome() == Outcome.ACCEPTED ? MaterialDesignC.CHECK_CIRCLE
+                    : item.outcome() == Outcome.REJECTED ? MaterialDesignC.CLOSE_CIRCLE : MaterialDesignA.ALERT);
+            icon.getStyleClass().add("log-icon");
+            headline.setText(item.headline());
+            headline.setGraphic(icon);
+            detail.setText(item.detail());
+            detail.maxWidthProperty().bind(getListView().widthProperty().subtract(36));
+            setGraphic(box);
+            tip.setText(item.headline() + "\n" + item.detail());
+            setTooltip(tip);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package io.cqrsflow.ui.eventstore;
+
+import io.cqrsflow.eventstore.RecordedEvent;
+import io.cqrsflow.flow.FlowSignal;
+import io.cqrsflow.read.ProjectorStatus;
+import io.cqrsflow.ui.FlowModel;
+import io.cqrsflow.ui.Palette;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.MapChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
+
+/**
+ * events.db as a table, newest on top, paged from SQLite: position, stream, version, type, data,
+ * recorded at — and where each projector's checkpoint stands (filled dot: applied; ring: still waiting;
+ * a coloured tag on the checkpoint row). New rows light up as they arrive.
+ */
+public final class EventTableView extends VBox {
+    private static final PseudoClass FRESH = PseudoClass.getPseudoClass("fresh");
+    private static final long FRESH_NANOS = 2_500_000_000L;
+    private static final long REFRESH_NANOS = 250_000_000L;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+            .withZone(ZoneId.systemDefault());
+
+    private final FlowModel model;
+    private final PagedEvents events;
+    private final TableView<EventRow> table = new TableView<>();
+    private boolean needsRefresh;
+    private long lastRefresh;
+    private long lastArrival;
+
+    public EventTableView(FlowModel model) {
+        this.model = model;
+        this.events = new PagedEvents(model.engine());
+        getStyleClass().add("event-store-view");
+        getStylesheets().add(EventTableView.class.getResource("/io/cqrsflow/ui/eventstore/eventstore.css")
+                .toExternalForm());
+        table.setId("event-table");
+        table.getStyleClass().addAll("dense", "event-table");
+        table.setItems(events);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No events yet: send a command and watch it land here."));
+        table.setRowFactory(t -> new EventTableRow());
+
+        table.getColumns().add(column("#", 44, r -> "" + r.position(), "position: the global order of events"));
+        table.getColumns().add(checkpointColumn());
+        table.getColumns().add(column("stream", 100, r -> r.loaded() ? r.event().streamId() : "…",
+                "stream_id: one stream per customer and per order"));
+        table.getColumns().add(column("v", 30, r -> r.loaded() ? "" + r.event().streamVersion() : "",
+                "stream_version: 1, 2, 3 … within the stream; checked when appending"));
+        table.getColumns().add(typeColumn());
+        table.getColumns().add(column("recorded at", 112, r -> r.loaded() ? TIME.format(r.event().recordedAt()) : "",
+                "recorded_at (shown in local time): a projector applies an event no sooner than this + its delay"));
+        table.getColumns().add(column("data", 260, r -> r.loaded() ? r.event().data() : "reading…",
+                "data: the event as JSON, exactly as stored"));
+
+        Label title = new Label("Event store · events.db — the source of truth");
+        title.getStyleClass().add("panel-title");
+        Label note = new Label("newest on top · dots: ● applied  ○ waiting, per projector");
+        note.getStyleClass().add("panel-note");
+        HBox header = new HBox(10, title, new javafx.scene.layout.Region(), note);
+        HBox.setHgrow(header.getChildren().get(1), Priority.ALWAYS);
+        header.setAlignment(Pos.BASELINE_LEFT);
+        header.getStyleClass().add("panel-header");
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(header, table);
+
+        model.onSignal(s -> {
+            if (s instanceof FlowSignal.EventAppended a) {
+                events.appended(a.event(), System.nanoTime());
+                lastArrival = System.nanoTime();
+            }
+        });
+        model.headProperty().addListener((o, a, b) -> events.grow(b.longValue()));
+        events.grow(model.headProperty().get());
+        model.statuses().addListener((MapChangeListener<String, ProjectorStatus>) c -> needsRefresh = true);
+        model.onFrame(this::frame);
+    }
+
+    private void frame() {
+        long now = System.nanoTime();
+        if (now - lastArrival < FRESH_NANOS + REFRESH_NANOS) {
+            needsRefresh = true;
+        }
+        if (needsRefresh && now - lastRefresh > REFRESH_NANOS) {
+            needsRefresh = false;
+            lastRefresh = now;
+            table.refresh();
+        }
+    }
+
+    public TableView<EventRow> table() {
+        return table;
+    }
+
+    private static TableColumn<EventRow, String> column(String name, double width, Function<EventRow, String> value,
+                                                        String tooltip) {
+        TableColumn<EventRow, String> c = new TableColumn<>();
+        Label header = new Label(name);
+        header.setTooltip(new Tooltip(tooltip));
+        c.setGraphic(header);
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        return c;
+    }
+
+    private TableColumn<EventRow, EventRow> typeColumn() {
+        TableColumn<EventRow, EventRow> c = new TableColumn<>();
+        Label header = new Label("type");
+        header.setTooltip(new Tooltip("type: what happened, in the past tense; the colour of its token"));
+        c.setGraphic(header);
+        c.setPrefWidth(150);
+        c.setSortable(false);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(EventRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null || !row.loaded()) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                String type = row.event().type();
+                Circle dot = new Circle(5, Palette.event(type));
+                setGraphic(dot);
+                setText(type);
+            }
+        });
+        return c;
+    }
+
+    private TableColumn<EventRow, EventRow> checkpointColumn() {
+        TableColumn<EventRow, EventRow> c = new TableColumn<>();
+        Label header = new Label("checkpoints");
+        header.setTooltip(new Tooltip("For each projector (in its colour): ● it has applied this event, ○ not yet."
+                + " The tag marks its checkpoint: the last event it applied"));
+        c.setGraphic(header);
+        c.setPrefWidth(170);
+        c.setSortable(false);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
+        c.setCellFactory(col -> new CheckpointCell());
+        return c;
+    }
+
+    /** "order-detail" → "detail": short enough for several tags in one cell. */
+    static String shortName(String projector) {
+        return projector.startsWith("order-") ? projector.substring(6)
+                : projector.contains("-") ? projector.substring(0, projector.indexOf('-')) : projector;
+    }
+
+    private final class CheckpointCell extends TableCell<EventRow, EventRow> {
+        private final Tooltip tooltip = new Tooltip();
+
+        @Override
+        protected void updateItem(EventRow row, boolean empty) {
+            super.updateItem(row, empty);
+            setText(null);
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            HBox box = new HBox(3);
+            box.setAlignment(Pos.CENTER_LEFT);
+            StringBuilder tip = new StringBuilder();
+            for (ProjectorStatus s : model.statuses().values()) {
+                boolean applied = row.position() <= s.checkpoint();
+                if (s.checkpoint() == row.position()) {
+                    Label tag = new Label("◀ " + shortName(s.name()));
+                    tag.getStyleClass().add("checkpoint-tag");
+                    tag.setStyle("-fx-background-color: " + Palette.projectorHex(s.name()) + ";");
+                    tag.setMinWidth(Label.USE_PREF_SIZE);
+                    box.getChildren().add(tag);
+                    tip.append(s.name()).append(": its checkpoint — the last event it applied\n");
+                    continue;
+                }
+                Circle dot = new Circle(4.5);
+                dot.setStroke(Palette.projector(s.name()));
+                dot.setStrokeWidth(1.5);
+                dot.setFill(applied ? Palette.projector(s.name()) : javafx.scene.paint.Color.TRANSPARENT);
+                box.getChildren().add(dot);
+                tip.append(s.name()).append(applied ? ": applied" : ": not applied yet").append('\n');
+            }
+            setGraphic(box);
+            tooltip.setText(tip.toString().strip());
+            setTooltip(tooltip);
+        }
+    }
+
+    private static final class EventTableRow extends TableRow<EventRow> {
+        private final Tooltip tooltip = new Tooltip();
+
+        @Override
+        protected void updateItem(EventRow row, boolean empty) {
+            super.updateItem(row, empty);
+            boolean fresh = !empty && row != null && row.arrivedNanos() != 0
+                    && System.nanoTime() - row.arrivedNanos() < FRESH_NANOS;
+            pseudoClassStateChanged(FRESH, fresh);
+            RecordedEvent e = row == null ? null : row.event();
+            if (e == null) {
+                setTooltip(null);
+            } else {
+                tooltip.setText(e.type() + " at position #" + e.position() + " in " + e.streamId()
+                        + " v" + e.streamVersion() + "\n" + e.data() + "\nmetadata: command " + e.metadata().commandId());
+                setTooltip(tooltip);
+            }
+        }
+    }
+}

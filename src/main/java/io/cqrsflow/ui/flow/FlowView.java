@@ -1,0 +1,330 @@
+package io.cqrsflow.ui.flow;
+
+import io.cqrsflow.eventstore.RecordedEvent;
+import io.cqrsflow.flow.FlowSignal;
+import io.cqrsflow.read.ProjectionNames;
+import io.cqrsflow.read.ProjectorStatus;
+import io.cqrsflow.ui.FlowModel;
+import io.cqrsflow.ui.Palette;
+import io.cqrsflow.write.CommandResult;
+import javafx.animation.FadeTransition;
+import javafx.animation.PauseTransition;
+import javafx.animation.SequentialTransition;
+import javafx.application.Platform;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The middle of the screen: command handler → event store → one lane per projector, with tokens
+ * travelling between them. Tokens are coloured by event type (legend on top); a rejected command
+ * bounces back from the handler with the rule's message.
+ */
+public final class FlowView extends StackPane {
+    private static final long BASE_FLIGHT_NANOS = 700_000_000L;
+
+    private final FlowModel model;
+    private final TokenLayer tokens = new TokenLayer();
+    private final VBox content = new VBox(10);
+    private final VBox handler = new VBox(2);
+    private final VBox store = new VBox(2);
+    private final Label storeHead = new Label();
+    private final Label reason = new Label();
+    private final VBox lanes = new VBox(10);
+    private final Map<String, LaneView> laneViews = new LinkedHashMap<>();
+    private final Button addProjection = new Button("Add projection sales-by-customer", new FontIcon(MaterialDesignP.PLUS));
+    private final SequentialTransition reasonFade;
+    private boolean dark;
+    private double fontScale = 1;
+
+    public FlowView(FlowModel model) {
+        this.model = model;
+        getStyleClass().add("flow-view");
+        getStylesheets().add(FlowView.class.getResource("/io/cqrsflow/ui/flow/flow.css").toExternalForm());
+
+        FlowPane legend = new FlowPane(10, 4);
+        legend.getStyleClass().add("legend");
+        for (String type : Palette.EVENT_ORDER) {
+            Rectangle swatch = new Rectangle(11, 11, Palette.event(type));
+            swatch.setArcWidth(4);
+            swatch.setArcHeight(4);
+            Label l = new Label(type, swatch);
+            l.getStyleClass().add("legend-item");
+            legend.getChildren().add(l);
+        }
+        Rectangle rejected = new Rectangle(11, 11, Color.web(Palette.REJECTED));
+        Label r = new Label("rejected: bounces back", rejected);
+        r.getStyleClass().add("legend-item");
+        legend.getChildren().add(r);
+
+        handler.getStyleClass().addAll("stage-box", "handler-box");
+        Label handlerTitle = new Label("Command handler", new FontIcon(MaterialDesignC.COG_OUTLINE));
+        handlerTitle.getStyleClass().add("stage-title");
+        Label handlerNote = new Label("load stream · decide · append");
+        handlerNote.getStyleClass().add("stage-note");
+        handler.getChildren().addAll(handlerTitle, handlerNote);
+        Tooltip.install(handler, new Tooltip("The write side: loads the command's stream from the event store,"
+                + " decides with the domain's rules, and appends the new events with the expected version"));
+
+        store.getStyleClass().addAll("stage-box", "store-box");
+        Label storeTitle = new Label("Event store", new FontIcon(MaterialDesignD.DATABASE));
+        storeTitle.getStyleClass().add("stage-title");
+        storeHead.getStyleClass().add("stage-note");
+        storeHead.setId("store-head");
+        store.getChildren().addAll(storeTitle, storeHead);
+        Tooltip.install(store, new Tooltip("events.db: the append-only log, the source of truth."
+                + " Every read model is derived from it"));
+        model.headProperty().addListener((o, a, b) -> showHead());
+        showHead();
+
+        Region arrow = new Region();
+        arrow.getStyleClass().add("pipe");
+        HBox.setHgrow(arrow, Priority.ALWAYS);
+        HBox pipeline = new HBox(0, handler, arrow, store);
+        pipeline.setAlignment(Pos.CENTER);
+        handler.setMinWidth(0);
+        store.setMinWidth(0);
+        HBox.setHgrow(handler, Priority.SOMETIMES);
+        content.setMinWidth(0);
+        lanes.setMinWidth(0);
+
+        reason.getStyleClass().add("bounce-reason");
+        reason.setId("bounce-reason");
+        reason.setWrapText(false);
+        reason.setOpacity(0);
+        reason.setMaxWidth(Double.MAX_VALUE);
+        FadeTransition in = new FadeTransition(Duration.millis(150), reason);
+        in.setToValue(1);
+        FadeTransition out = new FadeTransition(Duration.millis(600), reason);
+        out.setToValue(0);
+        reasonFade = new SequentialTransition(in, new PauseTransition(Duration.seconds(5)), out);
+
+        Label lanesTitle = new Label("Projectors — one lane each, its own delay");
+        lanesTitle.getStyleClass().add("subheading");
+
+        addProjection.setId("add-projection");
+        addProjection.getStyleClass().addAll("small", "flat");
+        addProjection.setTooltip(new Tooltip("Start the sales-by-customer projector: a new read model that catches"
+                + " up from position 0  (Ctrl+Shift+A)"));
+        addProjection.setOnAction(e -> addSalesProjection());
+
+        StackPane lanesHeader = new StackPane(lanesTitle, reason);
+        StackPane.setAlignment(lanesTitle, Pos.CENTER_LEFT);
+        StackPane.setAlignment(reason, Pos.CENTER_LEFT);
+        reason.setMouseTransparent(true);
+        lanesTitle.opacityProperty().bind(reason.opacityProperty().multiply(-1).add(1));
+        content.getChildren().addAll(legend, pipeline, lanesHeader, lanes, addProjection);
+        content.getStyleClass().add("flow-content");
+        getChildren().addAll(content, tokens);
+
+        model.statuses().addListener((MapChangeListener<String, ProjectorStatus>) c -> {
+            if (c.wasAdded()) {
+                LaneView lane = laneViews.get(c.getKey());
+                if (lane == null) {
+                    addLane(c.getKey());
+                } else {
+                    lane.show(c.getValueAdded());
+                }
+            }
+        });
+        for (String name : model.statuses().keySet()) {
+            addLane(name);
+        }
+        for (var p : model.engine().readSide().projectors()) {
+            if (!laneViews.containsKey(p.name())) {
+                addLane(p.name());
+            }
+        }
+        model.onSignal(this::signal);
+        model.onFrame(this::frame);
+    }
+
+    private void showHead() {
+        storeHead.setText("events.db · head #" + model.headProperty().get());
+    }
+
+    private void addLane(String name) {
+        if (laneViews.containsKey(name)) {
+            return;
+        }
+        LaneView lane = new LaneView(model, name, laneViews.size() + 1);
+        lane.setDark(dark);
+        lane.setFontScale(fontScale);
+        laneViews.put(name, lane);
+        lanes.getChildren().add(lane);
+        boolean salesRunning = laneViews.containsKey(ProjectionNames.SALES_BY_CUSTOMER);
+        addProjection.setVisible(!salesRunning);
+        addProjection.setManaged(!salesRunning);
+    }
+
+    /** Starts the sales-by-customer projector off the FX thread (it creates its table). */
+    public void addSalesProjection() {
+        if (laneViews.containsKey(ProjectionNames.SALES_BY_CUSTOMER)) {
+            return;
+        }
+        addProjection.setDisable(true);
+        CompletableFuture.supplyAsync(() -> model.engine().addProjection(ProjectionNames.SALES_BY_CUSTOMER, 0))
+                .thenAccept(model::track)
+                .whenComplete((ok, failure) -> Platform.runLater(() -> addProjection.setDisable(false)));
+    }
+
+    public List<LaneView> lanes() {
+        return new ArrayList<>(laneViews.values());
+    }
+
+    /** The n-th lane (1-based), or null. */
+    public LaneView lane(int number) {
+        List<LaneView> all = lanes();
+        return number >= 1 && number <= all.size() ? all.get(number - 1) : null;
+    }
+
+    public void togglePause(int lane) {
+        LaneView l = lane(lane);
+        if (l != null) {
+            l.togglePause();
+        }
+    }
+
+    public void step(int lane) {
+        LaneView l = lane(lane);
+        if (l != null) {
+            l.step();
+        }
+    }
+
+    public void rebuild(int lane) {
+        LaneView l = lane(lane);
+        if (l != null) {
+            l.rebuild();
+        }
+    }
+
+    public void setDark(boolean dark) {
+        this.dark = dark;
+        laneViews.values().forEach(l -> l.setDark(dark));
+    }
+
+    public void setFontScale(double scale) {
+        this.fontScale = scale;
+        tokens.setFontScale(scale);
+        laneViews.values().forEach(l -> l.setFontScale(scale));
+    }
+
+    // ---- animation
+
+    private long duration() {
+        return (long) (BASE_FLIGHT_NANOS / Math.max(0.1, model.speedProperty().get()));
+    }
+
+    private void signal(FlowSignal s) {
+        long now = System.nanoTime();
+        if (s instanceof FlowSignal.CommandHandled handled) {
+            CommandResult result = handled.result();
+            if (result instanceof CommandResult.Accepted accepted) {
+                List<RecordedEvent> events = accepted.events();
+                String type = events.isEmpty() ? null : events.get(events.size() - 1).type();
+                Color color = type == null ? Color.web(Palette.UNKNOWN) : Palette.event(type);
+                tokens.launch("command", this::commandStart, () -> at(handler, 0, 0.5), Color.web(Palette.UNKNOWN),
+                        now, duration() / 2, false, 1,
+                        n -> tokens.launch("append", () -> at(handler, 1, 0.5), () -> at(store, 0, 0.5), color,
+                                System.nanoTime(), duration(), false, n * Math.max(1, events.size()),
+                                m -> fanOut(color, m)));
+            } else {
+                String why = result instanceof CommandResult.Rejected rejected
+                        ? "✗ " + result.command().command().type() + " rejected — " + rejected.message()
+                        + " (rule " + rejected.rule() + ")"
+                        : "⚠ " + ((CommandResult.Conflict) result).message();
+                Color color = result instanceof CommandResult.Rejected ? Color.web(Palette.REJECTED)
+                        : Color.web("#e8a200");
+                tokens.launch("bounce", this::commandStart, () -> at(handler, 0, 0.5), color, now,
+                        duration() * 2, true, 1, null);
+                showReason(why, result instanceof CommandResult.Rejected);
+            }
+        } else if (s instanceof FlowSignal.EventApplied applied) {
+            LaneView lane = laneViews.get(applied.projector());
+            if (lane != null) {
+                tokens.launch("apply:" + applied.projector(), () -> lanePoint(lane, lane.track().gate()),
+                        () -> lanePoint(lane, lane.track().exit()), Palette.event(applied.event().type()), now,
+                        duration() / 2, false, 1, null);
+            }
+        }
+    }
+
+    private void fanOut(Color color, int count) {
+        for (LaneView lane : laneViews.values()) {
+            tokens.launch("fan:" + lane.projectorName(), () -> at(store, 0.5, 1),
+                    () -> lanePoint(lane, lane.track().entry()), color, System.nanoTime(), duration(), false, count,
+                    null);
+        }
+    }
+
+    private void showReason(String text, boolean rejected) {
+        reason.setText(text);
+        reason.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("conflict"), !rejected);
+        reasonFade.playFromStart();
+    }
+
+    private void frame() {
+        tokens.tick(System.nanoTime());
+        for (LaneView lane : laneViews.values()) {
+            lane.tick();
+        }
+    }
+
+    private Point2D commandStart() {
+        Point2D p = at(handler, 0, 0.5);
+        return p == null ? null : new Point2D(0, p.getY());
+    }
+
+    /** A point on a node's bounds (fractions of its width and height), in the token layer's coordinates. */
+    private Point2D at(Node node, double fx, double fy) {
+        if (node.getScene() == null) {
+            return null;
+        }
+        Bounds b = node.localToScene(node.getLayoutBounds());
+        Point2D p = new Point2D(b.getMinX() + b.getWidth() * fx, b.getMinY() + b.getHeight() * fy);
+        return tokens.sceneToLocal(p);
+    }
+
+    private Point2D lanePoint(LaneView lane, Point2D inTrack) {
+        if (lane.getScene() == null) {
+            return null;
+        }
+        return tokens.sceneToLocal(lane.track().localToScene(inTrack));
+    }
+
+    /** Tokens moving right now (for tests: a burst stays bounded). */
+    public int tokensInFlight() {
+        return tokens.inFlight();
+    }
+
+    /** The message shown when the last command bounced back. */
+    public Label bounceReason() {
+        return reason;
+    }
+
+}

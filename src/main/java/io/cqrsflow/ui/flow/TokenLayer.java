@@ -1,0 +1,133 @@
+package io.cqrsflow.ui.flow;
+
+import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The moving tokens, drawn on one transparent canvas above the flow. Each path carries at most a few
+ * tokens at a time; more are merged into the newest one, which then shows "+N" — so a burst of 200
+ * orders costs a handful of draws a frame and the picture never falls behind.
+ */
+final class TokenLayer extends Pane {
+    static final int MAX_PER_PATH = 6;
+    private static final double SIZE = 16;
+
+    private final Canvas canvas = new Canvas();
+    private final List<Flight> flights = new ArrayList<>();
+    private final Map<String, Integer> perPath = new HashMap<>();
+    private double fontScale = 1;
+
+    TokenLayer() {
+        getStyleClass().add("token-layer");
+        setMouseTransparent(true);
+        setPickOnBounds(false);
+        getChildren().add(canvas);
+        canvas.widthProperty().bind(widthProperty());
+        canvas.heightProperty().bind(heightProperty());
+    }
+
+    void setFontScale(double scale) {
+        fontScale = scale;
+    }
+
+    void launch(String path, Supplier<Point2D> from, Supplier<Point2D> to, Color color, long now, long durationNanos,
+                boolean bounce, int count, java.util.function.IntConsumer onArrival) {
+        int onPath = perPath.getOrDefault(path, 0);
+        if (onPath >= MAX_PER_PATH) {
+            for (int i = flights.size() - 1; i >= 0; i--) {
+                Flight f = flights.get(i);
+                if (f.path.equals(path)) {
+                    f.count += count;
+                    return;
+                }
+            }
+        }
+        perPath.merge(path, 1, Integer::sum);
+        flights.add(new Flight(path, from, to, color, now, durationNanos, bounce, count, onArrival));
+    }
+
+    int inFlight() {
+        return flights.size();
+    }
+
+    /** Moves and draws every token; calls arrivals (which may launch more) after drawing. */
+    void tick(long now) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        List<Flight> arrived = new ArrayList<>();
+        double size = SIZE * Math.max(1, fontScale * 0.85);
+        for (Iterator<Flight> it = flights.iterator(); it.hasNext(); ) {
+            Flight f = it.next();
+            double t = f.progress(now);
+            Point2D a = f.from.get();
+            Point2D b = f.to.get();
+            if (a == null || b == null) {
+                it.remove();
+                perPath.merge(f.path, -1, Integer::sum);
+                continue;
+            }
+            double e = f.bounce ? bounce(t) : ease(t);
+            double x = a.getX() + (b.getX() - a.getX()) * e;
+            double y = a.getY() + (b.getY() - a.getY()) * e - (f.bounce ? Math.sin(t * Math.PI) * 18 : 0);
+            double alpha = t > 0.85 && !f.bounce ? 1 - (t - 0.85) / 0.15 * 0.4 : 1;
+            g.setGlobalAlpha(alpha);
+            g.setFill(f.color.deriveColor(0, 1, 1, 0.25));
+            g.fillOval(x - size * 0.9, y - size * 0.9, size * 1.8, size * 1.8);
+            g.setFill(f.color);
+            g.fillRoundRect(x - size / 2, y - size / 2, size, size, 6, 6);
+            if (f.bounce) {
+                g.setStroke(Color.WHITE);
+                g.setLineWidth(2);
+                double d = size * 0.22;
+                g.strokeLine(x - d, y - d, x + d, y + d);
+                g.strokeLine(x - d, y + d, x + d, y - d);
+            }
+            if (f.count > 1) {
+                g.setFill(Color.web("#1f2328"));
+                g.setFont(Font.font("System", FontWeight.BOLD, 11 * fontScale));
+                g.setTextAlign(TextAlignment.LEFT);
+                g.setTextBaseline(VPos.CENTER);
+                String label = "+" + (f.count - 1);
+                double lw = label.length() * 7 * fontScale + 8;
+                g.setFill(Color.web("#1f2328", 0.85));
+                g.fillRoundRect(x + size / 2 + 2, y - 9 * fontScale, lw, 18 * fontScale, 9, 9);
+                g.setFill(Color.WHITE);
+                g.fillText(label, x + size / 2 + 6, y);
+            }
+            g.setGlobalAlpha(1);
+            if (t >= 1) {
+                it.remove();
+                perPath.merge(f.path, -1, Integer::sum);
+                arrived.add(f);
+            }
+        }
+        for (Flight f : arrived) {
+            if (f.onArrival != null) {
+                f.onArrival.accept(f.count);
+            }
+        }
+    }
+
+    private static double ease(double t) {
+        return t < 0.5 ? 2 * t * t : 1 - Math.pow(-2 * t + 2, 2) / 2;
+    }
+
+    /** Goes most of the way to the handler, then comes back: the command was turned away. */
+    private static double bounce(double t) {
+        return t < 0.5 ? ease(t * 2) * 0.92 : 0.92 * (1 - ease((t - 0.5) * 2));
+    }
+}

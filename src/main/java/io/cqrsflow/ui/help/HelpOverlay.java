@@ -1,0 +1,125 @@
+package io.cqrsflow.ui.help;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+
+/** "What am I looking at": the four parts of the screen, and every shortcut. F1 opens it, Esc closes it. */
+public final class HelpOverlay extends StackPane {
+
+    /** One keyboard shortcut, as listed. */
+    public record Shortcut(String keys, String action) {
+    }
+
+    public HelpOverlay(List<Shortcut> shortcuts) {
+        getStyleClass().add("help-overlay");
+        setId("help-overlay");
+        getStylesheets().add(HelpOverlay.class.getResource("/io/cqrsflow/ui/help/help.css").toExternalForm());
+        setVisible(false);
+        setOnMouseClicked(e -> {
+            if (e.getTarget() == this) {
+                hide();
+            }
+        });
+
+        Label title = new Label("What am I looking at?");
+        title.getStyleClass().add("help-title");
+        Label intro = new Label("CQRS splits the system in two: commands change it (the write side), queries read it"
+                + " (the read side). Between them, events flow — and the read side is always a little behind."
+                + " Follow a command from left to right, top to bottom:");
+        intro.setWrapText(true);
+        intro.getStyleClass().add("help-intro");
+
+        HBox parts = new HBox(12,
+                part("1", "Commands", "Ask the system to change: register a customer, place, pay, ship or cancel"
+                        + " an order. The handler decides on the write model and either records events (✓) or"
+                        + " rejects the command with the rule it breaks (✗). The query box asks questions."),
+                part("2", "The flow", "Accepted events travel into the event store, then down each projector's"
+                        + " lane. A projector applies events in order, each no sooner than its delay. Pause it, step"
+                        + " one event, rebuild it from zero, or drag its delay slider."),
+                part("3", "Read models", "What queries see: tables kept by the projectors, in each projector's"
+                        + " colour. A tinted row is stale — hover it to see the truth from the write model."
+                        + " A row flashes when its projector has just changed it."),
+                part("4", "Event store + lag", "Below: every event in events.db, newest on top, with each"
+                        + " projector's checkpoint; and a chart of how many events each projector is behind."
+                        + " Eventual consistency: the lines always come back to 0."));
+        parts.getStyleClass().add("help-parts");
+
+        GridPane keys = new GridPane();
+        keys.getStyleClass().add("help-keys");
+        keys.setHgap(14);
+        keys.setVgap(4);
+        int half = (shortcuts.size() + 1) / 2;
+        for (int i = 0; i < shortcuts.size(); i++) {
+            Shortcut s = shortcuts.get(i);
+            Label k = new Label(s.keys());
+            k.getStyleClass().add("help-key");
+            Label a = new Label(s.action());
+            a.getStyleClass().add("help-action");
+            int col = i < half ? 0 : 2;
+            int row = i < half ? i : i - half;
+            keys.add(k, col, row);
+            keys.add(a, col + 1, row);
+        }
+        Label keysTitle = new Label("Keyboard");
+        keysTitle.getStyleClass().add("help-subtitle");
+
+        Button close = new Button("Got it  (Esc)");
+        close.setId("help-close");
+        close.getStyleClass().add("accent");
+        close.setOnAction(e -> hide());
+        HBox footer = new HBox(close);
+        footer.setAlignment(Pos.CENTER_RIGHT);
+
+        VBox card = new VBox(14, title, intro, parts, keysTitle, keys, footer);
+        card.getStyleClass().add("help-card");
+        card.setMaxWidth(1100);
+        card.setMaxHeight(USE_PREF_SIZE);
+        card.setPadding(new Insets(24));
+        getChildren().add(card);
+        StackPane.setAlignment(card, Pos.CENTER);
+    }
+
+    private static VBox part(String number, String title, String text) {
+        Label n = new Label(number);
+        n.getStyleClass().add("help-number");
+        Label t = new Label(title);
+        t.getStyleClass().add("help-part-title");
+        HBox head = new HBox(8, n, t);
+        head.setAlignment(Pos.CENTER_LEFT);
+        Label body = new Label(text);
+        body.setWrapText(true);
+        body.getStyleClass().add("help-part-text");
+        VBox box = new VBox(6, head, body);
+        box.getStyleClass().add("help-part");
+        HBox.setHgrow(box, Priority.ALWAYS);
+        box.setPrefWidth(240);
+        return box;
+    }
+
+    public void show() {
+        setVisible(true);
+        toFront();
+        requestFocus();
+    }
+
+    public void hide() {
+        setVisible(false);
+    }
+
+    public void toggle() {
+        if (isVisible()) {
+            hide();
+        } else {
+            show();
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package io.cqrsflow.ui.lag;
+
+import io.cqrsflow.read.ProjectorStatus;
+import io.cqrsflow.ui.FlowModel;
+import io.cqrsflow.ui.Palette;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Events behind per projector over the last two minutes, one line per projector in its colour — the
+ * picture of eventual consistency. Sampled from the statuses the window already has (no query), four
+ * times a second, drawn on a canvas.
+ */
+public final class LagChart extends VBox {
+    static final long WINDOW_MS = 120_000;
+    static final long SAMPLE_MS = 250;
+
+    private record Sample(long atMs, long behind) {
+    }
+
+    private final FlowModel model;
+    private final Canvas canvas = new Canvas();
+    private final Pane plot = new Pane(canvas);
+    private final Map<String, Deque<Sample>> series = new LinkedHashMap<>();
+    private long lastSample;
+    private boolean dark;
+    private double fontScale = 1;
+
+    public LagChart(FlowModel model) {
+        this.model = model;
+        getStyleClass().add("lag-chart");
+        setId("lag-chart");
+        getStylesheets().add(LagChart.class.getResource("/io/cqrsflow/ui/lag/lag.css").toExternalForm());
+        Label title = new Label("Lag · events behind per projector");
+        title.getStyleClass().add("panel-title");
+        Label note = new Label("last 2 minutes");
+        note.getStyleClass().add("panel-note");
+        HBox header = new HBox(10, title, new javafx.scene.layout.Region(), note);
+        HBox.setHgrow(header.getChildren().get(1), Priority.ALWAYS);
+        header.getStyleClass().add("panel-header");
+        Tooltip.install(plot, new Tooltip("Each line is one projector: how many events it has not applied yet."
+                + " A line going up is a read model falling behind; back to 0 means it caught up."));
+        canvas.widthProperty().bind(plot.widthProperty());
+        canvas.heightProperty().bind(plot.heightProperty());
+        plot.setMinSize(100, 60);
+        VBox.setVgrow(plot, Priority.ALWAYS);
+        getChildren().addAll(header, plot);
+        model.onFrame(this::frame);
+    }
+
+    public void setDark(boolean dark) {
+        this.dark = dark;
+    }
+
+    public void setFontScale(double scale) {
+        this.fontScale = scale;
+    }
+
+    /** The latest sampled figure for a projector (for tests). */
+    public long latest(String projector) {
+        Deque<Sample> s = series.get(projector);
+        return s == null || s.isEmpty() ? -1 : s.peekLast().behind();
+    }
+
+    private void frame() {
+        long now = System.currentTimeMillis();
+        if (now - lastSample < SAMPLE_MS) {
+            return;
+        }
+        lastSample = now;
+        for (ProjectorStatus s : model.statuses().values()) {
+            Deque<Sample> d = series.computeIfAbsent(s.name(), k -> new ArrayDeque<>());
+            long behind = Math.max(0, model.headProperty().get() - s.checkpoint());
+            d.addLast(new Sample(now, behind));
+            while (!d.isEmpty() && d.peekFirst().atMs() < now - WINDOW_MS - SAMPLE_MS) {
+                d.pollFirst();
+            }
+        }
+        draw(now);
+    }
+
+    private void draw(long now) {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        if (w < 60 || h < 40) {
+            return;
+        }
+        Color ink = dark ? Color.web("#c9d1d9") : Color.web("#57606a");
+        Color grid = dark ? Color.web("#30363d") : Color.web("#d8dee4");
+        double left = 40 * fontScale;
+        double bottom = 18 * fontScale;
+        double top = 8;
+        double right = 8;
+        double pw = w - left - right;
+        double ph = h - top - bottom;
+        long max = 1;
+        for (Deque<Sample> d : series.values()) {
+            for (Sample s : d) {
+                max = Math.max(max, s.behind());
+            }
+        }
+        long scale = niceCeiling(max);
+        g.setFont(Font.font("System", 10 * fontScale));
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setLineWidth(1);
+        for (int i = 0; i <= 4; i++) {
+            double y = top + ph - ph * i / 4.0;
+            g.setStroke(grid);
+            g.strokeLine(left, y, left + pw, y);
+            g.setFill(ink);
+            g.fillText(Long.toString(scale * i / 4), left - 5, y);
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (int s = 0; s <= 120; s += 30) {
+            double x = left + pw - pw * s * 1000.0 / WINDOW_MS;
+            g.fillText(s == 0 ? "now" : "−" + s + " s", x, top + ph + 3);
+        }
+        for (Map.Entry<String, Deque<Sample>> e : series.entrySet()) {
+            g.setStroke(Palette.projector(e.getKey()));
+            g.setLineWidth(2.5 * Math.max(1, fontScale * 0.8));
+            g.beginPath();
+            boolean first = true;
+            double lastX = 0;
+            double lastY = 0;
+            for (Sample s : e.getValue()) {
+                double x = left + pw - pw * (now - s.atMs()) / (double) WINDOW_MS;
+                double y = top + ph - ph * s.behind() / (double) scale;
+                if (x < left) {
+                    continue;
+                }
+                if (first) {
+                    g.moveTo(x, y);
+                    first = false;
+                } else {
+                    // a step: the figure holds until the next sample
+                    g.lineTo(x, lastY);
+                    g.lineTo(x, y);
+                }
+                lastX = x;
+                lastY = y;
+            }
+            g.stroke();
+            if (!first) {
+                g.setFill(Palette.projector(e.getKey()));
+                g.fillOval(lastX - 3.5, lastY - 3.5, 7, 7);
+            }
+        }
+        // legend
+        g.setFont(Font.font("System", FontWeight.BOLD, 11 * fontScale));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double lx = left + 8;
+        for (String name : series.keySet()) {
+            Deque<Sample> d = series.get(name);
+            String label = name + " " + (d.isEmpty() ? 0 : d.peekLast().behind());
+            g.setFill(Palette.projector(name));
+            g.fillRoundRect(lx, top + 4, 14, 4, 2, 2);
+            g.setFill(ink);
+            g.fillText(label, lx + 18, top + 6);
+            lx += 18 + label.length() * 6.8 * fontScale + 14;
+        }
+    }
+
+    static long niceCeiling(long max) {
+        long[] steps = {4, 8, 12, 20, 40, 60, 100, 200, 400, 600, 1000, 2000, 4000, 10000};
+        for (long s : steps) {
+            if (max <= s) {
+                return s;
+            }
+        }
+        return (max / 10000 + 1) * 10000;
+    }
+}

@@ -1,0 +1,216 @@
+package io.cqrsflow.ui.readmodel;
+
+import io.cqrsflow.read.ProjectorStatus;
+import io.cqrsflow.ui.FlowModel;
+import io.cqrsflow.ui.Palette;
+import io.cqrsflow.ui.ReadModelsSnapshot;
+import io.cqrsflow.ui.flow.LaneView;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One read model: a header in its projector's colour with its checkpoint and how far behind it is,
+ * and its rows as they stand in read.db. A row that differs from the write model's truth is tinted
+ * and its tooltip says what the truth is; a row the projector just changed flashes.
+ */
+public final class ReadModelPanel<T> extends VBox {
+    static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+    private static final long FLASH_NANOS = 1_400_000_000L;
+
+    /** How a panel reads its rows (and their staleness) out of a snapshot. */
+    public interface Source<T> {
+        List<T> rows(ReadModelsSnapshot s);
+
+        /** Why a row is stale, or null. */
+        String stale(ReadModelsSnapshot s, String key);
+
+        /** How many orders the write model has that this read model does not show yet. */
+        int missing(ReadModelsSnapshot s);
+    }
+
+    private final FlowModel model;
+    private final String projector;
+    private final Function<T, String> key;
+    private final Source<T> source;
+    private final TableView<T> table = new TableView<>();
+    private final Label figures = new Label();
+    private final Label staleSummary = new Label();
+    private final Map<String, T> previous = new HashMap<>();
+    private final Map<String, Long> changedAt = new HashMap<>();
+    private ReadModelsSnapshot snapshot = ReadModelsSnapshot.EMPTY;
+    private String lastFigures = "";
+    private long lastRefresh;
+    private boolean first = true;
+
+    public ReadModelPanel(FlowModel model, String projector, String title, String queries, Function<T, String> key,
+                          Source<T> source) {
+        this.model = model;
+        this.projector = projector;
+        this.key = key;
+        this.source = source;
+        getStyleClass().add("read-model");
+        setId("read-model-" + projector);
+        setStyle("-lane-color: " + Palette.projectorHex(projector) + ";");
+
+        Label name = new Label(title);
+        name.getStyleClass().add("read-model-title");
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        figures.getStyleClass().add("read-model-figures");
+        figures.setId("figures-" + projector);
+        Label q = new Label("by " + projector + " · " + queries);
+        q.getStyleClass().add("read-model-queries");
+        VBox header = new VBox(1, name, figures, q);
+        header.getStyleClass().add("read-model-header");
+        Tooltip.install(header, new Tooltip(title + " is written by the projector " + projector
+                + ". Its checkpoint is the last event it applied; it is behind by the events after it."));
+
+        staleSummary.getStyleClass().add("stale-summary");
+        staleSummary.setId("stale-summary-" + projector);
+        staleSummary.setMaxWidth(Double.MAX_VALUE);
+
+        table.setId("table-" + projector);
+        table.getStyleClass().addAll("dense", "read-model-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("empty"));
+        table.setRowFactory(t -> new StaleAwareRow());
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(header, staleSummary, table);
+
+        model.readModelsProperty().addListener((o, a, b) -> show(b));
+        model.onFrame(this::frame);
+        show(model.readModelsProperty().get());
+    }
+
+    public TableView<T> table() {
+        return table;
+    }
+
+    public String projector() {
+        return projector;
+    }
+
+    public void addColumn(String name, double width, Function<T, String> value) {
+        TableColumn<T, String> c = new TableColumn<>(name);
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(f.getValue())));
+        table.getColumns().add(c);
+    }
+
+    private void show(ReadModelsSnapshot s) {
+        snapshot = s;
+        List<T> rows = source.rows(s);
+        long now = System.nanoTime();
+        Map<String, T> next = new HashMap<>();
+        for (T row : rows) {
+            String k = key.apply(row);
+            next.put(k, row);
+            T before = previous.get(k);
+            if (!first && (before == null || !before.equals(row))) {
+                changedAt.put(k, now);
+            }
+        }
+        first = false;
+        previous.clear();
+        previous.putAll(next);
+        if (!table.getItems().equals(rows)) {
+            table.getItems().setAll(rows);
+        } else {
+            table.refresh();
+        }
+        int stale = 0;
+        for (T row : rows) {
+            if (source.stale(s, key.apply(row)) != null) {
+                stale++;
+            }
+        }
+        int missing = source.missing(s);
+        staleSummary.getStyleClass().removeAll("has-stale");
+        if (stale == 0 && missing == 0) {
+            staleSummary.setText("✓ matches the write model");
+            staleSummary.setTooltip(null);
+        } else {
+            staleSummary.getStyleClass().add("has-stale");
+            String text = (stale > 0 ? stale + (stale == 1 ? " stale row" : " stale rows") : "")
+                    + (stale > 0 && missing > 0 ? " · " : "")
+                    + (missing > 0 ? missing + (missing == 1 ? " order not here yet" : " orders not here yet") : "");
+            staleSummary.setText("⚠ " + text);
+            staleSummary.setTooltip(new Tooltip("Stale rows differ from the write model's truth: the projector has"
+                    + " not applied the newest events yet. Hover a tinted row to see the truth."));
+        }
+    }
+
+    private void frame() {
+        ProjectorStatus s = model.statuses().get(projector);
+        if (s != null) {
+            String text = LaneView.behindText(s, model.now());
+            if (!text.equals(lastFigures)) {
+                lastFigures = text;
+                figures.setText(text);
+                pseudoClassStateChanged(PseudoClass.getPseudoClass("lagging"), s.eventsBehind() > 0);
+            }
+        }
+        long now = System.nanoTime();
+        if (!changedAt.isEmpty() && now - lastRefresh > 200_000_000L) {
+            lastRefresh = now;
+            changedAt.values().removeIf(t -> now - t > FLASH_NANOS + 250_000_000L);
+            table.refresh();
+        }
+    }
+
+    /** Why a row is stale, or null (for tests and tooltips). */
+    public String staleness(T row) {
+        return source.stale(snapshot, key.apply(row));
+    }
+
+    private final class StaleAwareRow extends TableRow<T> {
+        private final Tooltip tip = new Tooltip();
+
+        StaleAwareRow() {
+            tip.setShowDelay(javafx.util.Duration.millis(150));
+        }
+
+        @Override
+        protected void updateItem(T row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                pseudoClassStateChanged(STALE, false);
+                pseudoClassStateChanged(CHANGED, false);
+                setTooltip(null);
+                getStyleClass().remove("stale-row");
+                return;
+            }
+            String k = key.apply(row);
+            String why = source.stale(snapshot, k);
+            pseudoClassStateChanged(STALE, why != null);
+            if (why != null) {
+                if (!getStyleClass().contains("stale-row")) {
+                    getStyleClass().add("stale-row");
+                }
+                tip.setText("Stale — " + why + "\nThe write model already says so; " + projector
+                        + " has not applied that event yet.");
+                setTooltip(tip);
+            } else {
+                getStyleClass().remove("stale-row");
+                tip.setText("Matches the write model's truth.");
+                setTooltip(tip);
+            }
+            Long t = changedAt.get(k);
+            pseudoClassStateChanged(CHANGED, t != null && System.nanoTime() - t < FLASH_NANOS);
+        }
+    }
+}

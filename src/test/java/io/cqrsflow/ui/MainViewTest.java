@@ -1,0 +1,195 @@
+package io.cqrsflow.ui;
+
+import io.cqrsflow.domain.CancelOrder;
+import io.cqrsflow.domain.OrderLine;
+import io.cqrsflow.domain.PlaceOrder;
+import io.cqrsflow.domain.RegisterCustomer;
+import io.cqrsflow.read.OrderDetails;
+import io.cqrsflow.read.OrderSummary;
+import io.cqrsflow.read.ProjectionNames;
+import io.cqrsflow.ui.command.ResultLog;
+import io.cqrsflow.ui.eventstore.EventRow;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static io.cqrsflow.ui.UiFixture.fx;
+import static io.cqrsflow.ui.UiFixture.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The window, driven like a learner drives it, on a real engine; order-list runs 2 s behind. */
+@ExtendWith(ApplicationExtension.class)
+class MainViewTest {
+    @TempDir
+    Path dir;
+
+    private UiFixture ui;
+
+    @Start
+    void start(Stage stage) {
+        ui = UiFixture.start(stage, dir, Map.of(ProjectionNames.ORDER_LIST, 2_000L));
+    }
+
+    @AfterEach
+    void close() {
+        ui.close();
+    }
+
+    @Test
+    void placing_an_order_through_the_form_adds_an_event_row_and_the_list_shows_it_only_after_its_delay(FxRobot robot)
+            throws Exception {
+        // given a registered customer
+        ui.submit(new RegisterCustomer("c-1", "Ada Lovelace"));
+        waitUntil(5, () -> ui.view.model().customers().size() == 1);
+
+        // when the learner places an order with the form
+        robot.clickOn("#form-PlaceOrder");
+        waitUntil(5, () -> "c-1".equals(robot.lookup("#place-order-customer").<ComboBox<String>>query().getEditor().getText()));
+        robot.clickOn("#send-command");
+        long sent = System.nanoTime();
+
+        // then the event store table shows the OrderPlaced row
+        waitUntil(5, () -> eventTypes(robot).contains("OrderPlaced"));
+        // and the detail (no delay) shows the order while the list (2 s delay) does not yet
+        waitUntil(5, () -> detailIds(robot).contains("o-1"));
+        assertThat(fx(() -> listIds(robot))).doesNotContain("o-1");
+        assertThat(fx(() -> robot.lookup("#figures-order-list").<Label>query().getText())).contains("behind");
+        // and the list shows it after the delay
+        waitUntil(8, () -> listIds(robot).contains("o-1"));
+        assertThat((System.nanoTime() - sent) / 1_000_000).isGreaterThanOrEqualTo(1_500);
+        assertThat(fx(() -> ui.view.commands().log().getItems().get(0).headline())).contains("PlaceOrder o-1 accepted");
+    }
+
+    @Test
+    void a_rejected_command_shows_the_rule_and_its_message(FxRobot robot) throws Exception {
+        // when the learner pays an order that does not exist
+        robot.clickOn("#form-PayOrder");
+        TextField order = robot.lookup("#pay-order-id").<ComboBox<String>>query().getEditor();
+        robot.clickOn(order).write("o-99");
+        robot.clickOn("#send-command");
+
+        // then the log and the flow both say why
+        waitUntil(5, () -> !ui.view.commands().log().getItems().isEmpty());
+        ResultLog.Entry entry = fx(() -> ui.view.commands().log().getItems().get(0));
+        assertThat(entry.outcome()).isEqualTo(ResultLog.Outcome.REJECTED);
+        assertThat(entry.headline()).contains("PayOrder o-99 rejected");
+        assertThat(entry.detail()).contains("o-99").contains("UNKNOWN_ORDER");
+        assertThat(fx(() -> robot.lookup("#bounce-reason").<Label>query().getText())).contains("UNKNOWN_ORDER");
+    }
+
+    @Test
+    void a_quantity_that_is_not_a_number_cannot_be_sent_and_the_form_says_why(FxRobot robot) {
+        robot.clickOn("#form-PlaceOrder");
+        TextField quantity = robot.lookup(".item-quantity").query();
+        robot.doubleClickOn(quantity).eraseText(3).write("abc");
+
+        assertThat(fx(() -> robot.lookup("#send-command").queryButton().isDisabled())).isTrue();
+        assertThat(fx(() -> robot.lookup(".form-status").<Label>query().getText()))
+                .contains("quantity \"abc\" is not a whole number");
+    }
+
+    @Test
+    void moving_a_delay_slider_changes_the_projectors_delay(FxRobot robot) throws Exception {
+        Slider slider = robot.lookup("#delay-order-detail").query();
+        robot.clickOn(slider.lookup(".thumb"));
+        fx(() -> {
+            slider.requestFocus();
+            return null;
+        });
+        robot.type(KeyCode.RIGHT, 6);
+
+        waitUntil(5, () -> ui.engine.projector(ProjectionNames.ORDER_DETAIL).status().delayMs() == 3_000);
+        assertThat(fx(() -> robot.lookup("#delay-value-order-detail").<Label>query().getText())).isEqualTo("3.0 s");
+    }
+
+    @Test
+    void a_stale_row_is_tinted_and_its_tooltip_tells_the_truth(FxRobot robot) throws Exception {
+        // given an order the list shows as pending
+        fx(() -> {
+            ui.engine.projector(ProjectionNames.ORDER_LIST).setDelay(0);
+            return null;
+        });
+        ui.submit(new RegisterCustomer("c-1", "Ada Lovelace"));
+        ui.submit(new PlaceOrder("o-1", "c-1", List.of(new OrderLine("BOOK-1", 2, new BigDecimal("12.50")))));
+        waitUntil(5, () -> listIds(robot).contains("o-1"));
+
+        // when the list's projector is paused and the order is cancelled
+        robot.clickOn("#pause-order-list");
+        waitUntil(5, () -> ui.view.model().statuses().get(ProjectionNames.ORDER_LIST).state()
+                == io.cqrsflow.read.ProjectorState.PAUSED);
+        ui.submit(new CancelOrder("o-1", "changed mind"));
+
+        // then the list's row is marked stale and its tooltip says what the truth is
+        waitUntil(5, () -> staleRow(robot, "o-1") != null);
+        String tooltip = fx(() -> staleRow(robot, "o-1").getTooltip().getText());
+        assertThat(tooltip).contains("status: shows pending, truth is cancelled");
+        assertThat(fx(() -> robot.lookup("#stale-summary-order-list").<Label>query().getText())).contains("1 stale row");
+    }
+
+    @Test
+    void pause_then_step_applies_exactly_one_event(FxRobot robot) throws Exception {
+        // given order-detail paused
+        robot.clickOn("#pause-order-detail");
+        waitUntil(5, () -> ui.view.model().statuses().get(ProjectionNames.ORDER_DETAIL).state()
+                == io.cqrsflow.read.ProjectorState.PAUSED);
+        ui.submit(new RegisterCustomer("c-1", "Ada Lovelace"));
+        ui.submit(new PlaceOrder("o-1", "c-1", List.of(new OrderLine("BOOK-1", 2, new BigDecimal("12.50")))));
+        ui.submit(new io.cqrsflow.domain.PayOrder("o-1"));
+        waitUntil(5, () -> behind(robot).startsWith("3 events"));
+
+        // when the learner steps once
+        robot.clickOn("#step-order-detail");
+
+        // then exactly one event was applied
+        waitUntil(5, () -> behind(robot).startsWith("2 events"));
+        assertThat(ui.engine.projector(ProjectionNames.ORDER_DETAIL).status().checkpoint()).isEqualTo(1);
+        robot.clickOn("#step-order-detail");
+        waitUntil(5, () -> behind(robot).startsWith("1 event "));
+        assertThat(ui.engine.projector(ProjectionNames.ORDER_DETAIL).status().checkpoint()).isEqualTo(2);
+    }
+
+    private static String behind(FxRobot robot) {
+        return robot.lookup("#lane-behind-order-detail").<Label>query().getText();
+    }
+
+    private static List<String> eventTypes(FxRobot robot) {
+        return robot.lookup("#event-table").<javafx.scene.control.TableView<EventRow>>query().getItems().stream()
+                .filter(EventRow::loaded).map(r -> r.event().type()).toList();
+    }
+
+    private static List<String> listIds(FxRobot robot) {
+        return robot.lookup("#table-order-list").<javafx.scene.control.TableView<OrderSummary>>query().getItems()
+                .stream().map(OrderSummary::orderId).toList();
+    }
+
+    private static List<String> detailIds(FxRobot robot) {
+        return robot.lookup("#table-order-detail").<javafx.scene.control.TableView<OrderDetails>>query().getItems()
+                .stream().map(OrderDetails::orderId).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableRow<OrderSummary> staleRow(FxRobot robot, String orderId) {
+        return robot.from(robot.lookup("#table-order-list").<javafx.scene.Node>query()).lookup(".table-row-cell")
+                .queryAll().stream()
+                .map(n -> (TableRow<OrderSummary>) n)
+                .filter(r -> r.getItem() != null && r.getItem().orderId().equals(orderId))
+                .filter(r -> r.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("stale")))
+                .findFirst().orElse(null);
+    }
+}
