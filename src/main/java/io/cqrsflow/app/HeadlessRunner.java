@@ -26,12 +26,31 @@ final class HeadlessRunner {
         this.out = out;
     }
 
-    /**
-     * @param scenario validated already (null: just catch up)
-     * @return the engine, still open, if {@code keepOpen}; else null after closing it
-     */
-    Engine run(Path dataDir, Scenario scenario, double speed, boolean json, boolean rebuild, boolean keepOpen)
-            throws InterruptedException {
+    /** Points where a caller (the snapshot) joins in; each runs on the runner's thread. */
+    interface Hooks {
+        /** The engine is open and the trace subscribed; nothing has been played yet. */
+        default void opened(Engine engine) throws Exception {
+        }
+
+        /** The scenario's last step has been played; projectors may still be catching up. */
+        default void played(Engine engine) throws Exception {
+        }
+
+        /** Just before the engine closes. */
+        default void closing(Engine engine) {
+        }
+    }
+
+    private static final Hooks NONE = new Hooks() {
+    };
+
+    /** Plays (or just catches up) and closes the engine. {@code scenario} is validated already; null: just catch up. */
+    void run(Path dataDir, Scenario scenario, double speed, boolean json, boolean rebuild) throws Exception {
+        run(dataDir, scenario, speed, json, rebuild, NONE);
+    }
+
+    void run(Path dataDir, Scenario scenario, double speed, boolean json, boolean rebuild, Hooks hooks)
+            throws Exception {
         long start = System.nanoTime();
         Trace trace = new Trace(out, json, start);
         Map<String, Long> delays = new LinkedHashMap<>();
@@ -39,16 +58,21 @@ final class HeadlessRunner {
             scenario.projectorDelays().forEach((name, ms) -> delays.put(name, Math.round(ms / speed)));
         }
         Engine engine = Engine.open(dataDir, Clock.systemUTC(), delays);
-        boolean ok = false;
         try {
             engine.notices().forEach(trace::notice);
             engine.subscribe(trace);
+            hooks.opened(engine);
             if (rebuild) {
                 for (Projector p : engine.readSide().projectors()) {
                     p.rebuild();
                 }
             }
             if (scenario != null) {
+                long existing = engine.store().head();
+                if (existing > 0) {
+                    trace.notice("events.db already holds " + existing + " events; this scenario's ids may collide with"
+                            + " them (\"already taken\"). Add --fresh to start from an empty store.");
+                }
                 if (!json) {
                     out.println("Scenario: " + scenario.name() + " (" + scenario.steps().size() + " steps"
                             + (speed != 1 ? ", speed " + speed : "") + ")");
@@ -58,6 +82,7 @@ final class HeadlessRunner {
                 player.finished().join();
                 player.close();
             }
+            hooks.played(engine);
             for (Projector p : engine.readSide().projectors()) {
                 ProjectorState state = p.status().state();
                 if (state == ProjectorState.PAUSED || state == ProjectorState.FAILED) {
@@ -80,12 +105,9 @@ final class HeadlessRunner {
                 checkpoints.put(p.name(), p.status().checkpoint());
             }
             trace.summary(engine.store().head(), checkpoints, staleRows(engine));
-            ok = true;
-            return keepOpen ? engine : null;
         } finally {
-            if (!ok || !keepOpen) {
-                engine.close();
-            }
+            hooks.closing(engine);
+            engine.close();
         }
     }
 

@@ -1,14 +1,15 @@
 package io.cqrsflow.app;
 
 import io.cqrsflow.eventstore.EventStoreException;
+import io.cqrsflow.flow.DataFolder;
 import io.cqrsflow.read.ProjectionNames;
 import io.cqrsflow.scenario.Scenario;
 import io.cqrsflow.scenario.ScenarioException;
 import io.cqrsflow.scenario.ScenarioLibrary;
 import io.cqrsflow.scenario.ScenarioParser;
+import io.cqrsflow.ui.CqrsFlowApp;
 import picocli.CommandLine;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -76,13 +77,13 @@ public final class Main {
             Thread.currentThread().interrupt();
             err.println("cqrs-flow: interrupted");
             return FAILED;
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
             err.println("cqrs-flow: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return FAILED;
         }
     }
 
-    private static int dispatch(Options o, PrintStream out) throws IOException, InterruptedException {
+    private static int dispatch(Options o, PrintStream out) throws Exception {
         ScenarioLibrary library = new ScenarioLibrary();
         if (o.listScenarios) {
             for (ScenarioLibrary.Entry e : library.list()) {
@@ -103,7 +104,9 @@ public final class Main {
         // Validate the whole scenario before anything touches the data folder.
         Scenario scenario = o.scenario == null ? null
                 : library.resolve(o.scenario, new ScenarioParser(new HashSet<>(ProjectionNames.ALL)));
-        Path data = o.data.toAbsolutePath();
+        boolean window = !o.headless && !o.rebuild && o.snapshot == null;
+        // The window reopens the folder it used last unless --data names one.
+        Path data = (window && !o.dataGiven() ? CqrsFlowApp.rememberedDataDir() : o.data).toAbsolutePath();
         if (o.fresh) {
             for (Path moved : DataFolder.moveAside(data, Instant.now())) {
                 (o.json ? System.err : out).println("moved aside: " + moved);
@@ -113,7 +116,7 @@ public final class Main {
             return Snapshot.run(data, scenario, o.speed, o.snapshot, out);
         }
         if (o.headless || o.rebuild) {
-            new HeadlessRunner(out).run(data, scenario, o.speed, o.json, o.rebuild, false);
+            new HeadlessRunner(out).run(data, scenario, o.speed, o.json, o.rebuild);
             return OK;
         }
         return Window.launch(data, scenario);

@@ -24,8 +24,18 @@ final class Options {
     @Option(names = "--headless", description = "Run without a window: play the scenario (if any), wait until every projector has caught up, print a trace, exit.")
     boolean headless;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data folder holding events.db and read.db (default: ${DEFAULT-VALUE}).")
-    Path data = AppPaths.defaultDataDir();
+    @Option(names = "--data", paramLabel = "DIR", description = "Data folder holding events.db and read.db (default: the per-user data folder, "
+            + "here ${DEFAULT-VALUE}; the window reopens the folder it used last).")
+    Path data = io.cqrsflow.flow.DataFolder.defaultLocation();
+
+    /** True when --data was given on the command line (the window then uses it instead of the last folder). */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    boolean dataGiven() {
+        return spec != null && spec.commandLine() != null
+                && spec.commandLine().getParseResult() != null && spec.commandLine().getParseResult().hasMatchedOption("--data");
+    }
 
     @Option(names = "--scenario", paramLabel = "FILE|NAME", description = "A scenario file, or the name of a built-in scenario (see --list-scenarios).")
     String scenario;

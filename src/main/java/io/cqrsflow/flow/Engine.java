@@ -148,6 +148,16 @@ public final class Engine implements AutoCloseable {
         return store;
     }
 
+    /** The position of the last event appended (0: none). Cheap: kept in memory by the store. */
+    public long head() {
+        return store.head();
+    }
+
+    /** Up to {@code limit} events after {@code afterPosition}, read from events.db; call off the FX thread. */
+    public List<RecordedEvent> readEvents(long afterPosition, int limit) {
+        return store.readAll(afterPosition, limit);
+    }
+
     public Projector projector(String name) {
         return readSide.projector(name);
     }

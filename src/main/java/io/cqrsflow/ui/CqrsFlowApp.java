@@ -1,7 +1,10 @@
 package io.cqrsflow.ui;
 
+import io.cqrsflow.flow.DataFolder;
 import io.cqrsflow.flow.Engine;
 import io.cqrsflow.read.ProjectionNames;
+import io.cqrsflow.scenario.Scenario;
+import io.cqrsflow.scenario.ScenarioLibrary;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -15,10 +18,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.prefs.Preferences;
@@ -43,24 +43,32 @@ public final class CqrsFlowApp extends Application {
 
     private static volatile Path configuredDataDir;
     private static volatile Map<String, Long> configuredDelays;
+    private static volatile Scenario configuredScenario;
 
     private final Preferences prefs = Preferences.userNodeForPackage(CqrsFlowApp.class);
     private Engine engine;
     private String openProblem;
     private Stage stage;
     private MainView view;
+    private ScenarioPlayerControls scenarios;
 
     /** Opens the window on {@code dataDir} (null: the remembered folder) with these projector delays (null: defaults). */
     public static void launch(Path dataDir, Map<String, Long> delays, String... args) {
+        launch(dataDir, delays, null, args);
+    }
+
+    /** As above, and plays {@code scenario} (validated already; null: none) once the window is up. */
+    public static void launch(Path dataDir, Map<String, Long> delays, Scenario scenario, String... args) {
         configuredDataDir = dataDir;
         configuredDelays = delays;
+        configuredScenario = scenario;
         Application.launch(CqrsFlowApp.class, args);
     }
 
-    /** The folder used when none is given: the remembered one, else ~/cqrs-flow-data. */
+    /** The folder used when none is given: the one used last, else the per-user default. */
     public static Path rememberedDataDir() {
         String remembered = Preferences.userNodeForPackage(CqrsFlowApp.class).get(PREF_DATA, null);
-        return remembered != null ? Path.of(remembered) : Path.of(System.getProperty("user.home"), "cqrs-flow-data");
+        return remembered != null ? Path.of(remembered) : DataFolder.defaultLocation();
     }
 
     @Override
@@ -113,7 +121,17 @@ public final class CqrsFlowApp extends Application {
         view.presenterModeProperty().set(presenter);
         view.setOnOpenFolder(this::chooseFolder);
         view.setOnStartFresh(this::startFresh);
+        MainView shown = view;
+        scenarios = new ScenarioPlayerControls(opened, new ScenarioLibrary(), configuredScenario,
+                p -> shown.showScenarioProgress(p.status(), p.note()));
+        view.setScenarioControls(scenarios);
         stage.getScene().setRoot(view);
+        Scenario first = configuredScenario;
+        configuredScenario = null;
+        if (first != null) {
+            view.selectScenario(first.name());
+            scenarios.play(first.name());
+        }
         stage.setTitle("CQRS Flow — " + opened.dataDir().toAbsolutePath());
     }
 
@@ -142,7 +160,7 @@ public final class CqrsFlowApp extends Application {
         Path dir = engine.dataDir();
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
                 "Start with an empty event store? Nothing is deleted: events.db and read.db are moved to "
-                        + dir.resolve("previous-<date-time>") + ".", ButtonType.OK, ButtonType.CANCEL);
+                        + dir.resolve("old-<date-time>") + ".", ButtonType.OK, ButtonType.CANCEL);
         confirm.setHeaderText("Start fresh");
         confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> switchTo(dir, true));
     }
@@ -151,6 +169,9 @@ public final class CqrsFlowApp extends Application {
     private void switchTo(Path dir, boolean fresh) {
         MainView old = view;
         Engine oldEngine = engine;
+        if (scenarios != null) {
+            scenarios.close();
+        }
         if (old != null) {
             old.dispose();
         }
@@ -173,20 +194,10 @@ public final class CqrsFlowApp extends Application {
         }));
     }
 
-    /** Moves events.db, read.db and their -wal/-shm files into DIR/previous-yyyyMMdd-HHmmss. Never deletes. */
-    static Path moveAside(Path dir) {
-        Path target = dir.resolve("previous-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    /** Moves events.db and read.db (with -wal/-shm) into DIR/old-<time>/. Never deletes. */
+    static void moveAside(Path dir) {
         try {
-            Files.createDirectories(target);
-            for (String base : new String[]{Engine.EVENTS_FILE, Engine.READ_FILE}) {
-                for (String suffix : new String[]{"", "-wal", "-shm"}) {
-                    Path f = dir.resolve(base + suffix);
-                    if (Files.exists(f)) {
-                        Files.move(f, target.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-                    }
-                }
-            }
-            return target;
+            DataFolder.moveAside(dir, java.time.Instant.now());
         } catch (IOException e) {
             throw new IllegalStateException("could not move the old files aside: " + e.getMessage(), e);
         }
@@ -200,6 +211,9 @@ public final class CqrsFlowApp extends Application {
                 prefs.putDouble(PREF_WIDTH, stage.getWidth());
                 prefs.putDouble(PREF_HEIGHT, stage.getHeight());
             }
+        }
+        if (scenarios != null) {
+            scenarios.close();
         }
         if (view != null) {
             prefs.putBoolean(PREF_DARK, view.darkProperty().get());

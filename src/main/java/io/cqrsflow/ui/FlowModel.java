@@ -97,7 +97,7 @@ public final class FlowModel {
         for (Projector p : engine.readSide().projectors()) {
             latestStatus.put(p.name(), p.status());
         }
-        head.set(engine.store().head());
+        head.set(engine.head());
         this.pump = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -228,7 +228,7 @@ public final class FlowModel {
     }
 
     private void loadHistory() {
-        engine.query(readSide -> scanHistory(engine.store()::readAll)).thenAccept(startupResult::set);
+        engine.query(readSide -> scanHistory(engine::readEvents)).thenAccept(startupResult::set);
     }
 
     private interface Pager {

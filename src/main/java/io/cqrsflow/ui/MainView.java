@@ -90,6 +90,9 @@ public final class MainView extends StackPane {
     private final MenuItem startFresh = new MenuItem("Start fresh…", new FontIcon(MaterialDesignR.RESTART));
     private final List<HelpOverlay.Shortcut> shortcuts = new ArrayList<>();
     private ScenarioControls scenarioControls;
+    private final Label scenarioStatus = new Label();
+    private final Label scenarioNote = new Label();
+    private final VBox scenarioBar = new VBox(2, scenarioStatus, scenarioNote);
 
     public MainView(Engine engine) {
         this.model = new FlowModel(engine);
@@ -154,7 +157,15 @@ public final class MainView extends StackPane {
         all.getStyleClass().add("main-split");
 
         BorderPane frame = new BorderPane(all);
-        frame.setTop(toolbar());
+        scenarioStatus.getStyleClass().add("scenario-status");
+        scenarioStatus.setId("scenario-status");
+        scenarioNote.getStyleClass().add("scenario-note");
+        scenarioNote.setId("scenario-note");
+        scenarioNote.setWrapText(true);
+        scenarioBar.getStyleClass().add("scenario-bar");
+        scenarioBar.setVisible(false);
+        scenarioBar.setManaged(false);
+        frame.setTop(new VBox(toolbar(), scenarioBar));
         frame.getStyleClass().add("frame");
 
         defineShortcuts();
@@ -233,6 +244,24 @@ public final class MainView extends StackPane {
         }
     }
 
+    /**
+     * Shows where a scenario is and its latest note (a teacher's words for the class) in a bar under the
+     * toolbar. FX thread only.
+     */
+    public void showScenarioProgress(String status, String note) {
+        scenarioStatus.setText(status);
+        scenarioNote.setText(note == null ? "" : note);
+        scenarioNote.setVisible(note != null && !note.isBlank());
+        scenarioNote.setManaged(scenarioNote.isVisible());
+        scenarioBar.setVisible(true);
+        scenarioBar.setManaged(true);
+    }
+
+    /** Selects a scenario in the picker (it must be one of the names the controls listed). */
+    public void selectScenario(String name) {
+        scenario.setValue(name);
+    }
+
     /** What "Open data folder…" does; the item is disabled while this is null. */
     public void setOnOpenFolder(Runnable action) {
         openFolder.setDisable(action == null);
@@ -306,7 +335,7 @@ public final class MainView extends StackPane {
         scenario.setPromptText("scenario ▾");
         scenario.setId("scenario-picker");
         scenario.setPrefWidth(200);
-        String later = "  — scenarios are not wired into the window yet";
+        String later = "";
         scenario.setTooltip(new Tooltip("Pick a scenario written by your teacher" + later));
         play.setTooltip(new Tooltip("Play the scenario  (F5)" + later));
         pauseScenario.setTooltip(new Tooltip("Pause the scenario  (F6)" + later));

@@ -81,7 +81,7 @@ final class PagedEvents extends ObservableListBase<EventRow> {
             return;
         }
         long after = page * PAGE;
-        engine.query(side -> engine.store().readAll(after, PAGE))
+        engine.query(side -> engine.readEvents(after, PAGE))
                 .whenComplete((events, failure) -> Platform.runLater(() -> loaded(page, events)));
     }
 

@@ -1,18 +1,36 @@
-package io.cqrsflow.app;
+package io.cqrsflow.flow;
 
 import io.cqrsflow.eventstore.FolderLock;
 import io.cqrsflow.eventstore.SqliteFiles;
-import io.cqrsflow.flow.Engine;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** "Start fresh": moves the old event store and read models aside, never deleting them. */
+/**
+ * The data folder: where it is by default, and "start fresh", which moves the old event store and read
+ * models aside, never deleting them.
+ */
 public final class DataFolder {
     private DataFolder() {
+    }
+
+    /** The per-user application-data folder of each system. */
+    public static Path defaultLocation() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String home = System.getProperty("user.home");
+        if (os.contains("win")) {
+            String appData = System.getenv("APPDATA");
+            return Path.of(appData != null ? appData : home, "CQRS Flow");
+        }
+        if (os.contains("mac")) {
+            return Path.of(home, "Library", "Application Support", "CQRS Flow");
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "cqrs-flow") : Path.of(home, ".local", "share", "cqrs-flow");
     }
 
     /**
