@@ -1,7 +1,9 @@
 package io.cqrsflow.app;
 
 import io.cqrsflow.flow.Engine;
+import io.cqrsflow.scenario.NoteStep;
 import io.cqrsflow.scenario.Scenario;
+import io.cqrsflow.scenario.ScenarioStep;
 import io.cqrsflow.ui.MainView;
 import io.cqrsflow.ui.Snapshots;
 import javafx.application.Platform;
@@ -49,6 +51,14 @@ final class Snapshot {
 
             @Override
             public void played(Engine engine) throws Exception {
+                if (scenario != null) {
+                    String note = lastNote(scenario);
+                    onFx(() -> {
+                        view.get().showScenarioProgress("Scenario “" + scenario.name() + "” · played all "
+                                + scenario.steps().size() + " steps", note);
+                        return null;
+                    });
+                }
                 CompletableFuture<Void> settled = onFx(() -> view.get().settle());
                 settled.get(30, TimeUnit.SECONDS);
                 Snapshots.Dimension size = Snapshots.writePng(scene.get(), target);
@@ -72,6 +82,17 @@ final class Snapshot {
         });
         Platform.exit();
         return Main.OK;
+    }
+
+    /** The scenario's last note: what the class was last told to look at. */
+    static String lastNote(Scenario scenario) {
+        String note = null;
+        for (ScenarioStep step : scenario.steps()) {
+            if (step instanceof NoteStep n) {
+                note = n.text();
+            }
+        }
+        return note;
     }
 
     /**

@@ -9,12 +9,12 @@ import io.cqrsflow.domain.OrderShipped;
 import io.cqrsflow.domain.OrderStatus;
 import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.eventstore.SqliteFiles;
+import io.cqrsflow.read.CustomerNames;
 import io.cqrsflow.read.Projection;
 import io.cqrsflow.read.ProjectionNames;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -44,7 +44,7 @@ public final class OrderDetailProjection implements Projection {
                     cancel_reason TEXT,
                     last_position INTEGER NOT NULL)
                 """,
-                "CREATE TABLE IF NOT EXISTS order_detail_customers(customer_id TEXT PRIMARY KEY, name TEXT NOT NULL)");
+                CustomerNames.schema("order_detail_customers"));
     }
 
     @Override
@@ -58,16 +58,14 @@ public final class OrderDetailProjection implements Projection {
     }
 
     private static final class DetailWriter implements Writer {
-        private final PreparedStatement upsertCustomer;
-        private final PreparedStatement customerName;
+        private final CustomerNames customers;
         private final PreparedStatement insertOrder;
         private final PreparedStatement paid;
         private final PreparedStatement shipped;
         private final PreparedStatement cancelled;
 
         DetailWriter(Connection c) throws SQLException {
-            upsertCustomer = c.prepareStatement("INSERT OR REPLACE INTO order_detail_customers(customer_id, name) VALUES (?, ?)");
-            customerName = c.prepareStatement("SELECT name FROM order_detail_customers WHERE customer_id = ?");
+            customers = CustomerNames.open(c, "order_detail_customers");
             insertOrder = c.prepareStatement("INSERT OR REPLACE INTO order_detail(order_id, customer_id, customer_name,"
                     + " items, total, status, placed_at, last_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
             paid = c.prepareStatement("UPDATE order_detail SET status = 'paid', paid_at = ?, last_position = ? WHERE order_id = ?");
@@ -81,13 +79,11 @@ public final class OrderDetailProjection implements Projection {
             Event event = recorded.event();
             String at = SqliteFiles.formatInstant(recorded.recordedAt());
             if (event instanceof CustomerRegistered e) {
-                upsertCustomer.setString(1, e.customerId());
-                upsertCustomer.setString(2, e.name());
-                upsertCustomer.executeUpdate();
+                customers.remember(e.customerId(), e.name());
             } else if (event instanceof OrderPlaced e) {
                 insertOrder.setString(1, e.orderId());
                 insertOrder.setString(2, e.customerId());
-                insertOrder.setString(3, nameOf(e.customerId()));
+                insertOrder.setString(3, customers.nameOf(e.customerId()));
                 insertOrder.setString(4, ItemsJson.write(e.items()));
                 insertOrder.setString(5, e.total().toPlainString());
                 insertOrder.setString(6, OrderStatus.PENDING.label());
@@ -114,17 +110,9 @@ public final class OrderDetailProjection implements Projection {
             ps.executeUpdate();
         }
 
-        private String nameOf(String customerId) throws SQLException {
-            customerName.setString(1, customerId);
-            try (ResultSet rs = customerName.executeQuery()) {
-                return rs.next() ? rs.getString(1) : "?";
-            }
-        }
-
         @Override
         public void close() throws SQLException {
-            upsertCustomer.close();
-            customerName.close();
+            customers.close();
             insertOrder.close();
             paid.close();
             shipped.close();

@@ -10,12 +10,12 @@ import io.cqrsflow.domain.OrderShipped;
 import io.cqrsflow.domain.OrderStatus;
 import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.eventstore.SqliteFiles;
+import io.cqrsflow.read.CustomerNames;
 import io.cqrsflow.read.Projection;
 import io.cqrsflow.read.ProjectionNames;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -46,7 +46,7 @@ public final class OrderListProjection implements Projection {
                     last_position INTEGER NOT NULL)
                 """,
                 "CREATE INDEX IF NOT EXISTS order_list_by_customer ON order_list(customer_id)",
-                "CREATE TABLE IF NOT EXISTS order_list_customers(customer_id TEXT PRIMARY KEY, name TEXT NOT NULL)");
+                CustomerNames.schema("order_list_customers"));
     }
 
     @Override
@@ -60,14 +60,12 @@ public final class OrderListProjection implements Projection {
     }
 
     private static final class ListWriter implements Writer {
-        private final PreparedStatement upsertCustomer;
-        private final PreparedStatement customerName;
+        private final CustomerNames customers;
         private final PreparedStatement insertOrder;
         private final PreparedStatement updateStatus;
 
         ListWriter(Connection c) throws SQLException {
-            upsertCustomer = c.prepareStatement("INSERT OR REPLACE INTO order_list_customers(customer_id, name) VALUES (?, ?)");
-            customerName = c.prepareStatement("SELECT name FROM order_list_customers WHERE customer_id = ?");
+            customers = CustomerNames.open(c, "order_list_customers");
             insertOrder = c.prepareStatement("INSERT OR REPLACE INTO order_list(order_id, customer_id, customer_name, total,"
                     + " status, placed_at, item_count, last_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
             updateStatus = c.prepareStatement("UPDATE order_list SET status = ?, last_position = ? WHERE order_id = ?");
@@ -77,13 +75,11 @@ public final class OrderListProjection implements Projection {
         public void apply(RecordedEvent recorded) throws SQLException {
             Event event = recorded.event();
             if (event instanceof CustomerRegistered e) {
-                upsertCustomer.setString(1, e.customerId());
-                upsertCustomer.setString(2, e.name());
-                upsertCustomer.executeUpdate();
+                customers.remember(e.customerId(), e.name());
             } else if (event instanceof OrderPlaced e) {
                 insertOrder.setString(1, e.orderId());
                 insertOrder.setString(2, e.customerId());
-                insertOrder.setString(3, nameOf(e.customerId()));
+                insertOrder.setString(3, customers.nameOf(e.customerId()));
                 insertOrder.setString(4, e.total().toPlainString());
                 insertOrder.setString(5, OrderStatus.PENDING.label());
                 insertOrder.setString(6, SqliteFiles.formatInstant(recorded.recordedAt()));
@@ -99,13 +95,6 @@ public final class OrderListProjection implements Projection {
             }
         }
 
-        private String nameOf(String customerId) throws SQLException {
-            customerName.setString(1, customerId);
-            try (ResultSet rs = customerName.executeQuery()) {
-                return rs.next() ? rs.getString(1) : "?";
-            }
-        }
-
         private void status(String orderId, OrderStatus status, RecordedEvent recorded) throws SQLException {
             updateStatus.setString(1, status.label());
             updateStatus.setLong(2, recorded.position());
@@ -115,8 +104,7 @@ public final class OrderListProjection implements Projection {
 
         @Override
         public void close() throws SQLException {
-            upsertCustomer.close();
-            customerName.close();
+            customers.close();
             insertOrder.close();
             updateStatus.close();
         }
