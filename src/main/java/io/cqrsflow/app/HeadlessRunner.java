@@ -105,6 +105,10 @@ final class HeadlessRunner {
                 checkpoints.put(p.name(), p.status().checkpoint());
             }
             trace.summary(engine.store().head(), checkpoints, staleRows(engine));
+            if (trace.failedSteps() > 0) {
+                throw new IllegalStateException(trace.failedSteps() + " step(s) of the scenario could not be carried out;"
+                        + " see the trace above");
+            }
         } finally {
             hooks.closing(engine);
             engine.close();

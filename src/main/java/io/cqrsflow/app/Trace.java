@@ -44,6 +44,7 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
     private final boolean json;
     private final long startNanos;
     private final Map<String, ProjectorState> lastState = new HashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger failedSteps = new java.util.concurrent.atomic.AtomicInteger();
 
     Trace(PrintStream out, boolean json, long startNanos) {
         this.out = out;
@@ -124,6 +125,7 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
         } else if (step instanceof QueryStep q && outcome instanceof StepOutcome.QueryOutcome qo) {
             query(q, qo.answer());
         } else if (outcome instanceof StepOutcome.Failed f) {
+            failedSteps.incrementAndGet();
             if (json) {
                 ObjectNode n = node(step.kind());
                 n.put("step", step.number());
@@ -230,6 +232,11 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
         }
         text(String.format("step %-4d query %s%s from %s -> %s", q.number(), q.type().wireName(), subject,
                 q.from().wireName(), shown));
+    }
+
+    /** Steps that could not be carried out (a store that could not be written, a projector not running). */
+    int failedSteps() {
+        return failedSteps.get();
     }
 
     void summary(long head, Map<String, Long> checkpoints, int staleRows) {

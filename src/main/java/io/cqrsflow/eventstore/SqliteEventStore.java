@@ -299,7 +299,7 @@ public final class SqliteEventStore implements EventStore {
         }
     }
 
-    private static <T> T await(Future<T> future) {
+    private <T> T await(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -311,7 +311,7 @@ public final class SqliteEventStore implements EventStore {
                 throw runtime;
             }
             if (cause instanceof SQLException sql) {
-                throw describe(Path.of("events.db"), sql);
+                throw describe(file, sql);
             }
             throw new EventStoreException("append failed: " + cause, cause);
         }

@@ -129,7 +129,15 @@ public final class Engine implements AutoCloseable {
     public CompletableFuture<CommandResult> submit(CommandEnvelope command) {
         return CompletableFuture.supplyAsync(() -> {
             publish(new FlowSignal.CommandSubmitted(command, clock.instant()));
-            CommandResult result = handler.handle(command);
+            CommandResult result;
+            try {
+                result = handler.handle(command);
+            } catch (RuntimeException e) {
+                // Not a rule, not a conflict: the store could not be used (locked, full, corrupt). Nothing
+                // was written; say so where the user looks, then fail the future.
+                notice(command.command().type() + " (" + command.commandId() + ") was not stored: " + e.getMessage());
+                throw e;
+            }
             publish(new FlowSignal.CommandHandled(result, clock.instant()));
             return result;
         }, commands);

@@ -160,7 +160,8 @@ public final class ScenarioPlayer implements AutoCloseable {
         try {
             outcome = play(step);
         } catch (RuntimeException e) {
-            outcome = new StepOutcome.Failed(String.valueOf(e.getMessage()));
+            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            outcome = new StepOutcome.Failed(String.valueOf(cause.getMessage()));
         }
         listener.played(step, elapsedMs(), outcome);
         scheduleNext();
