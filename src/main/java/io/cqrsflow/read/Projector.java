@@ -169,7 +169,9 @@ public final class Projector implements AutoCloseable {
             due.add(e);
         }
         if (!due.isEmpty()) {
-            if (applyBatch(due) && !pending.isEmpty()) {
+            boolean applied = applyBatch(due);
+            // More may wait in the store even when everything fetched so far has been applied.
+            if (applied && (!pending.isEmpty() || fetchedUpTo < store.head())) {
                 scheduler.execute(this::pump);
             } else if (!pending.isEmpty()) {
                 scheduleWake();

@@ -2,11 +2,15 @@ package io.cqrsflow.read;
 
 import io.cqrsflow.domain.CancelOrder;
 import io.cqrsflow.domain.Command;
+import io.cqrsflow.domain.Event;
 import io.cqrsflow.domain.OrderLine;
+import io.cqrsflow.domain.OrderPlaced;
 import io.cqrsflow.domain.OrderStatus;
 import io.cqrsflow.domain.PayOrder;
 import io.cqrsflow.domain.PlaceOrder;
 import io.cqrsflow.domain.RegisterCustomer;
+import io.cqrsflow.eventstore.EventMetadata;
+import io.cqrsflow.eventstore.ExpectedVersion;
 import io.cqrsflow.eventstore.SqliteEventStore;
 import io.cqrsflow.read.orderlist.OrderListProjection;
 import io.cqrsflow.read.orderlist.OrderListQueries;
@@ -229,6 +233,52 @@ class ProjectorTest {
 
         assertThat(appliedPositions).containsExactly(3L);
         assertThat(again.status().checkpoint()).isEqualTo(3);
+    }
+
+    /** Appends a customer and {@code orders} orders in one go: more history than one batch. */
+    private long longHistory(int orders) {
+        given(new RegisterCustomer("c-1", "Ada"));
+        List<Event> events = new ArrayList<>();
+        for (int i = 1; i <= orders; i++) {
+            events.add(new OrderPlaced("o-" + i, "c-1", List.of(new OrderLine("BOOK-1", 1, new BigDecimal("2.50"))),
+                    new BigDecimal("2.50")));
+        }
+        store.append("history", ExpectedVersion.ANY, events, EventMetadata.forCommand("history"));
+        return store.head();
+    }
+
+    @Test
+    void catchesUpFromFurtherBehindThanOneBatch() {
+        // given more events than one batch, and a projector starting from 0
+        long head = longHistory(Projector.BATCH * 2 + 500);
+        Projector p = listProjector(0);
+
+        // when it runs, with no further append to wake it
+        scheduler.runDue();
+
+        // then it applied them all, in batches
+        assertThat(p.status().checkpoint()).isEqualTo(head);
+        assertThat(p.status().state()).isEqualTo(ProjectorState.CAUGHT_UP);
+        assertThat(appliedPositions).hasSize((int) head).isSorted().doesNotHaveDuplicates();
+        assertThat(new OrderListQueries(db).listOrders()).hasSize(Projector.BATCH * 2 + 500);
+    }
+
+    @Test
+    void rebuildsMoreThanOneBatch() {
+        // given
+        long head = longHistory(Projector.BATCH + 10);
+        Projector p = listProjector(0);
+        scheduler.runDue();
+        List<OrderSummary> before = new OrderListQueries(db).listOrders();
+
+        // when
+        p.rebuild();
+        scheduler.runDue();
+
+        // then
+        assertThat(p.status().checkpoint()).isEqualTo(head);
+        assertThat(p.status().state()).isEqualTo(ProjectorState.CAUGHT_UP);
+        assertThat(new OrderListQueries(db).listOrders()).isEqualTo(before);
     }
 
     @Test
