@@ -41,6 +41,7 @@ public final class Projector implements AutoCloseable {
     private long fetchedUpTo;
     private long delayMs;
     private boolean paused;
+    private boolean rebuilding;
     private long rebuildTarget;
     private String problem;
     private Scheduler.Cancellable wake;
@@ -138,7 +139,8 @@ public final class Projector implements AutoCloseable {
             fetchedUpTo = 0;
             pending.clear();
             problem = null;
-            rebuildTarget = Math.max(1, store.head());
+            rebuilding = true;
+            rebuildTarget = store.head();
             publish();
             pump();
         });
@@ -179,7 +181,8 @@ public final class Projector implements AutoCloseable {
         } else if (!pending.isEmpty()) {
             scheduleWake();
         }
-        if (pending.isEmpty() && rebuildTarget > 0 && checkpoint >= rebuildTarget) {
+        if (rebuilding && checkpoint >= rebuildTarget) {
+            rebuilding = false;
             rebuildTarget = 0;
         }
         publish();
@@ -253,7 +256,7 @@ public final class Projector implements AutoCloseable {
             state = ProjectorState.FAILED;
         } else if (paused) {
             state = ProjectorState.PAUSED;
-        } else if (rebuildTarget > 0) {
+        } else if (rebuilding) {
             state = ProjectorState.REBUILDING;
         } else if (checkpoint >= store.head()) {
             state = ProjectorState.CAUGHT_UP;

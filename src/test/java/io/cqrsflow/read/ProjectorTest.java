@@ -220,6 +220,43 @@ class ProjectorTest {
     }
 
     @Test
+    void rebuildingAnEmptyStoreIsDoneAtOnce() {
+        // given
+        Projector p = listProjector(0);
+        scheduler.runDue();
+
+        // when
+        p.rebuild();
+        scheduler.runDue();
+
+        // then
+        assertThat(statuses).extracting(ProjectorStatus::state).contains(ProjectorState.REBUILDING);
+        assertThat(p.status().state()).isEqualTo(ProjectorState.CAUGHT_UP);
+        assertThat(p.status().rebuildProgress()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aRebuildIsOverOnceItReachesTheHeadItStartedFrom() {
+        // given a projector with a 1 s delay, rebuilt over two events
+        Projector p = listProjector(1_000);
+        given(new RegisterCustomer("c-1", "Ada"), order("o-1"));
+        p.rebuild();
+        scheduler.runDue();
+
+        // when a third event arrives during the rebuild, and the first two become due
+        clock.advanceMs(500);
+        given(new PayOrder("o-1"));
+        scheduler.advance(500);
+
+        // then the rebuild is over; the projector is only waiting for the new event's delay
+        assertThat(p.status().checkpoint()).isEqualTo(2);
+        assertThat(p.status().state()).isEqualTo(ProjectorState.RUNNING);
+        assertThat(p.status().rebuildTarget()).isZero();
+        scheduler.advance(500);
+        assertThat(p.status().state()).isEqualTo(ProjectorState.CAUGHT_UP);
+    }
+
+    @Test
     void restartResumesFromTheStoredCheckpoint() {
         Projector p = listProjector(0);
         given(new RegisterCustomer("c-1", "Ada"), order("o-1"));
