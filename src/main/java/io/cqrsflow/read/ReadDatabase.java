@@ -229,13 +229,24 @@ public final class ReadDatabase implements AutoCloseable {
         return file;
     }
 
-    /** Creates a projection's tables if they are missing. */
+    /**
+     * Creates a projection's tables and its checkpoint (at 0) if they are missing. The checkpoint row is
+     * what makes a projection added at runtime start again with the app, even if it had not applied an
+     * event yet when the app stopped.
+     */
     public void ensureSchema(Projection projection) {
         write(c -> {
             try (Statement s = c.createStatement()) {
                 for (String ddl : projection.schema()) {
                     s.execute(ddl);
                 }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO checkpoints(projection, position, updated_at) VALUES (?, 0, ?)"
+                            + " ON CONFLICT(projection) DO NOTHING")) {
+                ps.setString(1, projection.name());
+                ps.setString(2, SqliteFiles.formatInstant(clock.instant()));
+                ps.executeUpdate();
             }
             return null;
         });
