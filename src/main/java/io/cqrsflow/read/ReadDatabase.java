@@ -98,13 +98,15 @@ public final class ReadDatabase implements AutoCloseable {
         }
         Connection connection = null;
         try {
-            connection = SqliteFiles.open(file, false);
+            // Look before touching: a file that is not ours is moved aside as it was, not even switched to WAL.
+            connection = SqliteFiles.connect(file);
             String unusable = checkUsable(connection);
             if (unusable != null) {
                 connection.close();
                 moveAside(file, clock, notices, unusable);
-                connection = SqliteFiles.open(file, false);
+                connection = SqliteFiles.connect(file);
             }
+            SqliteFiles.configure(connection, false);
             initialise(connection);
             ReadDatabase db = new ReadDatabase(file, clock, connection);
             db.checkBuiltFrom(eventsFingerprint, eventsHead, notices);
