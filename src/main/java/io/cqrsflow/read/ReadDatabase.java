@@ -96,6 +96,11 @@ public final class ReadDatabase implements AutoCloseable {
         } else if (!SqliteFiles.looksLikeSqlite(file)) {
             moveAside(file, clock, notices, "is not an SQLite database");
         }
+        return openSqlite(file, clock, eventsFingerprint, eventsHead, notices, true);
+    }
+
+    private static ReadDatabase openSqlite(Path file, Clock clock, String eventsFingerprint, long eventsHead,
+                                           Consumer<String> notices, boolean mayMoveCorruptAside) {
         Connection connection = null;
         try {
             // Look before touching: a file that is not ours is moved aside as it was, not even switched to WAL.
@@ -113,10 +118,10 @@ public final class ReadDatabase implements AutoCloseable {
             return db;
         } catch (SQLException e) {
             closeQuietly(connection);
-            if (isCorrupt(e)) {
-                // A corrupt read.db costs nothing to rebuild: move it aside and start again once.
+            if (mayMoveCorruptAside && isCorrupt(e)) {
+                // A corrupt read.db costs nothing to rebuild: move it aside and start again, once.
                 moveAside(file, clock, notices, "is corrupt (" + e.getMessage() + ")");
-                return open(file, clock, eventsFingerprint, eventsHead, notices);
+                return openSqlite(file, clock, eventsFingerprint, eventsHead, notices, false);
             }
             throw new EventStoreException("cannot use " + file + ": " + e.getMessage(), e);
         }

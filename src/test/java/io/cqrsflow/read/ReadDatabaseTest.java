@@ -211,6 +211,31 @@ class ReadDatabaseTest {
     }
 
     @Test
+    void aCorruptReadDbIsMovedAsideAndRebuilt() throws IOException {
+        // given a file that starts like SQLite and then is garbage
+        Path events = storeWithHistory(dir, "Ada Lovelace");
+        byte[] corrupt = new byte[8192];
+        byte[] header = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, corrupt, 0, header.length);
+        for (int i = header.length; i < corrupt.length; i++) {
+            corrupt[i] = (byte) (i * 31);
+        }
+        Files.write(dir.resolve("read.db"), corrupt);
+
+        // when
+        openAndCatchUp();
+
+        // then
+        List<Path> moved = movedAside();
+        assertThat(moved).hasSize(1);
+        assertThat(Files.readAllBytes(moved.get(0))).isEqualTo(corrupt);
+        assertThat(fixture.notices).singleElement().asString().startsWith("read.db is corrupt");
+        assertEverythingCaughtUp();
+        fixture.close();
+        assertThat(ReadDbContents.tables(dir.resolve("read.db"))).isEqualTo(withoutSales(freshlyBuilt(events)));
+    }
+
+    @Test
     void aReadDbBuiltFromAnotherEventStoreIsEmptiedAndRebuilt() throws IOException {
         // given read models built from Ada's store, sales-by-customer included
         storeWithHistory(dir, "Ada Lovelace");
