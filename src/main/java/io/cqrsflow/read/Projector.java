@@ -204,7 +204,11 @@ public final class Projector implements AutoCloseable {
         long last = events.get(events.size() - 1).position();
         String updatedAt = now();
         try {
+            boolean fromTheStart = checkpoint == 0;
             db.write(c -> {
+                if (fromTheStart) {
+                    ReadDatabase.rememberBuiltFrom(c, events.get(0));
+                }
                 Projection.Writer writer = db.writerFor(projection);
                 for (RecordedEvent e : events) {
                     writer.apply(e);

@@ -1,6 +1,7 @@
 package io.cqrsflow.read;
 
 import io.cqrsflow.eventstore.EventStoreException;
+import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.eventstore.SqliteFiles;
 
 import java.io.IOException;
@@ -193,8 +194,10 @@ public final class ReadDatabase implements AutoCloseable {
                 highest = intOf(s, "SELECT COALESCE(MAX(position), 0) FROM checkpoints");
             }
             boolean otherStore = (stored != null && !stored.equals(fingerprint)) || highest > eventsHead;
-            if (otherStore) {
-                notices.accept(file.getFileName() + " was built from a different events.db: rebuilding the read models");
+            boolean unknownStore = stored == null && highest > 0;
+            if (otherStore || unknownStore) {
+                notices.accept(file.getFileName() + (otherStore ? " was built from a different events.db"
+                        : " does not say which events.db it was built from") + ": rebuilding the read models");
                 List<String> tables = new ArrayList<>();
                 try (Statement s = c.createStatement();
                      ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'"
@@ -218,6 +221,23 @@ public final class ReadDatabase implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /** Identifies an event store by its first event, so that a read.db built from another store is noticed. */
+    static String fingerprintOf(RecordedEvent first) {
+        return first.streamId() + "@" + first.recordedAt();
+    }
+
+    /**
+     * Inside the transaction that applies the store's first event: records which store this read.db is
+     * built from, if nothing is recorded yet (read.db was opened while the store was still empty).
+     */
+    static void rememberBuiltFrom(Connection c, RecordedEvent first) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO read_meta(key, value) VALUES ('events_fingerprint', ?)"
+                + " ON CONFLICT(key) DO NOTHING")) {
+            ps.setString(1, fingerprintOf(first));
+            ps.executeUpdate();
+        }
     }
 
     private static int intOf(Statement s, String sql) throws SQLException {

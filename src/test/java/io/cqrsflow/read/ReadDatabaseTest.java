@@ -270,6 +270,48 @@ class ReadDatabaseTest {
     }
 
     @Test
+    void aReadDbStartedOnAnEmptyStoreStillNoticesWhenEventsDbIsReplaced() throws IOException {
+        // given read models that were begun while the store was still empty, then caught up with Ada's orders
+        fixture = new ReadSideFixture(dir).open();
+        fixture.given(new RegisterCustomer("c-1", "Ada Lovelace"), order("o-1", "c-1", 2, "12.50"));
+        fixture.settle();
+        fixture.close();
+
+        // when events.db is replaced by a longer store of Grace's
+        Path other = Files.createDirectory(dir.resolve("grace"));
+        try (ReadSideFixture grace = new ReadSideFixture(other,
+                new MutableClock(java.time.Instant.parse("2025-12-03T09:00:00Z"))).openStore()) {
+            grace.given(new RegisterCustomer("c-7", "Grace Hopper"), order("o-7", "c-7", 1, "5.00"),
+                    new PayOrder("o-7"), new ShipOrder("o-7"));
+        }
+        Files.delete(dir.resolve("events.db"));
+        Files.move(other.resolve("events.db"), dir.resolve("events.db"));
+        openAndCatchUp();
+
+        // then Ada's order is not shown as if it were in Grace's store
+        assertThat(fixture.notices).contains("read.db was built from a different events.db: rebuilding the read models");
+        assertEverythingCaughtUp();
+        assertThat(fixture.readSide.queries().listOrders(QuerySource.READ_MODEL))
+                .extracting(OrderSummary::orderId).containsExactly("o-7");
+    }
+
+    @Test
+    void aReadDbThatDoesNotSayWhichStoreItWasBuiltFromIsRebuilt() throws IOException {
+        // given read models whose origin was never recorded (as an earlier version could leave them)
+        storeWithHistory(dir, "Ada Lovelace");
+        openAndCatchUp().close();
+        ReadDbContents.execute(dir.resolve("read.db"), "DELETE FROM read_meta", "UPDATE order_list SET status = 'stale'");
+
+        // when
+        openAndCatchUp();
+
+        // then
+        assertThat(fixture.notices).containsExactly(
+                "read.db does not say which events.db it was built from: rebuilding the read models");
+        assertEverythingCaughtUp();
+    }
+
+    @Test
     void aCheckpointBeyondTheHeadIsNoticedAndTheReadModelsRebuilt() throws IOException {
         // given read models caught up with six events
         Path events = storeWithHistory(dir, "Ada Lovelace");
