@@ -58,6 +58,8 @@ final class HeadlessRunner {
                 player.finished().join();
                 player.close();
             }
+            // A pause asked for by the last step may not have happened yet; let it, then undo it.
+            engine.awaitSettled(Duration.ofSeconds(10));
             for (Projector p : engine.readSide().projectors()) {
                 ProjectorState state = p.status().state();
                 if (state == ProjectorState.PAUSED || state == ProjectorState.FAILED) {

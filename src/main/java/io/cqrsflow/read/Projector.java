@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -67,6 +68,17 @@ public final class Projector implements AutoCloseable {
     /** Starts applying from the stored checkpoint. */
     public void start() {
         requestPump();
+    }
+
+    /**
+     * Completes once everything asked of this projector before this call (a pause, a rebuild, a new
+     * delay, …) has been carried out, so that {@link #status()} reflects it. Never completes after
+     * {@link #close()}; wait with a timeout.
+     */
+    public CompletableFuture<Void> settled() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        scheduler.execute(() -> done.complete(null));
+        return done;
     }
 
     public String name() {
