@@ -156,9 +156,11 @@ public final class Engine implements AutoCloseable {
 
     public Projector addProjection(String name, long delayMs) {
         boolean wasRunning = readSide.isRunning(name);
+        // Read before it starts: once started, its checkpoint may already have moved on.
+        long startsAt = readSide.database().checkpoint(name);
         Projector p = readSide.addProjection(name, delayMs);
         if (!wasRunning) {
-            notice("added projection " + name + ": it starts at position " + p.status().checkpoint()
+            notice("added projection " + name + ": it starts at position " + startsAt
                     + " and catches up from history");
         }
         return p;

@@ -5,6 +5,7 @@ import io.cqrsflow.domain.OrderLine;
 import io.cqrsflow.domain.PayOrder;
 import io.cqrsflow.domain.PlaceOrder;
 import io.cqrsflow.domain.RegisterCustomer;
+import io.cqrsflow.read.CustomerSales;
 import io.cqrsflow.read.History;
 import io.cqrsflow.read.Projector;
 import io.cqrsflow.read.ProjectorState;
@@ -26,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.cqrsflow.read.ProjectionNames.ORDER_DETAIL;
 import static io.cqrsflow.read.ProjectionNames.ORDER_LIST;
+import static io.cqrsflow.read.ProjectionNames.SALES_BY_CUSTOMER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole pipeline on real threads and real files: what the window and the headless runner rely on. */
@@ -78,6 +80,45 @@ class EngineTest {
         }
         assertThat(ReadDbContents.checkpoints(dir.resolve("read.db")))
                 .isEqualTo(Map.of(ORDER_LIST, 3L, ORDER_DETAIL, 3L));
+    }
+
+    @Test
+    void aProjectionAddedAtRuntimeCatchesUpAndRunsAgainAfterARestart() throws InterruptedException {
+        // given
+        try (Engine engine = Engine.open(dir, Clock.systemUTC(), Map.of())) {
+            List<String> notices = new CopyOnWriteArrayList<>();
+            engine.subscribe(signal -> {
+                if (signal instanceof FlowSignal.Notice n) {
+                    notices.add(n.message());
+                }
+            });
+            submit(engine, new RegisterCustomer("c-1", "Ada Lovelace"));
+            submit(engine, order("o-1", "c-1", "12.50"));
+            submit(engine, order("o-2", "c-1", "2.50"));
+            assertThat(engine.awaitCaughtUp(WAIT)).isTrue();
+
+            // when
+            engine.addProjection(SALES_BY_CUSTOMER, 0);
+
+            // then
+            assertThat(notices).containsExactly(
+                    "added projection sales-by-customer: it starts at position 0 and catches up from history");
+            assertThat(engine.awaitCaughtUp(WAIT)).isTrue();
+            assertThat(engine.readSide().sales().all())
+                    .containsExactly(new CustomerSales("c-1", "Ada Lovelace", 2, new BigDecimal("15.00"), 0));
+        }
+
+        // when the app starts again and more orders come
+        try (Engine engine = Engine.open(dir, Clock.systemUTC(), Map.of())) {
+            assertThat(engine.readSide().isRunning(SALES_BY_CUSTOMER)).isTrue();
+            submit(engine, order("o-3", "c-1", "5.00"));
+            assertThat(engine.awaitCaughtUp(WAIT)).isTrue();
+
+            // then
+            assertThat(engine.readSide().sales().all())
+                    .containsExactly(new CustomerSales("c-1", "Ada Lovelace", 3, new BigDecimal("20.00"), 0));
+            assertThat(engine.projector(SALES_BY_CUSTOMER).status().checkpoint()).isEqualTo(4);
+        }
     }
 
     @Test
