@@ -343,10 +343,10 @@ class HeadlessRunnerTest {
     @Test
     void rebuildOfAHistoryLongerThanABatchFinishesBeforeTheRunnerExits() {
         // given more than a projector's batch of events, projected once
-        long head = History.withOrders(data(), Clock.systemUTC(), 2_400);
+        long head = History.withOrders(data(), Clock.systemUTC(), 1_200);
         assertThat(run("--headless", "--data", data().toString()).code()).isZero();
         Map<String, List<List<Object>>> projected = ReadDbContents.tables(data().resolve("read.db"));
-        assertThat(projected.get("order_list")).hasSize(2_400);
+        assertThat(projected.get("order_list")).hasSize(1_200);
 
         // when
         Result r = run("--headless", "--data", data().toString(), "--rebuild", "--json");
@@ -372,7 +372,7 @@ class HeadlessRunnerTest {
     @Test
     void aScenarioEndingInARebuildOrAPauseStillEndsCaughtUp() {
         // given a long history, and a scenario whose last steps rebuild one projector and pause the other
-        long head = History.withOrders(data(), Clock.systemUTC(), 2_400);
+        long head = History.withOrders(data(), Clock.systemUTC(), 1_200);
         assertThat(run("--headless", "--data", data().toString()).code()).isZero();
         Map<String, List<List<Object>>> projected = ReadDbContents.tables(data().resolve("read.db"));
         Path file = scenarioFile("ending.json", """
@@ -438,7 +438,7 @@ class HeadlessRunnerTest {
         Path file = scenarioFile("slow.json", """
                 { "name": "Slow", "steps": [
                   { "atMs": 0, "command": { "type": "RegisterCustomer", "customerId": "c-1", "name": "Ada Lovelace" } },
-                  { "atMs": 1500, "note": "still here" } ] }
+                  { "atMs": 800, "note": "still here" } ] }
                 """);
         CountDownLatch started = new CountDownLatch(1);
         ByteArrayOutputStream firstOut = new ByteArrayOutputStream();

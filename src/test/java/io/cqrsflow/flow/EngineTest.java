@@ -124,7 +124,7 @@ class EngineTest {
     @Test
     void awaitingAfterARebuildWaitsUntilTheRebuildIsDone() throws InterruptedException {
         // given a history longer than one projector batch, already projected
-        long head = History.withOrders(dir, Clock.systemUTC(), 2_400);
+        long head = History.withOrders(dir, Clock.systemUTC(), 1_200);
         try (Engine engine = Engine.open(dir, Clock.systemUTC(), Map.of())) {
             assertThat(engine.awaitCaughtUp(WAIT)).isTrue();
             Map<String, List<List<Object>>> before = ReadDbContents.tables(dir.resolve("read.db"));

@@ -52,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReadSidePropertyTest {
 
-    private static final int TRIES = 50;
+    private static final int TRIES = 40;
     private static final long FIRST_SEED = 20260101L;
     private static final Instant START = Instant.parse("2026-01-01T10:00:00Z");
     private static final List<String> AT_START = ProjectionNames.AT_START;
@@ -410,7 +410,7 @@ class ReadSidePropertyTest {
         }
 
         List<Op> ops() {
-            int size = 10 + random.nextInt(70);
+            int size = 10 + random.nextInt(60);
             List<Op> ops = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
                 ops.add(op());
