@@ -110,19 +110,25 @@ public final class Projector implements AutoCloseable {
         });
     }
 
+    /** Continues after a pause, or tries again after a failure. */
     public void resume() {
         scheduler.execute(() -> {
             paused = false;
+            problem = null;
             pump();
         });
     }
 
-    /** While paused, applies exactly the next event, whatever its delay. Does nothing when caught up. */
+    /**
+     * While paused (or stopped by a failure), applies exactly the next event, whatever its delay, and
+     * stays paused. Does nothing when caught up.
+     */
     public void step() {
         scheduler.execute(() -> {
-            if (!paused) {
+            if (!paused && problem == null) {
                 return;
             }
+            paused = true;
             fill();
             if (!pending.isEmpty()) {
                 applyBatch(List.of(pending.peekFirst()));
@@ -169,7 +175,7 @@ public final class Projector implements AutoCloseable {
 
     /** Applies every due event, one batch per task so that pause and delay changes get in between. */
     private void pump() {
-        if (paused) {
+        if (paused || problem != null) {
             publish();
             return;
         }
@@ -230,8 +236,8 @@ public final class Projector implements AutoCloseable {
             });
         } catch (RuntimeException e) {
             // Rolled back: neither the rows nor the checkpoint moved. Stay put until rebuilt or resumed.
+            // (Not by pausing: a pause is the user's, and a rebuild keeps it; a failure it clears.)
             problem = "could not apply event " + events.get(0).position() + "–" + last + ": " + e.getMessage();
-            paused = true;
             return false;
         }
         for (int i = 0; i < events.size(); i++) {

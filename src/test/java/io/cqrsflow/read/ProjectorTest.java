@@ -347,4 +347,63 @@ class ProjectorTest {
                 });
         assertThat(db.checkpoint("sales-by-customer")).isEqualTo(4);
     }
+
+    @Test
+    void aRebuildAfterAFailureAppliesAgain() {
+        // given a projector that failed on its 3rd event and stopped
+        given(new RegisterCustomer("c-1", "Ada"), order("o-1"), order("o-2"), new PayOrder("o-1"));
+        Projection crashing = new CrashingProjection(new SalesByCustomerProjection(), 3);
+        Projector p = new Projector(crashing, store, db, clock, scheduler, 0, listener);
+        p.start();
+        scheduler.runDue();
+        assertThat(p.status().state()).isEqualTo(ProjectorState.FAILED);
+
+        // when the user rebuilds it (the fault was passing: the writer does not fail again)
+        p.rebuild();
+        scheduler.runDue();
+
+        // then it replays from 0 and catches up, instead of sitting paused
+        assertThat(p.status().state()).isEqualTo(ProjectorState.CAUGHT_UP);
+        assertThat(p.status().checkpoint()).isEqualTo(store.head());
+        assertThat(new SalesByCustomerQueries(db).all()).singleElement()
+                .satisfies(row -> assertThat(row.orders()).isEqualTo(2));
+    }
+
+    @Test
+    void aStepOnAFailedProjectorAppliesOneEventAndLeavesItPaused() {
+        // given a projector that failed on its 3rd event
+        given(new RegisterCustomer("c-1", "Ada"), order("o-1"), order("o-2"), new PayOrder("o-1"));
+        Projector p = new Projector(new CrashingProjection(new SalesByCustomerProjection(), 3), store, db, clock,
+                scheduler, 0, listener);
+        p.start();
+        scheduler.runDue();
+        long stuckAt = p.status().checkpoint();
+
+        // when the user steps it past the fault
+        p.step();
+        scheduler.runDue();
+
+        // then exactly one event was applied, and it waits for the next step or a resume
+        assertThat(p.status().checkpoint()).isEqualTo(stuckAt + 1);
+        assertThat(p.status().state()).isEqualTo(ProjectorState.PAUSED);
+        p.resume();
+        scheduler.runDue();
+        assertThat(p.status().state()).isEqualTo(ProjectorState.CAUGHT_UP);
+    }
+
+    @Test
+    void aProjectorPausedByTheUserStaysPausedThroughARebuild() {
+        Projector p = listProjector(0);
+        given(new RegisterCustomer("c-1", "Ada"), order("o-1"));
+        scheduler.runDue();
+        p.pause();
+        p.rebuild();
+        scheduler.runDue();
+
+        assertThat(p.status().state()).isEqualTo(ProjectorState.PAUSED);
+        assertThat(p.status().checkpoint()).isZero();
+        p.resume();
+        scheduler.runDue();
+        assertThat(p.status().state()).isEqualTo(ProjectorState.CAUGHT_UP);
+    }
 }
