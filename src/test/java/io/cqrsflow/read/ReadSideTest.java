@@ -214,6 +214,32 @@ class ReadSideTest {
     }
 
     @Test
+    void aRowForAnOrderTheWriteModelDoesNotHaveIsStaleToo() {
+        // given read models caught up, and then a row nobody's events made (a leftover, a hand edit)
+        fixture = new ReadSideFixture(dir).open();
+        fixture.given(new RegisterCustomer("c-1", "Ada Lovelace"), order("o-1", "c-1", 1, "12.50"));
+        fixture.runAll();
+        ReadDbContents.execute(fixture.readDb(),
+                "INSERT INTO order_list SELECT 'o-ghost', customer_id, customer_name, total, status, placed_at,"
+                        + " item_count, last_position FROM order_list WHERE order_id = 'o-1'",
+                "INSERT INTO order_detail SELECT 'o-ghost', customer_id, customer_name, items, total, status, placed_at,"
+                        + " paid_at, shipped_at, cancelled_at, cancel_reason, last_position FROM order_detail"
+                        + " WHERE order_id = 'o-1'");
+
+        // when
+        Map<String, OrderDetails> truth = queries().writeModel().allOrders();
+        Map<String, StaleRow<OrderSummary>> list = Staleness.ofList(queries().listOrders(READ_MODEL), truth);
+        Map<String, StaleRow<OrderDetails>> details = Staleness.ofDetails(queries().allDetails(), truth);
+
+        // then
+        assertThat(list).containsOnlyKeys("o-ghost");
+        assertThat(list.get("o-ghost").truth()).isNull();
+        assertThat(list.get("o-ghost").difference()).isEqualTo("the write model has no such order");
+        assertThat(details).containsOnlyKeys("o-ghost");
+        assertThat(details.get("o-ghost").shown().orderId()).isEqualTo("o-ghost");
+    }
+
+    @Test
     void writeModelQueriesAnswerUnknownIdsWithNothing() {
         fixture = new ReadSideFixture(dir).open();
         fixture.given(new RegisterCustomer("c-1", "Ada Lovelace"));
