@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -124,7 +125,7 @@ class CrashRecoveryTest {
             }
         }
         assertThat(new ArrayList<>(stored.keySet())).as("positions 1..head without a gap")
-                .isEqualTo(java.util.stream.LongStream.rangeClosed(1, stored.size()).boxed().toList());
+                .isEqualTo(LongStream.rangeClosed(1, stored.size()).boxed().toList());
 
         // when the runner starts again on the same folder, with no scenario
         HeadlessRunnerTest.Result restarted = HeadlessRunnerTest.run("--headless", "--data", data.toString(), "--json");

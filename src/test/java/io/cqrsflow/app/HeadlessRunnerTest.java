@@ -24,8 +24,10 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -115,7 +117,7 @@ class HeadlessRunnerTest {
     }
 
     private static Map<String, Long> everyCheckpointAt(long head, String... projectors) {
-        Map<String, Long> expected = new java.util.TreeMap<>();
+        Map<String, Long> expected = new TreeMap<>();
         for (String p : projectors) {
             expected.put(p, head);
         }
@@ -273,8 +275,8 @@ class HeadlessRunnerTest {
         // given a folder with both databases
         assertThat(run("--headless", "--data", data().toString(), "--scenario", "cancel-before-list-catches-up",
                 "--speed", "20").code()).isZero();
-        Map<Path, byte[]> before = new java.util.HashMap<>();
-        Map<Path, FileTime> modified = new java.util.HashMap<>();
+        Map<Path, byte[]> before = new HashMap<>();
+        Map<Path, FileTime> modified = new HashMap<>();
         for (Path f : List.of(data().resolve("events.db"), data().resolve("read.db"))) {
             before.put(f, Files.readAllBytes(f));
             modified.put(f, Files.getLastModifiedTime(f));

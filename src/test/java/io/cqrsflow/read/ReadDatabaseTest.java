@@ -2,6 +2,7 @@ package io.cqrsflow.read;
 
 import io.cqrsflow.domain.CancelOrder;
 import io.cqrsflow.domain.OrderLine;
+import io.cqrsflow.domain.OrderStatus;
 import io.cqrsflow.domain.PayOrder;
 import io.cqrsflow.domain.PlaceOrder;
 import io.cqrsflow.domain.RegisterCustomer;
@@ -16,8 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,9 +67,9 @@ class ReadDatabaseTest {
         return ReadDbContents.tables(elsewhere.resolve("read.db"));
     }
 
-    private record Fingerprint(byte[] bytes, FileTime modified) {
-        static Fingerprint of(Path file) throws IOException {
-            return new Fingerprint(Files.readAllBytes(file), Files.getLastModifiedTime(file));
+    private record FileState(byte[] bytes, FileTime modified) {
+        static FileState of(Path file) throws IOException {
+            return new FileState(Files.readAllBytes(file), Files.getLastModifiedTime(file));
         }
     }
 
@@ -101,7 +104,7 @@ class ReadDatabaseTest {
     void aMissingReadDbIsCreatedWithANoticeAndBuiltFromTheEvents() throws IOException {
         // given a store with history and no read.db
         Path events = storeWithHistory(dir, "Ada Lovelace");
-        Fingerprint before = Fingerprint.of(events);
+        FileState before = FileState.of(events);
 
         // when
         openAndCatchUp();
@@ -113,11 +116,11 @@ class ReadDatabaseTest {
         fixture.close();
         assertThat(ReadDbContents.tables(dir.resolve("read.db")))
                 .isEqualTo(withoutSales(freshlyBuilt(events)));
-        assertThat(Fingerprint.of(events)).usingRecursiveComparison().isEqualTo(before);
+        assertThat(FileState.of(events)).usingRecursiveComparison().isEqualTo(before);
     }
 
     private static Map<String, List<List<Object>>> withoutSales(Map<String, List<List<Object>>> tables) {
-        Map<String, List<List<Object>>> copy = new java.util.TreeMap<>(tables);
+        Map<String, List<List<Object>>> copy = new TreeMap<>(tables);
         copy.keySet().removeIf(t -> t.startsWith("sales_by_customer"));
         return copy;
     }
@@ -128,7 +131,7 @@ class ReadDatabaseTest {
         Path events = storeWithHistory(dir, "Ada Lovelace");
         byte[] notes = "my notes about CQRS\nthey are not a database\n".getBytes(StandardCharsets.UTF_8);
         Files.write(dir.resolve("read.db"), notes);
-        Fingerprint before = Fingerprint.of(events);
+        FileState before = FileState.of(events);
 
         // when
         openAndCatchUp();
@@ -142,7 +145,7 @@ class ReadDatabaseTest {
                 .endsWith("and rebuilding the read models from events.db");
         assertEverythingCaughtUp();
         fixture.close();
-        assertThat(Fingerprint.of(events)).usingRecursiveComparison().isEqualTo(before);
+        assertThat(FileState.of(events)).usingRecursiveComparison().isEqualTo(before);
     }
 
     @Test
@@ -153,7 +156,7 @@ class ReadDatabaseTest {
         ReadDbContents.execute(readDb, "CREATE TABLE recipes(name TEXT, minutes INTEGER)",
                 "INSERT INTO recipes VALUES ('pancakes', 20)");
         byte[] original = Files.readAllBytes(readDb);
-        Fingerprint before = Fingerprint.of(events);
+        FileState before = FileState.of(events);
 
         // when
         openAndCatchUp();
@@ -168,7 +171,7 @@ class ReadDatabaseTest {
         assertEverythingCaughtUp();
         fixture.close();
         assertThat(ReadDbContents.tableNames(readDb)).doesNotContain("recipes");
-        assertThat(Fingerprint.of(events)).usingRecursiveComparison().isEqualTo(before);
+        assertThat(FileState.of(events)).usingRecursiveComparison().isEqualTo(before);
     }
 
     @Test
@@ -178,7 +181,7 @@ class ReadDatabaseTest {
         openAndCatchUp().close();
         Path readDb = dir.resolve("read.db");
         ReadDbContents.execute(readDb, "UPDATE order_list SET status = 'pending'", "PRAGMA user_version = 0");
-        Fingerprint before = Fingerprint.of(events);
+        FileState before = FileState.of(events);
 
         // when
         openAndCatchUp();
@@ -189,7 +192,7 @@ class ReadDatabaseTest {
         assertEverythingCaughtUp();
         fixture.close();
         assertThat(ReadDbContents.tables(readDb)).isEqualTo(withoutSales(freshlyBuilt(events)));
-        assertThat(Fingerprint.of(events)).usingRecursiveComparison().isEqualTo(before);
+        assertThat(FileState.of(events)).usingRecursiveComparison().isEqualTo(before);
     }
 
     @Test
@@ -246,14 +249,14 @@ class ReadDatabaseTest {
 
         // when events.db is replaced by Grace's store (other first event, more events)
         Path other = Files.createDirectory(dir.resolve("grace"));
-        fixture = new ReadSideFixture(other, new MutableClock(java.time.Instant.parse("2025-12-02T09:00:00Z"))).openStore();
+        fixture = new ReadSideFixture(other, new MutableClock(Instant.parse("2025-12-02T09:00:00Z"))).openStore();
         fixture.given(new RegisterCustomer("c-9", "Grace Hopper"), order("o-9", "c-9", 3, "1.00"),
                 new RegisterCustomer("c-1", "Edsger Dijkstra"), order("o-1", "c-1", 1, "99.99"), new PayOrder("o-1"),
                 new PayOrder("o-9"), new ShipOrder("o-9"));
         fixture.close();
         Files.delete(dir.resolve("events.db"));
         Files.move(other.resolve("events.db"), dir.resolve("events.db"));
-        Fingerprint before = Fingerprint.of(dir.resolve("events.db"));
+        FileState before = FileState.of(dir.resolve("events.db"));
         openAndCatchUp();
 
         // then nothing of Ada's store is left, and the user is told why
@@ -266,7 +269,7 @@ class ReadDatabaseTest {
                 .isEqualTo(withoutSales(freshlyBuilt(dir.resolve("events.db"))));
         assertThat(ReadDbContents.tables(dir.resolve("read.db")).get("sales_by_customer"))
                 .as("no sales figures of Ada's store survive").isNullOrEmpty();
-        assertThat(Fingerprint.of(dir.resolve("events.db"))).usingRecursiveComparison().isEqualTo(before);
+        assertThat(FileState.of(dir.resolve("events.db"))).usingRecursiveComparison().isEqualTo(before);
     }
 
     @Test
@@ -280,7 +283,7 @@ class ReadDatabaseTest {
         // when events.db is replaced by a longer store of Grace's
         Path other = Files.createDirectory(dir.resolve("grace"));
         try (ReadSideFixture grace = new ReadSideFixture(other,
-                new MutableClock(java.time.Instant.parse("2025-12-03T09:00:00Z"))).openStore()) {
+                new MutableClock(Instant.parse("2025-12-03T09:00:00Z"))).openStore()) {
             grace.given(new RegisterCustomer("c-7", "Grace Hopper"), order("o-7", "c-7", 1, "5.00"),
                     new PayOrder("o-7"), new ShipOrder("o-7"));
         }
@@ -330,7 +333,7 @@ class ReadDatabaseTest {
         assertThat(fixture.notices).contains("read.db was built from a different events.db: rebuilding the read models");
         assertEverythingCaughtUp();
         assertThat(fixture.readSide.queries().listOrders(QuerySource.READ_MODEL)).singleElement()
-                .satisfies(o -> assertThat(o.status()).isEqualTo(io.cqrsflow.domain.OrderStatus.PENDING));
+                .satisfies(o -> assertThat(o.status()).isEqualTo(OrderStatus.PENDING));
         assertThat(fixture.store.head()).isEqualTo(2);
     }
 
@@ -342,7 +345,7 @@ class ReadDatabaseTest {
         fixture.readSide.addProjection(ProjectionNames.SALES_BY_CUSTOMER, 0);
         fixture.settle();
         fixture.close();
-        Fingerprint before = Fingerprint.of(events);
+        FileState before = FileState.of(events);
         Map<String, List<List<Object>>> tables = ReadDbContents.tables(dir.resolve("read.db"));
 
         // when the read side opens again and rebuilds every projector
@@ -358,6 +361,6 @@ class ReadDatabaseTest {
         assertEverythingCaughtUp();
         fixture.close();
         assertThat(ReadDbContents.tables(dir.resolve("read.db"))).isEqualTo(tables);
-        assertThat(Fingerprint.of(events)).usingRecursiveComparison().isEqualTo(before);
+        assertThat(FileState.of(events)).usingRecursiveComparison().isEqualTo(before);
     }
 }
