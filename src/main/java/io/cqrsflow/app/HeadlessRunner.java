@@ -83,6 +83,8 @@ final class HeadlessRunner {
                 player.close();
             }
             hooks.played(engine);
+            // A pause asked for by the last step may not have happened yet; let it, then undo it.
+            engine.awaitSettled(Duration.ofSeconds(10));
             for (Projector p : engine.readSide().projectors()) {
                 ProjectorState state = p.status().state();
                 if (state == ProjectorState.PAUSED || state == ProjectorState.FAILED) {

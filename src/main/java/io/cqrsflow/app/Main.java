@@ -66,7 +66,7 @@ public final class Main {
             return OK;
         }
         try {
-            return dispatch(o, out);
+            return dispatch(o, out, err);
         } catch (UserError | ScenarioException e) {
             err.println("cqrs-flow: " + e.getMessage());
             return BAD_INPUT;
@@ -83,7 +83,7 @@ public final class Main {
         }
     }
 
-    private static int dispatch(Options o, PrintStream out) throws Exception {
+    private static int dispatch(Options o, PrintStream out, PrintStream err) throws Exception {
         ScenarioLibrary library = new ScenarioLibrary();
         if (o.listScenarios) {
             for (ScenarioLibrary.Entry e : library.list()) {
@@ -109,7 +109,8 @@ public final class Main {
         Path data = (window && !o.dataGiven() ? CqrsFlowApp.rememberedDataDir() : o.data).toAbsolutePath();
         if (o.fresh) {
             for (Path moved : DataFolder.moveAside(data, Instant.now())) {
-                (o.json ? System.err : out).println("moved aside: " + moved);
+                // With --json, stdout carries only JSON lines.
+                (o.json ? err : out).println("moved aside: " + moved);
             }
         }
         if (o.snapshot != null) {

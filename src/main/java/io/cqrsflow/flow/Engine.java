@@ -22,9 +22,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -172,9 +174,11 @@ public final class Engine implements AutoCloseable {
 
     public Projector addProjection(String name, long delayMs) {
         boolean wasRunning = readSide.isRunning(name);
+        // Read before it starts: once started, its checkpoint may already have moved on.
+        long startsAt = readSide.database().checkpoint(name);
         Projector p = readSide.addProjection(name, delayMs);
         if (!wasRunning) {
-            notice("added projection " + name + ": it starts at position " + p.status().checkpoint()
+            notice("added projection " + name + ": it starts at position " + startsAt
                     + " and catches up from history");
         }
         return p;
@@ -189,10 +193,32 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Waits until every projector has carried out what was asked of it so far (a pause, a rebuild, a new
+     * delay, …), so that its status says where it stands now; false if the timeout passes first.
+     */
+    public boolean awaitSettled(Duration timeout) throws InterruptedException {
+        CompletableFuture<?>[] settled = readSide.projectors().stream().map(Projector::settled)
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(settled).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a projector failed to settle", e.getCause());
+        }
+    }
+
+    /**
      * Waits until every projector has applied every event up to the head, or the timeout passes.
-     * Listens for signals instead of polling.
+     * Operations asked of a projector just before (a rebuild, say) are carried out first, so a status
+     * from before them cannot end the wait early. Listens for signals instead of polling.
      */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (!awaitSettled(timeout)) {
+            return false;
+        }
         CountDownLatch done = new CountDownLatch(1);
         Runnable unsubscribe = subscribe(signal -> {
             if (signal instanceof FlowSignal.LagChanged && readSide.allCaughtUp()) {
@@ -203,7 +229,8 @@ public final class Engine implements AutoCloseable {
             if (readSide.allCaughtUp()) {
                 return true;
             }
-            return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || readSide.allCaughtUp();
+            long left = Math.max(0, deadline - System.nanoTime());
+            return done.await(left, TimeUnit.NANOSECONDS) || readSide.allCaughtUp();
         } finally {
             unsubscribe.run();
         }

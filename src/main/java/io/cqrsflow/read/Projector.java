@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -41,6 +42,7 @@ public final class Projector implements AutoCloseable {
     private long fetchedUpTo;
     private long delayMs;
     private boolean paused;
+    private boolean rebuilding;
     private long rebuildTarget;
     private String problem;
     private Scheduler.Cancellable wake;
@@ -66,6 +68,17 @@ public final class Projector implements AutoCloseable {
     /** Starts applying from the stored checkpoint. */
     public void start() {
         requestPump();
+    }
+
+    /**
+     * Completes once everything asked of this projector before this call (a pause, a rebuild, a new
+     * delay, …) has been carried out, so that {@link #status()} reflects it. Never completes after
+     * {@link #close()}; wait with a timeout.
+     */
+    public CompletableFuture<Void> settled() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        scheduler.execute(() -> done.complete(null));
+        return done;
     }
 
     public String name() {
@@ -97,19 +110,25 @@ public final class Projector implements AutoCloseable {
         });
     }
 
+    /** Continues after a pause, or tries again after a failure. */
     public void resume() {
         scheduler.execute(() -> {
             paused = false;
+            problem = null;
             pump();
         });
     }
 
-    /** While paused, applies exactly the next event, whatever its delay. Does nothing when caught up. */
+    /**
+     * While paused (or stopped by a failure), applies exactly the next event, whatever its delay, and
+     * stays paused. Does nothing when caught up.
+     */
     public void step() {
         scheduler.execute(() -> {
-            if (!paused) {
+            if (!paused && problem == null) {
                 return;
             }
+            paused = true;
             fill();
             if (!pending.isEmpty()) {
                 applyBatch(List.of(pending.peekFirst()));
@@ -138,7 +157,8 @@ public final class Projector implements AutoCloseable {
             fetchedUpTo = 0;
             pending.clear();
             problem = null;
-            rebuildTarget = Math.max(1, store.head());
+            rebuilding = true;
+            rebuildTarget = store.head();
             publish();
             pump();
         });
@@ -155,7 +175,7 @@ public final class Projector implements AutoCloseable {
 
     /** Applies every due event, one batch per task so that pause and delay changes get in between. */
     private void pump() {
-        if (paused) {
+        if (paused || problem != null) {
             publish();
             return;
         }
@@ -170,14 +190,15 @@ public final class Projector implements AutoCloseable {
         }
         if (!due.isEmpty()) {
             boolean applied = applyBatch(due);
+            // More may wait in the store even when everything fetched so far has been applied.
             if (applied && (!pending.isEmpty() || fetchedUpTo < store.head())) {
-                // More to do: continue in a new task, so that pause and delay changes get in between.
                 scheduler.execute(this::pump);
             }
         } else if (!pending.isEmpty()) {
             scheduleWake();
         }
-        if (pending.isEmpty() && rebuildTarget > 0 && checkpoint >= rebuildTarget) {
+        if (rebuilding && checkpoint >= rebuildTarget) {
+            rebuilding = false;
             rebuildTarget = 0;
         }
         publish();
@@ -199,7 +220,11 @@ public final class Projector implements AutoCloseable {
         long last = events.get(events.size() - 1).position();
         String updatedAt = now();
         try {
+            boolean fromTheStart = checkpoint == 0;
             db.write(c -> {
+                if (fromTheStart) {
+                    ReadDatabase.rememberBuiltFrom(c, events.get(0));
+                }
                 Projection.Writer writer = db.writerFor(projection);
                 for (RecordedEvent e : events) {
                     writer.apply(e);
@@ -209,8 +234,8 @@ public final class Projector implements AutoCloseable {
             });
         } catch (RuntimeException e) {
             // Rolled back: neither the rows nor the checkpoint moved. Stay put until rebuilt or resumed.
+            // (Not by pausing: a pause is the user's, and a rebuild keeps it; a failure it clears.)
             problem = "could not apply event " + events.get(0).position() + "–" + last + ": " + e.getMessage();
-            paused = true;
             return false;
         }
         for (int i = 0; i < events.size(); i++) {
@@ -251,7 +276,7 @@ public final class Projector implements AutoCloseable {
             state = ProjectorState.FAILED;
         } else if (paused) {
             state = ProjectorState.PAUSED;
-        } else if (rebuildTarget > 0) {
+        } else if (rebuilding) {
             state = ProjectorState.REBUILDING;
         } else if (checkpoint >= store.head()) {
             state = ProjectorState.CAUGHT_UP;

@@ -1,6 +1,7 @@
 package io.cqrsflow.read;
 
 import io.cqrsflow.eventstore.EventStoreException;
+import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.eventstore.SqliteFiles;
 
 import java.io.IOException;
@@ -96,25 +97,32 @@ public final class ReadDatabase implements AutoCloseable {
         } else if (!SqliteFiles.looksLikeSqlite(file)) {
             moveAside(file, clock, notices, "is not an SQLite database");
         }
+        return openSqlite(file, clock, eventsFingerprint, eventsHead, notices, true);
+    }
+
+    private static ReadDatabase openSqlite(Path file, Clock clock, String eventsFingerprint, long eventsHead,
+                                           Consumer<String> notices, boolean mayMoveCorruptAside) {
         Connection connection = null;
         try {
-            connection = SqliteFiles.open(file, false);
+            // Look before touching: a file that is not ours is moved aside as it was, not even switched to WAL.
+            connection = SqliteFiles.connect(file);
             String unusable = checkUsable(connection);
             if (unusable != null) {
                 connection.close();
                 moveAside(file, clock, notices, unusable);
-                connection = SqliteFiles.open(file, false);
+                connection = SqliteFiles.connect(file);
             }
+            SqliteFiles.configure(connection, false);
             initialise(connection);
             ReadDatabase db = new ReadDatabase(file, clock, connection);
             db.checkBuiltFrom(eventsFingerprint, eventsHead, notices);
             return db;
         } catch (SQLException e) {
             closeQuietly(connection);
-            if (isCorrupt(e)) {
-                // A corrupt read.db costs nothing to rebuild: move it aside and start again once.
+            if (mayMoveCorruptAside && isCorrupt(e)) {
+                // A corrupt read.db costs nothing to rebuild: move it aside and start again, once.
                 moveAside(file, clock, notices, "is corrupt (" + e.getMessage() + ")");
-                return open(file, clock, eventsFingerprint, eventsHead, notices);
+                return openSqlite(file, clock, eventsFingerprint, eventsHead, notices, false);
             }
             throw new EventStoreException("cannot use " + file + ": " + e.getMessage(), e);
         }
@@ -186,8 +194,10 @@ public final class ReadDatabase implements AutoCloseable {
                 highest = intOf(s, "SELECT COALESCE(MAX(position), 0) FROM checkpoints");
             }
             boolean otherStore = (stored != null && !stored.equals(fingerprint)) || highest > eventsHead;
-            if (otherStore) {
-                notices.accept(file.getFileName() + " was built from a different events.db: rebuilding the read models");
+            boolean unknownStore = stored == null && highest > 0;
+            if (otherStore || unknownStore) {
+                notices.accept(file.getFileName() + (otherStore ? " was built from a different events.db"
+                        : " does not say which events.db it was built from") + ": rebuilding the read models");
                 List<String> tables = new ArrayList<>();
                 try (Statement s = c.createStatement();
                      ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'"
@@ -213,6 +223,23 @@ public final class ReadDatabase implements AutoCloseable {
         });
     }
 
+    /** Identifies an event store by its first event, so that a read.db built from another store is noticed. */
+    static String fingerprintOf(RecordedEvent first) {
+        return first.streamId() + "@" + first.recordedAt();
+    }
+
+    /**
+     * Inside the transaction that applies the store's first event: records which store this read.db is
+     * built from, if nothing is recorded yet (read.db was opened while the store was still empty).
+     */
+    static void rememberBuiltFrom(Connection c, RecordedEvent first) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO read_meta(key, value) VALUES ('events_fingerprint', ?)"
+                + " ON CONFLICT(key) DO NOTHING")) {
+            ps.setString(1, fingerprintOf(first));
+            ps.executeUpdate();
+        }
+    }
+
     private static int intOf(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();
@@ -229,13 +256,24 @@ public final class ReadDatabase implements AutoCloseable {
         return file;
     }
 
-    /** Creates a projection's tables if they are missing. */
+    /**
+     * Creates a projection's tables and its checkpoint (at 0) if they are missing. The checkpoint row is
+     * what makes a projection added at runtime start again with the app, even if it had not applied an
+     * event yet when the app stopped.
+     */
     public void ensureSchema(Projection projection) {
         write(c -> {
             try (Statement s = c.createStatement()) {
                 for (String ddl : projection.schema()) {
                     s.execute(ddl);
                 }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO checkpoints(projection, position, updated_at) VALUES (?, 0, ?)"
+                            + " ON CONFLICT(projection) DO NOTHING")) {
+                ps.setString(1, projection.name());
+                ps.setString(2, SqliteFiles.formatInstant(clock.instant()));
+                ps.executeUpdate();
             }
             return null;
         });

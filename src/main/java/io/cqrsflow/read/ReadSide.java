@@ -65,11 +65,7 @@ public final class ReadSide implements AutoCloseable {
     /** Identifies an event store by its first event, so a read.db built from another store is noticed. */
     private static String fingerprint(EventStore store) {
         List<RecordedEvent> first = store.readAll(0, 1);
-        if (first.isEmpty()) {
-            return null;
-        }
-        RecordedEvent e = first.get(0);
-        return e.streamId() + "@" + e.recordedAt();
+        return first.isEmpty() ? null : ReadDatabase.fingerprintOf(first.get(0));
     }
 
     public static Projection projection(String name) {

@@ -9,10 +9,12 @@ import java.util.Objects;
 
 /** Compares read-model rows with the write model's truth, row by row. */
 public final class Staleness {
+    static final String NO_SUCH_ORDER = "the write model has no such order";
+
     private Staleness() {
     }
 
-    /** The order-list rows that differ from the truth, by order id (missing rows included). */
+    /** The order-list rows that differ from the truth, by order id (missing rows and rows of no order included). */
     public static Map<String, StaleRow<OrderSummary>> ofList(List<OrderSummary> shown, Map<String, OrderDetails> truth) {
         Map<String, OrderSummary> byId = new HashMap<>();
         for (OrderSummary row : shown) {
@@ -26,10 +28,15 @@ public final class Staleness {
                 stale.put(t.orderId(), new StaleRow<>(t.orderId(), s, t.summary(), diff));
             }
         }
+        for (OrderSummary row : shown) {
+            if (!truth.containsKey(row.orderId())) {
+                stale.put(row.orderId(), new StaleRow<>(row.orderId(), row, null, NO_SUCH_ORDER));
+            }
+        }
         return stale;
     }
 
-    /** The order-detail rows that differ from the truth, by order id (missing rows included). */
+    /** The order-detail rows that differ from the truth, by order id (missing rows and rows of no order included). */
     public static Map<String, StaleRow<OrderDetails>> ofDetails(List<OrderDetails> shown, Map<String, OrderDetails> truth) {
         Map<String, OrderDetails> byId = new HashMap<>();
         for (OrderDetails row : shown) {
@@ -41,6 +48,11 @@ public final class Staleness {
             String diff = differences(s, t);
             if (diff != null) {
                 stale.put(t.orderId(), new StaleRow<>(t.orderId(), s, t, diff));
+            }
+        }
+        for (OrderDetails row : shown) {
+            if (!truth.containsKey(row.orderId())) {
+                stale.put(row.orderId(), new StaleRow<>(row.orderId(), row, null, NO_SUCH_ORDER));
             }
         }
         return stale;

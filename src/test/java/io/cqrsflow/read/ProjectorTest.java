@@ -2,11 +2,15 @@ package io.cqrsflow.read;
 
 import io.cqrsflow.domain.CancelOrder;
 import io.cqrsflow.domain.Command;
+import io.cqrsflow.domain.Event;
 import io.cqrsflow.domain.OrderLine;
+import io.cqrsflow.domain.OrderPlaced;
 import io.cqrsflow.domain.OrderStatus;
 import io.cqrsflow.domain.PayOrder;
 import io.cqrsflow.domain.PlaceOrder;
 import io.cqrsflow.domain.RegisterCustomer;
+import io.cqrsflow.eventstore.EventMetadata;
+import io.cqrsflow.eventstore.ExpectedVersion;
 import io.cqrsflow.eventstore.SqliteEventStore;
 import io.cqrsflow.read.orderlist.OrderListProjection;
 import io.cqrsflow.read.orderlist.OrderListQueries;
@@ -235,6 +239,43 @@ class ProjectorTest {
     }
 
     @Test
+    void rebuildingAnEmptyStoreIsDoneAtOnce() {
+        // given
+        Projector p = listProjector(0);
+        scheduler.runDue();
+
+        // when
+        p.rebuild();
+        scheduler.runDue();
+
+        // then
+        assertThat(statuses).extracting(ProjectorStatus::state).contains(ProjectorState.REBUILDING);
+        assertThat(p.status().state()).isEqualTo(ProjectorState.CAUGHT_UP);
+        assertThat(p.status().rebuildProgress()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aRebuildIsOverOnceItReachesTheHeadItStartedFrom() {
+        // given a projector with a 1 s delay, rebuilt over two events
+        Projector p = listProjector(1_000);
+        given(new RegisterCustomer("c-1", "Ada"), order("o-1"));
+        p.rebuild();
+        scheduler.runDue();
+
+        // when a third event arrives during the rebuild, and the first two become due
+        clock.advanceMs(500);
+        given(new PayOrder("o-1"));
+        scheduler.advance(500);
+
+        // then the rebuild is over; the projector is only waiting for the new event's delay
+        assertThat(p.status().checkpoint()).isEqualTo(2);
+        assertThat(p.status().state()).isEqualTo(ProjectorState.RUNNING);
+        assertThat(p.status().rebuildTarget()).isZero();
+        scheduler.advance(500);
+        assertThat(p.status().state()).isEqualTo(ProjectorState.CAUGHT_UP);
+    }
+
+    @Test
     void restartResumesFromTheStoredCheckpoint() {
         Projector p = listProjector(0);
         given(new RegisterCustomer("c-1", "Ada"), order("o-1"));
@@ -248,6 +289,52 @@ class ProjectorTest {
 
         assertThat(appliedPositions).containsExactly(3L);
         assertThat(again.status().checkpoint()).isEqualTo(3);
+    }
+
+    /** Appends a customer and {@code orders} orders in one go: more history than one batch. */
+    private long longHistory(int orders) {
+        given(new RegisterCustomer("c-1", "Ada"));
+        List<Event> events = new ArrayList<>();
+        for (int i = 1; i <= orders; i++) {
+            events.add(new OrderPlaced("o-" + i, "c-1", List.of(new OrderLine("BOOK-1", 1, new BigDecimal("2.50"))),
+                    new BigDecimal("2.50")));
+        }
+        store.append("history", ExpectedVersion.ANY, events, EventMetadata.forCommand("history"));
+        return store.head();
+    }
+
+    @Test
+    void catchesUpFromFurtherBehindThanOneBatch() {
+        // given more events than one batch, and a projector starting from 0
+        long head = longHistory(Projector.BATCH * 2 + 500);
+        Projector p = listProjector(0);
+
+        // when it runs, with no further append to wake it
+        scheduler.runDue();
+
+        // then it applied them all, in batches
+        assertThat(p.status().checkpoint()).isEqualTo(head);
+        assertThat(p.status().state()).isEqualTo(ProjectorState.CAUGHT_UP);
+        assertThat(appliedPositions).hasSize((int) head).isSorted().doesNotHaveDuplicates();
+        assertThat(new OrderListQueries(db).listOrders()).hasSize(Projector.BATCH * 2 + 500);
+    }
+
+    @Test
+    void rebuildsMoreThanOneBatch() {
+        // given
+        long head = longHistory(Projector.BATCH + 10);
+        Projector p = listProjector(0);
+        scheduler.runDue();
+        List<OrderSummary> before = new OrderListQueries(db).listOrders();
+
+        // when
+        p.rebuild();
+        scheduler.runDue();
+
+        // then
+        assertThat(p.status().checkpoint()).isEqualTo(head);
+        assertThat(p.status().state()).isEqualTo(ProjectorState.CAUGHT_UP);
+        assertThat(new OrderListQueries(db).listOrders()).isEqualTo(before);
     }
 
     @Test
@@ -278,5 +365,64 @@ class ProjectorTest {
                     assertThat(row.revenue()).isEqualByComparingTo("50.00");
                 });
         assertThat(db.checkpoint("sales-by-customer")).isEqualTo(4);
+    }
+
+    @Test
+    void aRebuildAfterAFailureAppliesAgain() {
+        // given a projector that failed on its 3rd event and stopped
+        given(new RegisterCustomer("c-1", "Ada"), order("o-1"), order("o-2"), new PayOrder("o-1"));
+        Projection crashing = new CrashingProjection(new SalesByCustomerProjection(), 3);
+        Projector p = new Projector(crashing, store, db, clock, scheduler, 0, listener);
+        p.start();
+        scheduler.runDue();
+        assertThat(p.status().state()).isEqualTo(ProjectorState.FAILED);
+
+        // when the user rebuilds it (the fault was passing: the writer does not fail again)
+        p.rebuild();
+        scheduler.runDue();
+
+        // then it replays from 0 and catches up, instead of sitting paused
+        assertThat(p.status().state()).isEqualTo(ProjectorState.CAUGHT_UP);
+        assertThat(p.status().checkpoint()).isEqualTo(store.head());
+        assertThat(new SalesByCustomerQueries(db).all()).singleElement()
+                .satisfies(row -> assertThat(row.orders()).isEqualTo(2));
+    }
+
+    @Test
+    void aStepOnAFailedProjectorAppliesOneEventAndLeavesItPaused() {
+        // given a projector that failed on its 3rd event
+        given(new RegisterCustomer("c-1", "Ada"), order("o-1"), order("o-2"), new PayOrder("o-1"));
+        Projector p = new Projector(new CrashingProjection(new SalesByCustomerProjection(), 3), store, db, clock,
+                scheduler, 0, listener);
+        p.start();
+        scheduler.runDue();
+        long stuckAt = p.status().checkpoint();
+
+        // when the user steps it past the fault
+        p.step();
+        scheduler.runDue();
+
+        // then exactly one event was applied, and it waits for the next step or a resume
+        assertThat(p.status().checkpoint()).isEqualTo(stuckAt + 1);
+        assertThat(p.status().state()).isEqualTo(ProjectorState.PAUSED);
+        p.resume();
+        scheduler.runDue();
+        assertThat(p.status().state()).isEqualTo(ProjectorState.CAUGHT_UP);
+    }
+
+    @Test
+    void aProjectorPausedByTheUserStaysPausedThroughARebuild() {
+        Projector p = listProjector(0);
+        given(new RegisterCustomer("c-1", "Ada"), order("o-1"));
+        scheduler.runDue();
+        p.pause();
+        p.rebuild();
+        scheduler.runDue();
+
+        assertThat(p.status().state()).isEqualTo(ProjectorState.PAUSED);
+        assertThat(p.status().checkpoint()).isZero();
+        p.resume();
+        scheduler.runDue();
+        assertThat(p.status().state()).isEqualTo(ProjectorState.CAUGHT_UP);
     }
 }
