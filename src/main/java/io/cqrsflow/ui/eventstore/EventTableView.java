@@ -176,7 +176,7 @@ public final class EventTableView extends VBox {
     }
 
     /** "order-detail" → "detail": short enough for several tags in one cell. */
-    static String shortName(String projector) {
+    public static String shortName(String projector) {
         return projector.startsWith("order-") ? projector.substring(6)
                 : projector.contains("-") ? projector.substring(0, projector.indexOf('-')) : projector;
     }

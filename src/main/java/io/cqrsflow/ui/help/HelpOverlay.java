@@ -42,7 +42,7 @@ public final class HelpOverlay extends StackPane {
                 part("1", "Commands (left)", "Ask the system to change: register a customer, place, pay, ship or"
                         + " cancel an order. The handler decides on the write model and either records events (✓)"
                         + " or rejects the command with the rule it breaks (✗). Results and the query box are below"
-                        + " the forms; ⓘ lines are notes from the engine."),
+                        + " the forms; blue lines with an i are notes from the engine."),
                 part("2", "The flow (middle)", "Accepted events travel into the event store, then down each projector's"
                         + " lane. A projector applies events in order, each no sooner than its delay. Pause it, step"
                         + " one event, rebuild it from zero, or drag its delay slider."),

@@ -188,7 +188,9 @@ public final class LagChart extends VBox {
         double lx = left + 8;
         for (String name : series.keySet()) {
             Deque<Sample> d = series.get(name);
-            String label = name + " " + (d.isEmpty() ? 0 : d.peekLast().behind());
+            // short names ("list 3"), so three fit in a narrow column; the colour says which lane it is
+            String label = io.cqrsflow.ui.eventstore.EventTableView.shortName(name) + " "
+                    + (d.isEmpty() ? 0 : d.peekLast().behind());
             g.setFill(Palette.projector(name));
             g.fillRoundRect(lx, top + 4, 14, 4, 2, 2);
             g.setFill(ink);

@@ -118,10 +118,10 @@ public final class ReadModelsView extends VBox {
                         return 0;
                     }
                 });
-        sales.addColumn("customer", 104, CustomerSales::customerName);
-        sales.addColumn("orders", 58, c -> "" + c.orders());
-        sales.addColumn("revenue", 70, c -> c.revenue().toPlainString());
-        sales.addColumn("cancelled", 60, c -> "" + c.cancelled());
+        sales.addColumn("customer", 100, CustomerSales::customerName);
+        sales.addColumn("orders", 56, c -> "" + c.orders());
+        sales.addColumn("revenue", 68, c -> c.revenue().toPlainString());
+        sales.addColumn("cancelled", 76, c -> "" + c.cancelled());
         sales.setPrefHeight(150);
         sales.setMinSize(0, 110);
         VBox.setVgrow(sales, Priority.ALWAYS);
