@@ -70,6 +70,7 @@ public final class FlowModel {
     private final AtomicReference<Runnable> startupResult = new AtomicReference<>();
     private final List<Consumer<FlowSignal>> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> frameListeners = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> earlyNotices = ConcurrentHashMap.newKeySet();
     private final Runnable unsubscribe;
     private final AnimationTimer pump;
 
@@ -94,6 +95,12 @@ public final class FlowModel {
     public FlowModel(Engine engine) {
         this.engine = engine;
         this.unsubscribe = engine.subscribe(this::receive);
+        // Notices from opening the data folder (read.db rebuilt, and why) came before anyone subscribed.
+        for (String message : engine.notices()) {
+            earlyNotices.add(message);
+            inbox.add(new FlowSignal.Notice(message, engine.clock().instant()));
+            inboxSize.incrementAndGet();
+        }
         for (Projector p : engine.readSide().projectors()) {
             latestStatus.put(p.name(), p.status());
         }
@@ -222,6 +229,9 @@ public final class FlowModel {
             latestStatus.merge(lag.status().name(), lag.status(),
                     (old, neu) -> neu.at().isBefore(old.at()) ? old : neu);
             return;
+        }
+        if (signal instanceof FlowSignal.Notice notice && earlyNotices.remove(notice.message())) {
+            return; // already queued from engine.notices()
         }
         inbox.add(signal);
         inboxSize.incrementAndGet();

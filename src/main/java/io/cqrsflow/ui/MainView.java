@@ -45,6 +45,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
@@ -93,6 +94,8 @@ public final class MainView extends StackPane {
     private final Label scenarioStatus = new Label();
     private final Label scenarioNote = new Label();
     private final VBox scenarioBar = new VBox(2, scenarioStatus, scenarioNote);
+    private final Label toast = new Label();
+    private final javafx.animation.SequentialTransition toastFade;
 
     public MainView(Engine engine) {
         this.model = new FlowModel(engine);
@@ -117,44 +120,60 @@ public final class MainView extends StackPane {
         below.setId("results-and-queries");
         below.setMinHeight(140);
         VBox.setVgrow(below, Priority.ALWAYS);
-        VBox left = new VBox(8, section("1", "Commands", "change the system"), commands, below);
+        VBox left = new VBox(8, section("1", "Commands", "the write side"), commands, below);
         left.getStyleClass().addAll("column", "left-column");
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
         leftScroll.setFitToHeight(true);
         leftScroll.getStyleClass().add("edge-to-edge");
         leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        leftScroll.setMinWidth(250);
 
-        VBox middle = new VBox(8, section("2", "The flow", "command → handler → event store → projectors"), flow);
+        VBox middle = new VBox(8, section("2", "The flow", "command → events → projectors"), flow);
         middle.getStyleClass().addAll("column", "middle-column");
-        ScrollPane middleScroll = new ScrollPane(middle);
+        ScrollPane middleScroll = new ScrollPane(middle) {
+            // As tall as the flow is at the width it has (the legend wraps), so the event store below gets
+            // every row that is left and the flow scrolls only when it truly does not fit.
+            @Override
+            protected double computePrefHeight(double width) {
+                double w = getWidth() > 0 ? getWidth() : width;
+                return middle.prefHeight(w) + snappedTopInset() + snappedBottomInset();
+            }
+        };
         middleScroll.setFitToWidth(true);
         middleScroll.setFitToHeight(true);
         middleScroll.getStyleClass().add("edge-to-edge");
         middleScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
 
-        VBox right = new VBox(8, section("3", "Read models", "what queries see — maybe behind"), readModels);
-        VBox.setVgrow(readModels, Priority.ALWAYS);
-        right.getStyleClass().addAll("column", "right-column");
-
-        SplitPane top = new SplitPane(leftScroll, middleScroll, right);
-        top.setDividerPositions(0.225, 0.545);
-        top.getStyleClass().add("top-split");
-
-        VBox events = new VBox(6, section("4", "Event store and lag", "the log every read model is derived from"),
+        VBox events = new VBox(4, section("4", "Event store", "events.db, the source of truth · newest on top"),
                 eventTable);
         VBox.setVgrow(eventTable, Priority.ALWAYS);
         events.getStyleClass().addAll("column", "bottom-column");
-        VBox lag = new VBox(6, lagChart);
-        VBox.setVgrow(lagChart, Priority.ALWAYS);
-        lag.getStyleClass().addAll("column", "bottom-column");
-        SplitPane bottom = new SplitPane(events, lag);
-        bottom.setDividerPositions(0.64);
 
-        SplitPane all = new SplitPane(top, bottom);
-        all.setOrientation(Orientation.VERTICAL);
-        all.setDividerPositions(0.67);
-        all.getStyleClass().add("main-split");
+        // The middle column: the flow above the log it writes to. The flow takes the height it needs (it
+        // scrolls only when a third lane does not fit), the event store every row that is left.
+        events.setPrefHeight(200);
+        events.setMinHeight(170);
+        middleScroll.setMinHeight(160);
+        VBox.setVgrow(events, Priority.ALWAYS);
+        VBox centre = new VBox(6, middleScroll, events);
+        centre.getStyleClass().add("centre-column");
+
+        // Read models and their lag share the right-hand column, full height: each table gets room for
+        // rows, and the chart of "how far behind" sits under the tables it is about.
+        VBox right = new VBox(8, section("3", "Read models", "the read side"), readModels,
+                lagChart);
+        VBox.setVgrow(readModels, Priority.ALWAYS);
+        lagChart.setPrefHeight(170);
+        lagChart.setMinHeight(120);
+        right.getStyleClass().addAll("column", "right-column");
+        right.setMinWidth(300);
+
+        // Three full-height columns, so each keeps its own height: commands and their results on the
+        // left, the flow and the event store in the middle, the read models on the right.
+        SplitPane all = new SplitPane(leftScroll, centre, right);
+        all.setDividerPositions(0.228, 0.724);
+        all.getStyleClass().add("outer-split");
 
         BorderPane frame = new BorderPane(all);
         scenarioStatus.getStyleClass().add("scenario-status");
@@ -170,7 +189,27 @@ public final class MainView extends StackPane {
 
         defineShortcuts();
         help = new HelpOverlay(shortcuts);
-        getChildren().addAll(frame, help);
+        toast.setId("notice-toast");
+        toast.getStyleClass().add("notice-toast");
+        toast.setGraphic(new FontIcon(MaterialDesignI.INFORMATION));
+        toast.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        toast.setOpacity(0);
+        toast.setMouseTransparent(true);
+        // at the bottom, where it covers no heading and no scenario note
+        StackPane.setAlignment(toast, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(toast, new javafx.geometry.Insets(0, 0, 28, 0));
+        javafx.animation.FadeTransition in = new javafx.animation.FadeTransition(javafx.util.Duration.millis(200), toast);
+        in.setToValue(1);
+        javafx.animation.FadeTransition out = new javafx.animation.FadeTransition(javafx.util.Duration.millis(800), toast);
+        out.setToValue(0);
+        toastFade = new javafx.animation.SequentialTransition(in,
+                new javafx.animation.PauseTransition(javafx.util.Duration.seconds(6)), out);
+        model.onSignal(s -> {
+            if (s instanceof io.cqrsflow.flow.FlowSignal.Notice notice) {
+                showNotice(notice.message());
+            }
+        });
+        getChildren().addAll(frame, toast, help);
 
         presenter.addListener((o, a, b) -> applyFontScale());
         dark.addListener((o, a, b) -> applyTheme());
@@ -282,6 +321,20 @@ public final class MainView extends StackPane {
         return model.settle();
     }
 
+    /**
+     * Shows what the engine wants the learner to know (read.db rebuilt, a projection added) for a few
+     * seconds at the bottom of the window; the result log keeps it. FX thread only.
+     */
+    public void showNotice(String message) {
+        toast.setText(message);
+        toastFade.playFromStart();
+    }
+
+    /** The transient notice at the bottom of the window (for tests). */
+    public Label noticeToast() {
+        return toast;
+    }
+
     /** Stops listening to the engine. Call before closing it. */
     public void dispose() {
         model.dispose();
@@ -334,7 +387,7 @@ public final class MainView extends StackPane {
 
         scenario.setPromptText("scenario ▾");
         scenario.setId("scenario-picker");
-        scenario.setPrefWidth(200);
+        scenario.setPrefWidth(280);
         String later = "";
         scenario.setTooltip(new Tooltip("Pick a scenario written by your teacher" + later));
         play.setTooltip(new Tooltip("Play the scenario  (F5)" + later));
@@ -493,6 +546,8 @@ public final class MainView extends StackPane {
         double scale = size / BASE_FONT;
         flow.setFontScale(scale);
         lagChart.setFontScale(scale);
+        readModels.setFontScale(scale);
+        eventTable.setFontScale(scale);
     }
 
     private void applyTheme() {

@@ -151,16 +151,16 @@ class MainViewTest {
         ui.submit(new RegisterCustomer("c-1", "Ada Lovelace"));
         ui.submit(new PlaceOrder("o-1", "c-1", List.of(new OrderLine("BOOK-1", 2, new BigDecimal("12.50")))));
         ui.submit(new io.cqrsflow.domain.PayOrder("o-1"));
-        waitUntil(5, () -> behind(robot).startsWith("3 events"));
+        waitUntil(5, () -> behind(robot).startsWith("3 behind"));
 
         // when the learner steps once
         robot.clickOn("#step-order-detail");
 
         // then exactly one event was applied
-        waitUntil(5, () -> behind(robot).startsWith("2 events"));
+        waitUntil(5, () -> behind(robot).startsWith("2 behind"));
         assertThat(ui.engine.projector(ProjectionNames.ORDER_DETAIL).status().checkpoint()).isEqualTo(1);
         robot.clickOn("#step-order-detail");
-        waitUntil(5, () -> behind(robot).startsWith("1 event "));
+        waitUntil(5, () -> behind(robot).startsWith("1 behind"));
         assertThat(ui.engine.projector(ProjectionNames.ORDER_DETAIL).status().checkpoint()).isEqualTo(2);
     }
 

@@ -59,6 +59,7 @@ final class OrderActionForm implements CommandForm {
         order.setMaxWidth(Double.MAX_VALUE);
         order.setPromptText("place an order first");
         orderNote.getStyleClass().add("field-note");
+        orderNote.setWrapText(true); // "truth: pending" must not be cut off in a narrow column
         Forms.row(view, 0, "Order", order, "Any order the write model knows, with its true status;"
                 + " pick one in the wrong state to see the rule reject it");
         view.add(orderNote, 1, 1);
@@ -72,6 +73,9 @@ final class OrderActionForm implements CommandForm {
         hint = Bindings.createStringBinding(() -> {
             String o = orderId();
             Optional<OrderSummary> s = find(o);
+            if (s.isEmpty() && o.isEmpty()) {
+                return "No order yet: place one first (or type any id to see the rule reject it).";
+            }
             if (s.isEmpty()) {
                 return "\"" + o + "\" is not an order the write model knows: rejected (UNKNOWN_ORDER).";
             }

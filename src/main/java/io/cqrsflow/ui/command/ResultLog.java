@@ -12,14 +12,18 @@ import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 
 import java.util.StringJoiner;
 
-/** Every handled command, newest first: ✓ accepted with its event positions, ✗ rejected with the rule, ⚠ conflict. */
+/**
+ * Every handled command, newest first: ✓ accepted with its event positions, ✗ rejected with the rule, ⚠ conflict
+ * — and ⓘ what the engine wants the learner to know (read.db rebuilt, a projection added).
+ */
 public final class ResultLog extends ListView<ResultLog.Entry> {
     static final int KEPT = 300;
 
-    public enum Outcome { ACCEPTED, REJECTED, CONFLICT }
+    public enum Outcome { ACCEPTED, REJECTED, CONFLICT, NOTICE }
 
     /** One line of the log, as the learner reads it. */
     public record Entry(Outcome outcome, String headline, String detail) {
@@ -38,6 +42,8 @@ public final class ResultLog extends ListView<ResultLog.Entry> {
         model.onSignal(s -> {
             if (s instanceof FlowSignal.CommandHandled handled) {
                 pending.add(0, describe(handled.result()));
+            } else if (s instanceof FlowSignal.Notice notice) {
+                pending.add(0, new Entry(Outcome.NOTICE, "Note from the engine", notice.message()));
             }
         });
         model.onFrame(this::flush);
@@ -63,7 +69,7 @@ public final class ResultLog extends ListView<ResultLog.Entry> {
         if (result instanceof CommandResult.Accepted a) {
             StringJoiner events = new StringJoiner(", ");
             for (RecordedEvent e : a.events()) {
-                events.add(e.type() + " at position #" + e.position());
+                events.add(e.type() + " #" + e.position());
             }
             return new Entry(Outcome.ACCEPTED, "✓ " + what + " accepted", "recorded " + events);
         }
@@ -91,6 +97,9 @@ public final class ResultLog extends ListView<ResultLog.Entry> {
             headline.getStyleClass().add("log-headline");
             detail.getStyleClass().add("log-detail");
             detail.setWrapText(true);
+            detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            headline.setWrapText(true);
+            headline.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             box.setMaxWidth(Double.MAX_VALUE);
             box.setMinWidth(0);
             setPrefWidth(0);
@@ -99,7 +108,7 @@ public final class ResultLog extends ListView<ResultLog.Entry> {
         @Override
         protected void updateItem(Entry item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll("accepted", "rejected", "conflict");
+            getStyleClass().removeAll("accepted", "rejected", "conflict", "notice");
             if (empty || item == null) {
                 setGraphic(null);
                 setText(null);
@@ -108,12 +117,17 @@ public final class ResultLog extends ListView<ResultLog.Entry> {
             }
             getStyleClass().add(item.outcome().name().toLowerCase(java.util.Locale.ROOT));
             FontIcon icon = new FontIcon(item.outcome() == Outcome.ACCEPTED ? MaterialDesignC.CHECK_CIRCLE
-                    : item.outcome() == Outcome.REJECTED ? MaterialDesignC.CLOSE_CIRCLE : MaterialDesignA.ALERT);
+                    : item.outcome() == Outcome.REJECTED ? MaterialDesignC.CLOSE_CIRCLE
+                    : item.outcome() == Outcome.NOTICE ? MaterialDesignI.INFORMATION : MaterialDesignA.ALERT);
             icon.getStyleClass().add("log-icon");
-            headline.setText(item.headline());
+            // the icon already says ✓ / ✗ / ⚠
+            headline.setText(item.headline().replaceFirst("^[✓✗⚠] ", ""));
             headline.setGraphic(icon);
             detail.setText(item.detail());
-            detail.maxWidthProperty().bind(getListView().widthProperty().subtract(36));
+            // a wrapped label in a list cell needs a width to know its height
+            detail.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+            detail.maxWidthProperty().bind(getListView().widthProperty().subtract(40));
+            headline.maxWidthProperty().bind(getListView().widthProperty().subtract(40));
             setGraphic(box);
             tip.setText(item.headline() + "\n" + item.detail());
             setTooltip(tip);

@@ -30,6 +30,8 @@ import java.util.function.Function;
  * a coloured tag on the checkpoint row). New rows light up as they arrive.
  */
 public final class EventTableView extends VBox {
+    private static final String BASE_PREF = "cqrsflow.basePrefWidth";
+    private static final String BASE_MIN = "cqrsflow.baseMinWidth";
     private static final PseudoClass FRESH = PseudoClass.getPseudoClass("fresh");
     private static final long FRESH_NANOS = 2_500_000_000L;
     private static final long REFRESH_NANOS = 250_000_000L;
@@ -56,28 +58,22 @@ public final class EventTableView extends VBox {
         table.setPlaceholder(new Label("No events yet: send a command and watch it land here."));
         table.setRowFactory(t -> new EventTableRow());
 
-        table.getColumns().add(column("#", 44, r -> "" + r.position(), "position: the global order of events"));
+        table.getColumns().add(column("#", 36, r -> "" + r.position(), "position: the global order of events"));
         table.getColumns().add(checkpointColumn());
         table.getColumns().add(column("stream", 100, r -> r.loaded() ? r.event().streamId() : "…",
                 "stream_id: one stream per customer and per order"));
-        table.getColumns().add(column("v", 30, r -> r.loaded() ? "" + r.event().streamVersion() : "",
+        table.getColumns().add(column("v", 26, r -> r.loaded() ? "" + r.event().streamVersion() : "",
                 "stream_version: 1, 2, 3 … within the stream; checked when appending"));
         table.getColumns().add(typeColumn());
-        table.getColumns().add(column("recorded at", 112, r -> r.loaded() ? TIME.format(r.event().recordedAt()) : "",
+        table.getColumns().add(column("recorded", 102, r -> r.loaded() ? TIME.format(r.event().recordedAt()) : "",
                 "recorded_at (shown in local time): a projector applies an event no sooner than this + its delay"));
-        table.getColumns().add(column("data", 260, r -> r.loaded() ? r.event().data() : "reading…",
-                "data: the event as JSON, exactly as stored"));
+        TableColumn<EventRow, String> data = column("data", 260, r -> r.loaded() ? r.event().data() : "reading…",
+                "data: the event as JSON, exactly as stored (hover a row for all of it)");
+        size(data, 260, 30); // the last column takes what is left; the row's tooltip shows the whole JSON
+        table.getColumns().add(data);
 
-        Label title = new Label("Event store · events.db — the source of truth");
-        title.getStyleClass().add("panel-title");
-        Label note = new Label("newest on top · dots: ● applied  ○ waiting, per projector");
-        note.getStyleClass().add("panel-note");
-        HBox header = new HBox(10, title, new javafx.scene.layout.Region(), note);
-        HBox.setHgrow(header.getChildren().get(1), Priority.ALWAYS);
-        header.setAlignment(Pos.BASELINE_LEFT);
-        header.getStyleClass().add("panel-header");
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(header, table);
+        getChildren().add(table);
 
         model.onSignal(s -> {
             if (s instanceof FlowSignal.EventAppended a) {
@@ -107,13 +103,34 @@ public final class EventTableView extends VBox {
         return table;
     }
 
+    /** Presenter mode: columns grow with the font, so no figure is cut off. */
+    public void setFontScale(double scale) {
+        for (TableColumn<EventRow, ?> c : table.getColumns()) {
+            double pref = (double) c.getProperties().get(BASE_PREF);
+            double min = (double) c.getProperties().get(BASE_MIN);
+            c.setMinWidth(min * scale);
+            c.setPrefWidth(pref * scale);
+        }
+        // a constrained policy shares out the width only on a resize: setting it again does it now
+        var policy = table.getColumnResizePolicy();
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setColumnResizePolicy(policy);
+    }
+
+    private static void size(TableColumn<EventRow, ?> c, double pref, double min) {
+        c.getProperties().put(BASE_PREF, pref);
+        c.getProperties().put(BASE_MIN, min);
+        c.setPrefWidth(pref);
+        c.setMinWidth(min);
+    }
+
     private static TableColumn<EventRow, String> column(String name, double width, Function<EventRow, String> value,
                                                         String tooltip) {
         TableColumn<EventRow, String> c = new TableColumn<>();
         Label header = new Label(name);
         header.setTooltip(new Tooltip(tooltip));
         c.setGraphic(header);
-        c.setPrefWidth(width);
+        size(c, width, width);
         c.setSortable(false);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         return c;
@@ -124,7 +141,7 @@ public final class EventTableView extends VBox {
         Label header = new Label("type");
         header.setTooltip(new Tooltip("type: what happened, in the past tense; the colour of its token"));
         c.setGraphic(header);
-        c.setPrefWidth(150);
+        size(c, 172, 172);
         c.setSortable(false);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
@@ -147,11 +164,11 @@ public final class EventTableView extends VBox {
 
     private TableColumn<EventRow, EventRow> checkpointColumn() {
         TableColumn<EventRow, EventRow> c = new TableColumn<>();
-        Label header = new Label("checkpoints");
+        Label header = new Label("applied");
         header.setTooltip(new Tooltip("For each projector (in its colour): ● it has applied this event, ○ not yet."
-                + " The tag marks its checkpoint: the last event it applied"));
+                + " ◀ marks its checkpoint: the last event it applied"));
         c.setGraphic(header);
-        c.setPrefWidth(170);
+        size(c, 84, 84);
         c.setSortable(false);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         c.setCellFactory(col -> new CheckpointCell());
@@ -159,7 +176,7 @@ public final class EventTableView extends VBox {
     }
 
     /** "order-detail" → "detail": short enough for several tags in one cell. */
-    static String shortName(String projector) {
+    public static String shortName(String projector) {
         return projector.startsWith("order-") ? projector.substring(6)
                 : projector.contains("-") ? projector.substring(0, projector.indexOf('-')) : projector;
     }
@@ -181,7 +198,8 @@ public final class EventTableView extends VBox {
             for (ProjectorStatus s : model.statuses().values()) {
                 boolean applied = row.position() <= s.checkpoint();
                 if (s.checkpoint() == row.position()) {
-                    Label tag = new Label("◀ " + shortName(s.name()));
+                    // the projector's colour names it, as everywhere on screen; the tooltip says it in words
+                    Label tag = new Label("◀");
                     tag.getStyleClass().add("checkpoint-tag");
                     tag.setStyle("-fx-background-color: " + Palette.projectorHex(s.name()) + ";");
                     tag.setMinWidth(Label.USE_PREF_SIZE);

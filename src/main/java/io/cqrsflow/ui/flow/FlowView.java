@@ -49,14 +49,14 @@ public final class FlowView extends StackPane {
 
     private final FlowModel model;
     private final TokenLayer tokens = new TokenLayer();
-    private final VBox content = new VBox(10);
+    private final VBox content = new VBox(7);
     private final VBox handler = new VBox(2);
     private final VBox store = new VBox(2);
     private final Label storeHead = new Label();
     private final Label reason = new Label();
-    private final VBox lanes = new VBox(10);
+    private final VBox lanes = new VBox(7);
     private final Map<String, LaneView> laneViews = new LinkedHashMap<>();
-    private final Button addProjection = new Button("Add projection sales-by-customer", new FontIcon(MaterialDesignP.PLUS));
+    private final Button addProjection = new Button("Add sales-by-customer", new FontIcon(MaterialDesignP.PLUS));
     private final SequentialTransition reasonFade;
     private boolean dark;
     private double fontScale = 1;
@@ -66,7 +66,7 @@ public final class FlowView extends StackPane {
         getStyleClass().add("flow-view");
         getStylesheets().add(FlowView.class.getResource("/io/cqrsflow/ui/flow/flow.css").toExternalForm());
 
-        FlowPane legend = new FlowPane(10, 4);
+        FlowPane legend = new FlowPane(8, 2);
         legend.getStyleClass().add("legend");
         for (String type : Palette.EVENT_ORDER) {
             Rectangle swatch = new Rectangle(11, 11, Palette.event(type));
@@ -77,7 +77,8 @@ public final class FlowView extends StackPane {
             legend.getChildren().add(l);
         }
         Rectangle rejected = new Rectangle(11, 11, Color.web(Palette.REJECTED));
-        Label r = new Label("rejected: bounces back", rejected);
+        Label r = new Label("rejected", rejected);
+        r.setTooltip(new Tooltip("A rejected command bounces back from the handler, with the rule it breaks"));
         r.getStyleClass().add("legend-item");
         legend.getChildren().add(r);
 
@@ -123,7 +124,7 @@ public final class FlowView extends StackPane {
         out.setToValue(0);
         reasonFade = new SequentialTransition(in, new PauseTransition(Duration.seconds(5)), out);
 
-        Label lanesTitle = new Label("Projectors — one lane each, its own delay");
+        Label lanesTitle = new Label("Projectors · one lane each, own delay");
         lanesTitle.getStyleClass().add("subheading");
 
         addProjection.setId("add-projection");
@@ -132,12 +133,18 @@ public final class FlowView extends StackPane {
                 + " up from position 0  (Ctrl+Shift+A)"));
         addProjection.setOnAction(e -> addSalesProjection());
 
-        StackPane lanesHeader = new StackPane(lanesTitle, reason);
+        StackPane lanesHeading = new StackPane(lanesTitle, reason);
+        lanesHeading.setMinWidth(0);
+        HBox.setHgrow(lanesHeading, Priority.ALWAYS);
+        addProjection.setMinWidth(Region.USE_PREF_SIZE);
+        // the button sits on the lanes' heading row: no extra row, and next to the lanes it adds to
+        HBox lanesHeader = new HBox(6, lanesHeading, addProjection);
+        lanesHeader.setAlignment(Pos.CENTER_LEFT);
         StackPane.setAlignment(lanesTitle, Pos.CENTER_LEFT);
         StackPane.setAlignment(reason, Pos.CENTER_LEFT);
         reason.setMouseTransparent(true);
         lanesTitle.opacityProperty().bind(reason.opacityProperty().multiply(-1).add(1));
-        content.getChildren().addAll(legend, pipeline, lanesHeader, lanes, addProjection);
+        content.getChildren().addAll(legend, pipeline, lanesHeader, lanes);
         content.getStyleClass().add("flow-content");
         getChildren().addAll(content, tokens);
 

@@ -26,7 +26,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import java.util.Locale;
 
 /**
- * One projector: its colour, state and live "N events · X.X s behind", its queue of waiting events in
+ * One projector: its colour, state and live "N behind · X.X s", its queue of waiting events in
  * front of the checkpoint gate, a delay slider (0–10 s) and pause/resume, step and rebuild.
  */
 public final class LaneView extends VBox {
@@ -65,8 +65,9 @@ public final class LaneView extends VBox {
         state.setId("lane-state-" + name);
         behind.getStyleClass().add("lane-behind");
         behind.setId("lane-behind-" + name);
-        behind.setTooltip(new Tooltip("Events behind = head − checkpoint.\nTime behind = now − the time the"
-                + " oldest event it has not applied was recorded."));
+        behind.setTooltip(new Tooltip("\"3 behind · 1.8 s\": events behind = head − checkpoint; time behind ="
+                + " now − the time the oldest event it has not applied was recorded.\n\"caught up · #12\": every"
+                + " event applied; #12 is its checkpoint, the last event it applied."));
         HBox header = new HBox(8, title, state, new Region(), behind);
         HBox.setHgrow(header.getChildren().get(2), Priority.ALWAYS);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -127,13 +128,10 @@ public final class LaneView extends VBox {
         rebuild.setTooltip(new Tooltip("Empty this read model and replay every event from position 0."
                 + " events.db is not touched  (Ctrl+Alt+" + number + ")"));
         rebuild.setOnAction(e -> projector().rebuild());
-        Label delayLabel = new Label("delay 0");
+        Label delayLabel = new Label("delay");
         delayLabel.getStyleClass().add("field-label");
         delayLabel.setMinWidth(Region.USE_PREF_SIZE);
-        Label max = new Label("10 s");
-        max.getStyleClass().add("field-label");
-        max.setMinWidth(Region.USE_PREF_SIZE);
-        HBox controls = new HBox(6, delayLabel, delay, max, delayValue, pause, step, rebuild);
+        HBox controls = new HBox(6, delayLabel, delay, delayValue, pause, step, rebuild);
         controls.setAlignment(Pos.CENTER_LEFT);
         setMinWidth(0);
         header.setMinWidth(0);
@@ -220,14 +218,13 @@ public final class LaneView extends VBox {
         track.redraw(s);
     }
 
-    /** "3 events · 1.8 s behind", or "caught up · #12". */
+    /** "3 behind · 1.8 s", or "caught up · #12" (the checkpoint): short enough for a narrow lane. */
     public static String behindText(ProjectorStatus s, java.time.Instant now) {
         long n = s.eventsBehind();
         if (n == 0) {
-            return "caught up · checkpoint #" + s.checkpoint();
+            return "caught up · #" + s.checkpoint();
         }
-        return n + (n == 1 ? " event · " : " events · ")
-                + String.format(Locale.ROOT, "%.1f s behind", s.timeBehindMs(now) / 1000.0);
+        return n + " behind · " + String.format(Locale.ROOT, "%.1f s", s.timeBehindMs(now) / 1000.0);
     }
 
     void togglePause() {

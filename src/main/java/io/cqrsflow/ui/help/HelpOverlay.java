@@ -39,18 +39,19 @@ public final class HelpOverlay extends StackPane {
         intro.getStyleClass().add("help-intro");
 
         HBox parts = new HBox(12,
-                part("1", "Commands", "Ask the system to change: register a customer, place, pay, ship or cancel"
-                        + " an order. The handler decides on the write model and either records events (✓) or"
-                        + " rejects the command with the rule it breaks (✗). The query box asks questions."),
-                part("2", "The flow", "Accepted events travel into the event store, then down each projector's"
+                part("1", "Commands (left)", "Ask the system to change: register a customer, place, pay, ship or"
+                        + " cancel an order. The handler decides on the write model and either records events (✓)"
+                        + " or rejects the command with the rule it breaks (✗). Results and the query box are below"
+                        + " the forms; blue lines with an i are notes from the engine."),
+                part("2", "The flow (middle)", "Accepted events travel into the event store, then down each projector's"
                         + " lane. A projector applies events in order, each no sooner than its delay. Pause it, step"
                         + " one event, rebuild it from zero, or drag its delay slider."),
-                part("3", "Read models", "What queries see: tables kept by the projectors, in each projector's"
+                part("3", "Read models (right)", "What queries see: tables kept by the projectors, in each projector's"
                         + " colour. A tinted row is stale — hover it to see the truth from the write model."
                         + " A row flashes when its projector has just changed it."),
-                part("4", "Event store + lag", "Below: every event in events.db, newest on top, with each"
-                        + " projector's checkpoint; and a chart of how many events each projector is behind."
-                        + " Eventual consistency: the lines always come back to 0."));
+                part("4", "Event store + lag", "Under the flow: every event in events.db, newest on top; a dot"
+                        + " per projector (● applied, ○ waiting, ◀ its checkpoint). Under the read models: how many"
+                        + " events each projector is behind. Eventual consistency: the lines come back to 0."));
         parts.getStyleClass().add("help-parts");
 
         GridPane keys = new GridPane();

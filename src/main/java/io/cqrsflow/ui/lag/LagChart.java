@@ -47,9 +47,9 @@ public final class LagChart extends VBox {
         getStyleClass().add("lag-chart");
         setId("lag-chart");
         getStylesheets().add(LagChart.class.getResource("/io/cqrsflow/ui/lag/lag.css").toExternalForm());
-        Label title = new Label("Lag · events behind per projector");
+        Label title = new Label("Lag: events behind");
         title.getStyleClass().add("panel-title");
-        Label note = new Label("last 2 minutes");
+        Label note = new Label("last 2 min");
         note.getStyleClass().add("panel-note");
         HBox header = new HBox(10, title, new javafx.scene.layout.Region(), note);
         HBox.setHgrow(header.getChildren().get(1), Priority.ALWAYS);
@@ -58,6 +58,10 @@ public final class LagChart extends VBox {
                 + " A line going up is a read model falling behind; back to 0 means it caught up."));
         canvas.widthProperty().bind(plot.widthProperty());
         canvas.heightProperty().bind(plot.heightProperty());
+        // A scene that is not in a window (--snapshot, headless) is laid out only when it is rendered, after
+        // the last frame has sampled: so draw again whenever the canvas gets its size, not only per frame.
+        canvas.widthProperty().addListener((o, a, b) -> redraw());
+        canvas.heightProperty().addListener((o, a, b) -> redraw());
         plot.setMinSize(100, 60);
         VBox.setVgrow(plot, Priority.ALWAYS);
         getChildren().addAll(header, plot);
@@ -66,10 +70,22 @@ public final class LagChart extends VBox {
 
     public void setDark(boolean dark) {
         this.dark = dark;
+        redraw();
     }
 
     public void setFontScale(double scale) {
         this.fontScale = scale;
+        redraw();
+    }
+
+    /** Draws the samples taken so far at the canvas's current size. */
+    public void redraw() {
+        draw(System.currentTimeMillis());
+    }
+
+    /** The canvas the lines are drawn on (for tests). */
+    public Canvas canvas() {
+        return canvas;
     }
 
     /** The latest sampled figure for a projector (for tests). */
@@ -172,7 +188,9 @@ public final class LagChart extends VBox {
         double lx = left + 8;
         for (String name : series.keySet()) {
             Deque<Sample> d = series.get(name);
-            String label = name + " " + (d.isEmpty() ? 0 : d.peekLast().behind());
+            // short names ("list 3"), so three fit in a narrow column; the colour says which lane it is
+            String label = io.cqrsflow.ui.eventstore.EventTableView.shortName(name) + " "
+                    + (d.isEmpty() ? 0 : d.peekLast().behind());
             g.setFill(Palette.projector(name));
             g.fillRoundRect(lx, top + 4, 14, 4, 2, 2);
             g.setFill(ink);

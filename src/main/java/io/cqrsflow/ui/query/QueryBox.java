@@ -80,11 +80,23 @@ public final class QueryBox extends VBox {
         run.setId("query-run");
         run.setTooltip(new Tooltip("Run the query against both models; the chosen answer is shown first  (Ctrl+L)"));
         run.setOnAction(e -> ask());
+        // Three rows, each as wide as the column, so nothing is cut off in a narrow left column:
+        // question | its parameter; read model | write model; ask.
         HBox switcher = new HBox(0, readModel, writeModel);
+        for (javafx.scene.control.Control c : List.of(readModel, writeModel)) {
+            c.setMaxWidth(Double.MAX_VALUE);
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            HBox.setHgrow(c, Priority.ALWAYS);
+        }
+        query.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        parameter.setPrefWidth(70);
+        parameter.setMinWidth(60);
         HBox controls = new HBox(6, query, parameter);
-        HBox second = new HBox(6, switcher, new javafx.scene.layout.Region(), run);
-        HBox.setHgrow(second.getChildren().get(1), Priority.ALWAYS);
         HBox.setHgrow(parameter, Priority.ALWAYS);
+        parameter.setMaxWidth(Double.MAX_VALUE);
+        run.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox second = new HBox(6, switcher, run);
+        HBox.setHgrow(switcher, Priority.ALWAYS);
         controls.setAlignment(Pos.CENTER_LEFT);
         second.setAlignment(Pos.CENTER_LEFT);
         answers.getStyleClass().add("query-answers");

@@ -55,6 +55,8 @@ public final class ReadModelPanel<T> extends VBox {
     private String lastFigures = "";
     private long lastRefresh;
     private boolean first = true;
+    private double fontScale = 1;
+    private static final String BASE_WIDTH = "cqrsflow.baseWidth";
 
     public ReadModelPanel(FlowModel model, String projector, String title, String queries, Function<T, String> key,
                           Source<T> source) {
@@ -71,9 +73,15 @@ public final class ReadModelPanel<T> extends VBox {
         name.setMinWidth(Region.USE_PREF_SIZE);
         figures.getStyleClass().add("read-model-figures");
         figures.setId("figures-" + projector);
+        figures.setMinWidth(Region.USE_PREF_SIZE);
         Label q = new Label("by " + projector + " · " + queries);
         q.getStyleClass().add("read-model-queries");
-        VBox header = new VBox(1, name, figures, q);
+        q.setMinWidth(0);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(8, name, gap, figures);
+        top.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        VBox header = new VBox(1, top, q);
         header.getStyleClass().add("read-model-header");
         Tooltip.install(header, new Tooltip(title + " is written by the projector " + projector
                 + ". Its checkpoint is the last event it applied; it is behind by the events after it."));
@@ -103,12 +111,36 @@ public final class ReadModelPanel<T> extends VBox {
         return projector;
     }
 
+    /** Presenter mode: columns grow with the font, so no figure is cut off. */
+    public void setFontScale(double scale) {
+        fontScale = scale;
+        List<TableColumn<T, ?>> columns = table.getColumns();
+        for (TableColumn<T, ?> c : columns) {
+            double base = (double) c.getProperties().get(BASE_WIDTH);
+            // every column keeps room for its usual content; the table shares out what is left
+            c.setMinWidth(base * scale);
+            c.setPrefWidth(base * scale);
+        }
+        refitColumns(table);
+    }
+
+    /**
+     * A constrained resize policy shares out the width only when the table is resized: setting it again
+     * makes it share out the new column widths now.
+     */
+    static void refitColumns(TableView<?> table) {
+        var policy = table.getColumnResizePolicy();
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setColumnResizePolicy(policy);
+    }
+
     public void addColumn(String name, double width, Function<T, String> value) {
         TableColumn<T, String> c = new TableColumn<>(name);
-        c.setPrefWidth(width);
+        c.getProperties().put(BASE_WIDTH, width);
         c.setSortable(false);
         c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(f.getValue())));
         table.getColumns().add(c);
+        setFontScale(fontScale);
     }
 
     private void show(ReadModelsSnapshot s) {

@@ -10,7 +10,6 @@ import io.cqrsflow.read.StaleRow;
 import io.cqrsflow.ui.FlowModel;
 import io.cqrsflow.ui.ReadModelsSnapshot;
 import javafx.collections.MapChangeListener;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -18,12 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** The read models side by side — order list and order detail — and sales by customer once it is added. */
+/** The read models, one above the other — order list and order detail — and sales by customer once it is added. */
 public final class ReadModelsView extends VBox {
     private final FlowModel model;
     private final ReadModelPanel<OrderSummary> list;
     private final ReadModelPanel<OrderDetails> detail;
     private ReadModelPanel<CustomerSales> sales;
+    private double fontScale = 1;
 
     public ReadModelsView(FlowModel model) {
         this.model = model;
@@ -50,10 +50,10 @@ public final class ReadModelsView extends VBox {
                         return missingRows(s.staleList());
                     }
                 });
-        list.addColumn("order", 44, OrderSummary::orderId);
-        list.addColumn("customer", 96, OrderSummary::customerName);
-        list.addColumn("total", 52, o -> o.total().toPlainString());
-        list.addColumn("status", 66, o -> o.status().label());
+        list.addColumn("order", 54, OrderSummary::orderId);
+        list.addColumn("customer", 104, OrderSummary::customerName);
+        list.addColumn("total", 58, o -> o.total().toPlainString());
+        list.addColumn("status", 76, o -> o.status().label());
 
         detail = new ReadModelPanel<>(model, ProjectionNames.ORDER_DETAIL, "Order detail",
                 "GetOrderById", OrderDetails::orderId,
@@ -73,20 +73,18 @@ public final class ReadModelsView extends VBox {
                         return missingRows(s.staleDetails());
                     }
                 });
-        detail.addColumn("order", 44, OrderDetails::orderId);
-        detail.addColumn("status", 66, o -> o.status().label());
-        detail.addColumn("items", 78, ReadModelsView::items);
-        detail.addColumn("reason", 70, o -> o.cancelReason() == null ? "" : o.cancelReason());
+        detail.addColumn("order", 54, OrderDetails::orderId);
+        detail.addColumn("status", 76, o -> o.status().label());
+        detail.addColumn("items", 116, ReadModelsView::items);
+        detail.addColumn("reason", 64, o -> o.cancelReason() == null ? "" : o.cancelReason());
 
-        HBox sideBySide = new HBox(8, list, detail);
-        HBox.setHgrow(list, Priority.ALWAYS);
-        HBox.setHgrow(detail, Priority.ALWAYS);
-        list.setPrefWidth(260);
-        detail.setPrefWidth(260);
-        list.setMinWidth(0);
-        detail.setMinWidth(0);
-        VBox.setVgrow(sideBySide, Priority.ALWAYS);
-        getChildren().add(sideBySide);
+        // One above the other: each gets the column's full width, so no figure is cut off.
+        for (ReadModelPanel<?> p : List.of(list, detail)) {
+            p.setMinSize(0, 110);
+            p.setPrefHeight(220);
+            VBox.setVgrow(p, Priority.ALWAYS);
+        }
+        getChildren().addAll(list, detail);
 
         model.statuses().addListener((MapChangeListener<String, ProjectorStatus>) c -> {
             if (c.wasAdded() && c.getKey().equals(ProjectionNames.SALES_BY_CUSTOMER)) {
@@ -103,7 +101,7 @@ public final class ReadModelsView extends VBox {
             return;
         }
         sales = new ReadModelPanel<>(model, ProjectionNames.SALES_BY_CUSTOMER, "Sales by customer",
-                "added at runtime, caught up from #0", CustomerSales::customerId,
+                "added at runtime, from #0", CustomerSales::customerId,
                 new ReadModelPanel.Source<>() {
                     @Override
                     public List<CustomerSales> rows(ReadModelsSnapshot s) {
@@ -120,12 +118,14 @@ public final class ReadModelsView extends VBox {
                         return 0;
                     }
                 });
-        sales.addColumn("customer", 120, CustomerSales::customerName);
-        sales.addColumn("orders", 60, c -> "" + c.orders());
-        sales.addColumn("revenue", 80, c -> c.revenue().toPlainString());
-        sales.addColumn("cancelled", 70, c -> "" + c.cancelled());
+        sales.addColumn("customer", 100, CustomerSales::customerName);
+        sales.addColumn("orders", 56, c -> "" + c.orders());
+        sales.addColumn("revenue", 68, c -> c.revenue().toPlainString());
+        sales.addColumn("cancelled", 76, c -> "" + c.cancelled());
         sales.setPrefHeight(150);
-        sales.setMinHeight(110);
+        sales.setMinSize(0, 110);
+        VBox.setVgrow(sales, Priority.ALWAYS);
+        sales.setFontScale(fontScale);
         getChildren().add(sales);
         model.requestRead();
     }
@@ -151,6 +151,16 @@ public final class ReadModelsView extends VBox {
             j.add(l.quantity() + "× " + l.sku());
         }
         return j.toString();
+    }
+
+    /** Presenter mode: every table's columns grow with the font. */
+    public void setFontScale(double scale) {
+        fontScale = scale;
+        list.setFontScale(scale);
+        detail.setFontScale(scale);
+        if (sales != null) {
+            sales.setFontScale(scale);
+        }
     }
 
     public ReadModelPanel<OrderSummary> orderList() {
