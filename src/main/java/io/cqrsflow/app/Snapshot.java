@@ -84,12 +84,12 @@ final class Snapshot {
         return Main.OK;
     }
 
-    /** The scenario's last note: what the class was last told to look at. */
+    /** The scenario's last note, saying when it was shown: later steps may have changed the picture since. */
     static String lastNote(Scenario scenario) {
         String note = null;
         for (ScenarioStep step : scenario.steps()) {
             if (step instanceof NoteStep n) {
-                note = n.text();
+                note = "Last note (step " + n.number() + ", at " + n.atMs() + " ms): " + n.text();
             }
         }
         return note;

@@ -93,7 +93,10 @@ public final class ReadDatabase implements AutoCloseable {
             throw new EventStoreException("cannot create the folder for " + file + ": " + e.getMessage(), e);
         }
         if (!Files.exists(file)) {
-            notices.accept(file.getFileName() + " does not exist yet: building the read models from events.db");
+            if (eventsHead > 0) {
+                // Worth saying only when there is history to rebuild; a brand-new folder is no news.
+                notices.accept(file.getFileName() + " does not exist yet: building the read models from events.db");
+            }
         } else if (!SqliteFiles.looksLikeSqlite(file)) {
             moveAside(file, clock, notices, "is not an SQLite database");
         }

@@ -52,8 +52,7 @@ class EngineTest {
     void aRestartedEngineResumesEveryProjectorFromItsCheckpoint() throws InterruptedException {
         // given
         try (Engine engine = Engine.open(dir, Clock.systemUTC(), Map.of())) {
-            assertThat(engine.notices()).containsExactly(
-                    "read.db does not exist yet: building the read models from events.db");
+            assertThat(engine.notices()).as("a brand-new folder has nothing to rebuild, so nothing to say").isEmpty();
             submit(engine, new RegisterCustomer("c-1", "Ada Lovelace"));
             submit(engine, order("o-1", "c-1", "12.50"));
             assertThat(engine.awaitCaughtUp(WAIT)).isTrue();
