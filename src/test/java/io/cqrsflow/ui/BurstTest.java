@@ -63,7 +63,10 @@ class BurstTest {
             Thread.sleep(20);
         }
 
-        assertThat(worstMs).as("longest wait for the FX thread, ms").isLessThan(500);
+        // Not a speed target (that would be a timed unit test): a liveness check. A FX thread that waited
+        // on JDBC or drained 200 signals one runLater each would stall for seconds under this burst.
+        System.out.println("BurstTest: longest wait for the FX thread during a 200-order burst: " + worstMs + " ms");
+        assertThat(worstMs).as("longest wait for the FX thread, ms").isLessThan(3_000);
         assertThat(maxTokens).as("tokens drawn at once").isLessThanOrEqualTo(40);
         waitUntil(20, () -> ui.view.readModels().orderList().table().getItems().size() == 200);
         assertThat(fx(() -> ui.view.eventTable().table().getItems().size())).isEqualTo(201);
