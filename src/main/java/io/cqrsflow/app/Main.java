@@ -78,9 +78,23 @@ public final class Main {
             err.println("cqrs-flow: interrupted");
             return FAILED;
         } catch (Exception e) {
-            err.println("cqrs-flow: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            err.println("cqrs-flow: " + describe(e));
             return FAILED;
         }
+    }
+
+    /** An unexpected failure in one line: its message and, if different, the root cause's. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String top = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (root == e) {
+            return top;
+        }
+        String cause = root.getMessage() == null ? root.toString() : root.getClass().getSimpleName() + ": " + root.getMessage();
+        return top.contains(cause) ? top : top + " (cause: " + cause + ")";
     }
 
     private static int dispatch(Options o, PrintStream out, PrintStream err) throws Exception {

@@ -8,6 +8,9 @@ import io.cqrsflow.ui.help.HelpOverlay;
 import io.cqrsflow.ui.lag.LagChart;
 import io.cqrsflow.ui.query.QueryBox;
 import io.cqrsflow.ui.readmodel.ReadModelsView;
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import atlantafx.base.theme.Theme;
 import javafx.application.Application;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -69,8 +72,8 @@ import java.util.concurrent.CompletableFuture;
 public final class MainView extends StackPane {
     public static final double BASE_FONT = 14;
     public static final double PRESENTER_FONT = 18;
-    private static final String PRIMER_LIGHT = "/atlantafx/base/theme/primer-light.css";
-    private static final String PRIMER_DARK = "/atlantafx/base/theme/primer-dark.css";
+    private static final Theme PRIMER_LIGHT = new PrimerLight();
+    private static final Theme PRIMER_DARK = new PrimerDark();
 
     private final FlowModel model;
     private final CommandPane commands;
@@ -551,9 +554,8 @@ public final class MainView extends StackPane {
     }
 
     private void applyTheme() {
-        // AtlantaFX's theme classes are Java 21 bytecode; its stylesheets work on any JavaFX 17+.
-        Application.setUserAgentStylesheet(MainView.class.getResource(dark.get() ? PRIMER_DARK : PRIMER_LIGHT)
-                .toExternalForm());
+        Application.setUserAgentStylesheet(dark.get() ? PRIMER_DARK.getUserAgentStylesheet()
+                : PRIMER_LIGHT.getUserAgentStylesheet());
         getStyleClass().remove("dark");
         if (dark.get()) {
             getStyleClass().add("dark");
