@@ -77,7 +77,7 @@ public final class Projector implements AutoCloseable {
      */
     public CompletableFuture<Void> settled() {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        scheduler.execute(() -> done.complete(null));
+        execute(() -> done.complete(null));
         return done;
     }
 
@@ -95,7 +95,7 @@ public final class Projector implements AutoCloseable {
     }
 
     public void setDelay(long newDelayMs) {
-        scheduler.execute(() -> {
+        execute(() -> {
             delayMs = clampDelay(newDelayMs);
             cancelWake();
             pump();
@@ -103,7 +103,7 @@ public final class Projector implements AutoCloseable {
     }
 
     public void pause() {
-        scheduler.execute(() -> {
+        execute(() -> {
             paused = true;
             cancelWake();
             publish();
@@ -112,7 +112,7 @@ public final class Projector implements AutoCloseable {
 
     /** Continues after a pause, or tries again after a failure. */
     public void resume() {
-        scheduler.execute(() -> {
+        execute(() -> {
             paused = false;
             problem = null;
             pump();
@@ -124,7 +124,7 @@ public final class Projector implements AutoCloseable {
      * stays paused. Does nothing when caught up.
      */
     public void step() {
-        scheduler.execute(() -> {
+        execute(() -> {
             if (!paused && problem == null) {
                 return;
             }
@@ -142,7 +142,7 @@ public final class Projector implements AutoCloseable {
      * store allows (still never ahead of an event's delay). events.db is not touched.
      */
     public void rebuild() {
-        scheduler.execute(() -> {
+        execute(() -> {
             cancelWake();
             db.write(c -> {
                 try (Statement s = c.createStatement()) {
@@ -164,9 +164,25 @@ public final class Projector implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs a task on this projector's scheduler. A failure that is not an apply failure (an event that
+     * cannot be read from events.db, read.db busy too long) must not vanish into an executor: it stops
+     * the projector with the reason on screen, like a failed apply, until resumed or rebuilt.
+     */
+    private void execute(Runnable task) {
+        scheduler.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                problem = String.valueOf(e.getMessage());
+                publish();
+            }
+        });
+    }
+
     private void requestPump() {
         if (pumpQueued.compareAndSet(false, true)) {
-            scheduler.execute(() -> {
+            execute(() -> {
                 pumpQueued.set(false);
                 pump();
             });
@@ -192,7 +208,7 @@ public final class Projector implements AutoCloseable {
             boolean applied = applyBatch(due);
             // More may wait in the store even when everything fetched so far has been applied.
             if (applied && (!pending.isEmpty() || fetchedUpTo < store.head())) {
-                scheduler.execute(this::pump);
+                execute(this::pump);
             }
         } else if (!pending.isEmpty()) {
             scheduleWake();
@@ -255,11 +271,11 @@ public final class Projector implements AutoCloseable {
         }
         cancelWake();
         wakeAt = dueAt;
-        wake = scheduler.schedule(() -> {
+        wake = scheduler.schedule(() -> execute(() -> {
             wake = null;
             wakeAt = Long.MAX_VALUE;
             pump();
-        }, dueAt - clock.millis());
+        }), dueAt - clock.millis());
     }
 
     private void cancelWake() {
@@ -297,7 +313,11 @@ public final class Projector implements AutoCloseable {
         if (head > checkpoint) {
             RecordedEvent first = pending.peekFirst();
             if (first == null) {
-                fill();
+                try {
+                    fill();
+                } catch (RuntimeException unreadable) {
+                    // Reported by the task that hit it; the snapshot just lacks the time behind.
+                }
                 first = pending.peekFirst();
             }
             oldest = first == null ? null : first.recordedAt();
@@ -324,7 +344,7 @@ public final class Projector implements AutoCloseable {
     @Override
     public void close() {
         subscription.close();
-        scheduler.execute(this::cancelWake);
+        execute(this::cancelWake);
         scheduler.close();
     }
 }

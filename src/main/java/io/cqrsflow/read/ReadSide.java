@@ -10,6 +10,7 @@ import io.cqrsflow.read.salesbycustomer.SalesByCustomerQueries;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,12 @@ public final class ReadSide implements AutoCloseable {
     private final Clock clock;
     private final Function<String, Scheduler> schedulers;
     private final ProjectorListener listener;
-    private final Map<String, Projector> projectors = new LinkedHashMap<>();
+    /**
+     * Running projectors, in the order they started: an immutable map replaced on each addition, so
+     * that reading it (the UI's lane buttons do, on the FX thread) never waits for a projector being built.
+     */
+    private volatile Map<String, Projector> projectors = Map.of();
+    private final Object adding = new Object();
     private final OrderQueries queries;
     private final SalesByCustomerQueries sales;
 
@@ -82,36 +88,50 @@ public final class ReadSide implements AutoCloseable {
         }
     }
 
-    private synchronized Projector start(String name, long delayMs) {
-        Projector p = new Projector(projection(name), store, db, clock, schedulers.apply(name), delayMs, listener);
-        projectors.put(name, p);
-        p.start();
-        return p;
+    /** Builds the projector outside any lock (it touches read.db), then registers it unless another won. */
+    private Projector start(String name, long delayMs) {
+        Projector built = new Projector(projection(name), store, db, clock, schedulers.apply(name), delayMs, listener);
+        Projector winner;
+        synchronized (adding) {
+            winner = projectors.get(name);
+            if (winner == null) {
+                Map<String, Projector> next = new LinkedHashMap<>(projectors);
+                next.put(name, built);
+                projectors = Collections.unmodifiableMap(next);
+            }
+        }
+        if (winner != null) {
+            built.close();
+            return winner;
+        }
+        built.start();
+        return built;
     }
 
     /**
      * Adds a projection at runtime: it starts at position 0 (or its stored checkpoint) and catches up
      * from history. Adding one that is already running returns it.
      */
-    public synchronized Projector addProjection(String name, long delayMs) {
+    public Projector addProjection(String name, long delayMs) {
         Projector existing = projectors.get(name);
         return existing != null ? existing : start(name, delayMs);
     }
 
-    public synchronized Projector projector(String name) {
-        Projector p = projectors.get(name);
+    public Projector projector(String name) {
+        Map<String, Projector> running = projectors;
+        Projector p = running.get(name);
         if (p == null) {
             throw new IllegalArgumentException("no projector \"" + name + "\" is running; running: "
-                    + String.join(", ", projectors.keySet()));
+                    + String.join(", ", running.keySet()));
         }
         return p;
     }
 
-    public synchronized boolean isRunning(String name) {
+    public boolean isRunning(String name) {
         return projectors.containsKey(name);
     }
 
-    public synchronized List<Projector> projectors() {
+    public List<Projector> projectors() {
         return List.copyOf(projectors.values());
     }
 

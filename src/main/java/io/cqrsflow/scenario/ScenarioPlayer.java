@@ -144,6 +144,10 @@ public final class ScenarioPlayer implements AutoCloseable {
             return;
         }
         long due = (long) (scenario.steps().get(next).atMs() / speed);
+        if (pending != null) {
+            // One schedule at a time: a resume or step-now may have scheduled while a step was playing.
+            pending.cancel(false);
+        }
         pending = thread.schedule(this::playNext, Math.max(0, due - elapsedMs()), TimeUnit.MILLISECONDS);
     }
 

@@ -134,6 +134,26 @@ class ProjectorTest {
     }
 
     @Test
+    void anEventThatCannotBeReadStopsTheProjectorWithTheReasonInsteadOfStallingSilently() throws Exception {
+        // given an event whose JSON a learner broke in a database browser
+        given(new RegisterCustomer("c-1", "Ada"), order("o-1"));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("events.db"));
+             java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE events SET data = '{not json' WHERE position = 2");
+        }
+
+        // when the projector reads it
+        Projector p = listProjector(0);
+        scheduler.runDue();
+
+        // then it stops where it is, saying why (the page holding the bad event could not be read)
+        assertThat(p.status().state()).isEqualTo(ProjectorState.FAILED);
+        assertThat(p.status().checkpoint()).isZero();
+        assertThat(p.status().problem()).contains("position 2");
+        assertThat(statuses).extracting(ProjectorStatus::state).contains(ProjectorState.FAILED);
+    }
+
+    @Test
     void catchesUpOnMoreEventsThanOneBatchHolds() {
         // given more than two batches' worth of history before the projector starts
         given(new RegisterCustomer("c-1", "Ada"));
