@@ -71,7 +71,9 @@ public final class ResultLog extends ListView<ResultLog.Entry> {
             for (RecordedEvent e : a.events()) {
                 events.add(e.type() + " #" + e.position());
             }
-            return new Entry(Outcome.ACCEPTED, "✓ " + what + " accepted", "recorded " + events);
+            String decidedOn = result.command().expectedVersion().isPresent()
+                    ? " (decided on version " + result.command().expectedVersion().getAsLong() + ")" : "";
+            return new Entry(Outcome.ACCEPTED, "✓ " + what + " accepted", "recorded " + events + decidedOn);
         }
         if (result instanceof CommandResult.Rejected r) {
             return new Entry(Outcome.REJECTED, "✗ " + what + " rejected", r.message() + " (rule " + r.rule() + ")");
