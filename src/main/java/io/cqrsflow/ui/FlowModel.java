@@ -323,6 +323,10 @@ public final class FlowModel {
         for (Map.Entry<String, ProjectorStatus> e : latestStatus.entrySet()) {
             ProjectorStatus shown = statuses.get(e.getKey());
             if (shown != e.getValue()) {
+                if (shown == null || shown.checkpoint() != e.getValue().checkpoint()) {
+                    // a rebuild empties a read model without applying anything: read it again
+                    readDirty = true;
+                }
                 statuses.put(e.getKey(), e.getValue());
                 head.set(Math.max(head.get(), e.getValue().head()));
             }

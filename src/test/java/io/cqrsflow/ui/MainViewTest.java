@@ -174,6 +174,28 @@ class MainViewTest {
     }
 
     @Test
+    void rebuilding_a_paused_projector_shows_its_read_model_emptied_until_it_steps(FxRobot robot) throws Exception {
+        // given an order in both read models (so no projector has anything left to apply), the detail paused
+        ui.submit(new RegisterCustomer("c-1", "Ada Lovelace"));
+        ui.submit(new PlaceOrder("o-1", "c-1", List.of(new OrderLine("BOOK-1", 2, new BigDecimal("12.50")))));
+        waitUntil(8, () -> detailIds(robot).contains("o-1") && listIds(robot).contains("o-1"));
+        robot.clickOn("#pause-order-detail");
+        waitUntil(5, () -> ui.view.model().statuses().get(ProjectionNames.ORDER_DETAIL).state()
+                == io.cqrsflow.read.ProjectorState.PAUSED);
+
+        // when the learner rebuilds it
+        robot.clickOn("#rebuild-order-detail");
+
+        // then the table shows the emptied read model (nothing was applied, yet it changed)
+        waitUntil(5, () -> detailIds(robot).isEmpty());
+        assertThat(fx(() -> behind(robot))).startsWith("2 behind");
+        // and stepping twice brings the order back
+        robot.clickOn("#step-order-detail");
+        robot.clickOn("#step-order-detail");
+        waitUntil(5, () -> detailIds(robot).contains("o-1"));
+    }
+
+    @Test
     void pause_then_step_applies_exactly_one_event(FxRobot robot) throws Exception {
         // given order-detail paused
         robot.clickOn("#pause-order-detail");
