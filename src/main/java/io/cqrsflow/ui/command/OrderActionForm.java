@@ -112,6 +112,9 @@ final class OrderActionForm implements CommandForm {
         order.setPromptText("place an order first");
         orderNote.getStyleClass().add("field-note");
         orderNote.setWrapText(true); // "truth: pending" must not be cut off in a narrow column
+        orderNote.setMinHeight(Region.USE_PREF_SIZE);
+        orderNote.setMinWidth(0);
+        orderNote.setMaxWidth(Double.MAX_VALUE);
         Forms.row(view, 0, "Order", order, "Any order the write model knows, with its true status;"
                 + " pick one in the wrong state to see the rule reject it");
         view.add(orderNote, 1, 1);

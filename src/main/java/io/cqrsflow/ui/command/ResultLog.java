@@ -38,7 +38,10 @@ public final class ResultLog extends ListView<ResultLog.Entry> {
     public ResultLog(FlowModel model) {
         getStyleClass().add("result-log");
         setId("result-log");
-        setPlaceholder(new Label("Results of your commands appear here."));
+        Label placeholder = new Label("Results of your commands appear here.");
+        placeholder.setWrapText(true); // a narrow column must not cut it off
+        placeholder.setStyle("-fx-padding: 8;");
+        setPlaceholder(placeholder);
         setCellFactory(v -> new EntryCell());
         setFocusTraversable(false);
         model.onSignal(s -> {

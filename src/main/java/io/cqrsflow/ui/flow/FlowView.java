@@ -291,8 +291,8 @@ public final class FlowView extends StackPane {
 
     /** Short enough for the bar above the lanes; the result log has the whole message. */
     private static String conflict(CommandResult.Conflict c) {
-        return "⚠ " + c.command().command().type() + " conflict — " + c.streamId() + " is at version "
-                + c.actualVersion() + ", not " + c.expectedVersion() + ": someone changed it first";
+        return "⚠ conflict — " + c.streamId() + " is at version " + c.actualVersion() + ", you decided on "
+                + c.expectedVersion();
     }
 
     private void showReason(String text, boolean rejected) {
