@@ -123,7 +123,7 @@ public final class CqrsFlowApp extends Application {
         view.setOnStartFresh(this::startFresh);
         MainView shown = view;
         scenarios = new ScenarioPlayerControls(opened, new ScenarioLibrary(), configuredScenario,
-                p -> shown.showScenarioProgress(p.status(), p.note()));
+                shown::showScenarioProgress);
         view.setScenarioControls(scenarios);
         stage.getScene().setRoot(view);
         Scenario first = configuredScenario;

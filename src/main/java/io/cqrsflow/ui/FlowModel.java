@@ -79,6 +79,7 @@ public final class FlowModel {
     private final ReadOnlyLongWrapper head = new ReadOnlyLongWrapper(this, "head");
     private final ObservableList<Customer> customers = FXCollections.observableArrayList();
     private final ObservableList<OrderSummary> orders = FXCollections.observableArrayList();
+    private final ObservableMap<String, Long> streamVersions = FXCollections.observableHashMap();
     private final ReadOnlyObjectWrapper<ReadModelsSnapshot> readModels =
             new ReadOnlyObjectWrapper<>(this, "readModels", ReadModelsSnapshot.EMPTY);
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
@@ -147,6 +148,14 @@ public final class FlowModel {
     /** Every order as the write model knows it now, oldest first. */
     public ObservableList<OrderSummary> orders() {
         return orders;
+    }
+
+    /**
+     * The version of every stream ("order-o-1" → 2) as the appended events announced it: what the write
+     * model is at now, give or take a frame. For the version a command decides on, load the stream.
+     */
+    public ObservableMap<String, Long> streamVersions() {
+        return streamVersions;
     }
 
     public ReadOnlyObjectProperty<ReadModelsSnapshot> readModelsProperty() {
@@ -249,6 +258,7 @@ public final class FlowModel {
         List<Customer> found = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         TreeMap<Long, String> types = new TreeMap<>();
+        Map<String, Long> versions = new java.util.HashMap<>();
         long after = 0;
         while (true) {
             List<RecordedEvent> page = store.readAll(after, 2_000);
@@ -258,6 +268,7 @@ public final class FlowModel {
             for (RecordedEvent e : page) {
                 collect(e, found, ids);
                 types.put(e.position(), e.type());
+                versions.merge(e.streamId(), e.streamVersion(), Math::max);
                 if (types.size() > TYPES_KEPT) {
                     types.pollFirstEntry();
                 }
@@ -269,6 +280,8 @@ public final class FlowModel {
                 addCustomer(c);
             }
             ids.forEach(this::noteId);
+            // signals delivered before this scan finished may already know a later version
+            versions.forEach(this::noteVersion);
             typesByPosition.putAll(types);
             trimTypes();
         };
@@ -310,6 +323,10 @@ public final class FlowModel {
         for (Map.Entry<String, ProjectorStatus> e : latestStatus.entrySet()) {
             ProjectorStatus shown = statuses.get(e.getKey());
             if (shown != e.getValue()) {
+                if (shown == null || shown.checkpoint() != e.getValue().checkpoint()) {
+                    // a rebuild empties a read model without applying anything: read it again
+                    readDirty = true;
+                }
                 statuses.put(e.getKey(), e.getValue());
                 head.set(Math.max(head.get(), e.getValue().head()));
             }
@@ -340,6 +357,7 @@ public final class FlowModel {
             head.set(Math.max(head.get(), e.position()));
             typesByPosition.put(e.position(), e.type());
             trimTypes();
+            noteVersion(e.streamId(), e.streamVersion());
             List<Customer> found = new ArrayList<>();
             List<String> ids = new ArrayList<>();
             collect(e, found, ids);
@@ -363,6 +381,13 @@ public final class FlowModel {
         truth.sort(java.util.Comparator.comparing(OrderSummary::placedAt).thenComparing(OrderSummary::orderId));
         if (!truth.equals(orders)) {
             orders.setAll(truth);
+        }
+    }
+
+    private void noteVersion(String streamId, long version) {
+        Long known = streamVersions.get(streamId);
+        if (known == null || known < version) {
+            streamVersions.put(streamId, version);
         }
     }
 

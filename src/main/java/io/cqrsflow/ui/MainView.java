@@ -96,7 +96,8 @@ public final class MainView extends StackPane {
     private ScenarioControls scenarioControls;
     private final Label scenarioStatus = new Label();
     private final Label scenarioNote = new Label();
-    private final VBox scenarioBar = new VBox(2, scenarioStatus, scenarioNote);
+    private final Label scenarioAnswers = new Label();
+    private final VBox scenarioBar = new VBox(2, scenarioStatus, scenarioNote, scenarioAnswers);
     private final Label toast = new Label();
     private final javafx.animation.SequentialTransition toastFade;
 
@@ -184,6 +185,11 @@ public final class MainView extends StackPane {
         scenarioNote.getStyleClass().add("scenario-note");
         scenarioNote.setId("scenario-note");
         scenarioNote.setWrapText(true);
+        scenarioAnswers.getStyleClass().add("scenario-answers");
+        scenarioAnswers.setId("scenario-answers");
+        scenarioAnswers.setWrapText(true);
+        scenarioAnswers.setVisible(false);
+        scenarioAnswers.setManaged(false);
         scenarioBar.getStyleClass().add("scenario-bar");
         scenarioBar.setVisible(false);
         scenarioBar.setManaged(false);
@@ -299,6 +305,23 @@ public final class MainView extends StackPane {
         scenarioBar.setManaged(true);
     }
 
+    /**
+     * As {@link #showScenarioProgress(String, String)}, with the latest query answers under the note (a
+     * teacher's note often talks about them) and every note and answer since the last call put in the
+     * result log, so that nothing a scenario said is gone once the next step replaces it. FX thread only.
+     */
+    public void showScenarioProgress(ScenarioPlayerControls.Progress progress) {
+        showScenarioProgress(progress.status(), progress.note());
+        scenarioAnswers.setText(String.join("\n", progress.answers()));
+        scenarioAnswers.setVisible(!progress.answers().isEmpty());
+        scenarioAnswers.setManaged(scenarioAnswers.isVisible());
+        for (ScenarioPlayerControls.Logged l : progress.logged()) {
+            commands.log().add(new io.cqrsflow.ui.command.ResultLog.Entry(l.query()
+                    ? io.cqrsflow.ui.command.ResultLog.Outcome.QUERY : io.cqrsflow.ui.command.ResultLog.Outcome.NOTICE,
+                    l.query() ? "? " + l.headline() : l.headline(), l.detail()));
+        }
+    }
+
     /** Selects a scenario in the picker (it must be one of the names the controls listed). */
     public void selectScenario(String name) {
         scenario.setValue(name);
@@ -407,8 +430,8 @@ public final class MainView extends StackPane {
             }
         });
         stepScenario.setOnAction(e -> {
-            if (scenarioControls != null) {
-                scenarioControls.step();
+            if (scenarioControls != null && scenario.getValue() != null) {
+                scenarioControls.step(scenario.getValue());
             }
         });
         for (Button b : List.of(play, pauseScenario, stepScenario)) {

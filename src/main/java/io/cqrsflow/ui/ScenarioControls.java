@@ -17,8 +17,11 @@ public interface ScenarioControls {
 
     void pause();
 
-    /** Runs the next step of the scenario now. */
-    void step();
+    /**
+     * Runs the next step of the named scenario now and holds it there; a scenario not started yet starts
+     * paused, so ⏭ alone walks through it step by step.
+     */
+    void step(String name);
 
     /** 1 is real time; 2 twice as fast. */
     void setSpeed(double speed);

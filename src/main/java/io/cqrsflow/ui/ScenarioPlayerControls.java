@@ -2,7 +2,11 @@ package io.cqrsflow.ui;
 
 import io.cqrsflow.flow.Engine;
 import io.cqrsflow.scenario.CommandStep;
+import io.cqrsflow.read.OrderDetails;
+import io.cqrsflow.read.OrderSummary;
+import io.cqrsflow.read.QuerySource;
 import io.cqrsflow.scenario.NoteStep;
+import io.cqrsflow.scenario.QueryStep;
 import io.cqrsflow.scenario.Scenario;
 import io.cqrsflow.scenario.ScenarioLibrary;
 import io.cqrsflow.scenario.ScenarioPlayer;
@@ -15,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -25,9 +30,23 @@ import java.util.function.Consumer;
  */
 public final class ScenarioPlayerControls implements ScenarioControls {
 
-    /** What the window shows about the scenario: a one-line status and the latest note. */
-    public record Progress(String status, String note) {
+    /**
+     * What the window shows about the scenario: a one-line status, the latest note, the latest query
+     * answers (a note often talks about the answers just before it), and every note and answer since the
+     * last show, in order, for the result log.
+     */
+    public record Progress(String status, String note, List<String> answers, List<Logged> logged) {
+        public Progress(String status, String note) {
+            this(status, note, List.of(), List.of());
+        }
     }
+
+    /** A note or a query answer, for the result log: {@code query} false for a note. */
+    public record Logged(boolean query, String headline, String detail) {
+    }
+
+    /** Query answers kept in view: the built-in scenarios ask up to three questions in a row. */
+    static final int ANSWERS_SHOWN = 3;
 
     private final Engine engine;
     private final Map<String, Scenario> byName = new LinkedHashMap<>();
@@ -37,6 +56,8 @@ public final class ScenarioPlayerControls implements ScenarioControls {
     private ScenarioPlayer player;
     private double speed = 1;
     private String lastNote = "";
+    private final java.util.Deque<String> answers = new java.util.ArrayDeque<>();
+    private final java.util.Queue<Logged> toLog = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /**
      * @param extra a scenario given on the command line, listed first (may be null)
@@ -77,6 +98,7 @@ public final class ScenarioPlayerControls implements ScenarioControls {
             player.close();
         }
         lastNote = "";
+        answers.clear();
         long existing = engine.head();
         if (existing > 0) {
             lastNote = "This store already holds " + existing + " events, so ids in the scenario may be taken already."
@@ -98,7 +120,11 @@ public final class ScenarioPlayerControls implements ScenarioControls {
     }
 
     @Override
-    public synchronized void step() {
+    public synchronized void step(String name) {
+        Scenario scenario = byName.get(name);
+        if (scenario != null && (player == null || player.scenario() != scenario || player.finished().isDone())) {
+            prepare(name);
+        }
         if (player == null || player.finished().isDone()) {
             return;
         }
@@ -132,6 +158,17 @@ public final class ScenarioPlayerControls implements ScenarioControls {
         String note = null;
         if (step instanceof NoteStep n) {
             note = n.text();
+            toLog.add(new Logged(false, "Scenario note (step " + step.number() + ")", n.text()));
+        } else if (step instanceof QueryStep q && outcome instanceof StepOutcome.QueryOutcome answer) {
+            String question = question(q);
+            String said = answer(answer.answer());
+            synchronized (this) {
+                answers.addLast("Step " + step.number() + " · " + question + " → " + said);
+                while (answers.size() > ANSWERS_SHOWN) {
+                    answers.removeFirst();
+                }
+            }
+            toLog.add(new Logged(true, question, said));
         } else if (outcome instanceof StepOutcome.Failed f) {
             note = "Step " + step.number() + " could not be carried out: " + f.message();
         } else if (!(step instanceof CommandStep) && outcome instanceof StepOutcome.Done d) {
@@ -142,19 +179,65 @@ public final class ScenarioPlayerControls implements ScenarioControls {
         }
     }
 
+    /** "GetOrderById(o-1) · read model". */
+    static String question(QueryStep q) {
+        String about = q.orderId() != null ? "(" + q.orderId() + ")" : q.customerId() != null ? "(" + q.customerId() + ")" : "";
+        return q.type().wireName() + about + " · " + (q.from() == QuerySource.WRITE_MODEL ? "write model" : "read model");
+    }
+
+    /** An answer in one line: "o-1 · Ada Lovelace · 12.50 · pending", "no orders", "o-1 pending, o-2 paid". */
+    static String answer(Object answer) {
+        if (answer instanceof Optional<?> found) {
+            if (found.isEmpty()) {
+                return "no such order";
+            }
+            if (found.get() instanceof OrderDetails d) {
+                return d.orderId() + " · " + d.customerName() + " · " + d.total().toPlainString() + " · "
+                        + d.status().label();
+            }
+            return String.valueOf(found.get());
+        }
+        if (answer instanceof List<?> rows) {
+            if (rows.isEmpty()) {
+                return "no orders";
+            }
+            StringJoiner j = new StringJoiner(", ");
+            int shown = 0;
+            for (Object row : rows) {
+                if (shown++ == 6) {
+                    j.add("… " + (rows.size() - 6) + " more");
+                    break;
+                }
+                j.add(row instanceof OrderSummary o ? o.orderId() + " " + o.status().label() : String.valueOf(row));
+            }
+            return j.toString();
+        }
+        return String.valueOf(answer);
+    }
+
     private void report(ScenarioPlayer p, String note) {
-        if (note != null) {
-            lastNote = note;
+        List<String> shownAnswers;
+        synchronized (this) {
+            if (note != null) {
+                lastNote = note;
+            }
+            shownAnswers = List.copyOf(answers);
         }
         int total = p.scenario().steps().size();
         String state = p.finished().isDone() ? "finished" : p.isPaused() ? "paused" : "playing";
         String status = "Scenario “" + p.scenario().name() + "” · " + state + " · step " + p.playedSteps() + " of " + total;
-        latest.set(new Progress(status, lastNote));
-        // Coalesced: at most one runLater pending, showing whatever is latest when it runs.
+        latest.set(new Progress(status, lastNote, shownAnswers, List.of()));
+        // Coalesced: at most one runLater pending, showing whatever is latest when it runs, with every
+        // note and answer logged since.
         if (!pendingShow.getAndSet(true)) {
             Platform.runLater(() -> {
                 pendingShow.set(false);
-                show.accept(latest.get());
+                List<Logged> logged = new ArrayList<>();
+                for (Logged l = toLog.poll(); l != null; l = toLog.poll()) {
+                    logged.add(l);
+                }
+                Progress now = latest.get();
+                show.accept(new Progress(now.status(), now.note(), now.answers(), logged));
             });
         }
     }

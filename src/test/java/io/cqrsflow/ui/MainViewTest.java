@@ -143,6 +143,59 @@ class MainViewTest {
     }
 
     @Test
+    void a_detail_row_tooltip_shows_the_items_and_reason_its_columns_cut_off_and_the_truth_when_stale(FxRobot robot)
+            throws Exception {
+        // given an order of three lines, cancelled with a long reason, shown in the detail
+        ui.submit(new RegisterCustomer("c-1", "Ada Lovelace"));
+        ui.submit(new PlaceOrder("o-1", "c-1", List.of(new OrderLine("BOOKSHELF-OAK-120", 2, new BigDecimal("12.50")),
+                new OrderLine("MUG-7", 1, new BigDecimal("3.00")), new OrderLine("LAMP-2", 4, new BigDecimal("9.99")))));
+        ui.submit(new CancelOrder("o-1", "changed my mind after seeing the delivery date"));
+        waitUntil(5, () -> detailTooltip(robot, "o-1").contains("reason:"));
+
+        // then its tooltip has every item and the whole reason
+        assertThat(fx(() -> detailTooltip(robot, "o-1")))
+                .contains("items: 2× BOOKSHELF-OAK-120 @ 12.50, 1× MUG-7 @ 3.00, 4× LAMP-2 @ 9.99")
+                .contains("reason: changed my mind after seeing the delivery date")
+                .contains("Matches the write model");
+
+        // when the detail is paused and a second order is paid behind its back
+        ui.submit(new PlaceOrder("o-2", "c-1", List.of(new OrderLine("TEA-9", 3, new BigDecimal("4.50")))));
+        waitUntil(5, () -> detailIds(robot).contains("o-2"));
+        robot.clickOn("#pause-order-detail");
+        waitUntil(5, () -> ui.view.model().statuses().get(ProjectionNames.ORDER_DETAIL).state()
+                == io.cqrsflow.read.ProjectorState.PAUSED);
+        ui.submit(new io.cqrsflow.domain.PayOrder("o-2"));
+
+        // then the stale row's tooltip tells the truth and still shows the row in full
+        waitUntil(5, () -> detailTooltip(robot, "o-2").startsWith("Stale"));
+        assertThat(fx(() -> detailTooltip(robot, "o-2")))
+                .contains("status: shows pending, truth is paid")
+                .contains("items: 3× TEA-9 @ 4.50");
+    }
+
+    @Test
+    void rebuilding_a_paused_projector_shows_its_read_model_emptied_until_it_steps(FxRobot robot) throws Exception {
+        // given an order in both read models (so no projector has anything left to apply), the detail paused
+        ui.submit(new RegisterCustomer("c-1", "Ada Lovelace"));
+        ui.submit(new PlaceOrder("o-1", "c-1", List.of(new OrderLine("BOOK-1", 2, new BigDecimal("12.50")))));
+        waitUntil(8, () -> detailIds(robot).contains("o-1") && listIds(robot).contains("o-1"));
+        robot.clickOn("#pause-order-detail");
+        waitUntil(5, () -> ui.view.model().statuses().get(ProjectionNames.ORDER_DETAIL).state()
+                == io.cqrsflow.read.ProjectorState.PAUSED);
+
+        // when the learner rebuilds it
+        robot.clickOn("#rebuild-order-detail");
+
+        // then the table shows the emptied read model (nothing was applied, yet it changed)
+        waitUntil(5, () -> detailIds(robot).isEmpty());
+        assertThat(fx(() -> behind(robot))).startsWith("2 behind");
+        // and stepping twice brings the order back
+        robot.clickOn("#step-order-detail");
+        robot.clickOn("#step-order-detail");
+        waitUntil(5, () -> detailIds(robot).contains("o-1"));
+    }
+
+    @Test
     void pause_then_step_applies_exactly_one_event(FxRobot robot) throws Exception {
         // given order-detail paused
         robot.clickOn("#pause-order-detail");
@@ -181,6 +234,17 @@ class MainViewTest {
     private static List<String> detailIds(FxRobot robot) {
         return robot.lookup("#table-order-detail").<javafx.scene.control.TableView<OrderDetails>>query().getItems()
                 .stream().map(OrderDetails::orderId).toList();
+    }
+
+    /** The tooltip of the order detail row of an order, "" while there is none. */
+    @SuppressWarnings("unchecked")
+    private static String detailTooltip(FxRobot robot, String orderId) {
+        return robot.from(robot.lookup("#table-order-detail").<javafx.scene.Node>query()).lookup(".table-row-cell")
+                .queryAll().stream()
+                .map(n -> (TableRow<OrderDetails>) n)
+                .filter(r -> r.getItem() != null && r.getItem().orderId().equals(orderId) && r.getTooltip() != null)
+                .map(r -> r.getTooltip().getText())
+                .findFirst().orElse("");
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package io.cqrsflow.ui.command;
 
 import io.cqrsflow.domain.Command;
+import io.cqrsflow.write.CommandEnvelope;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 
@@ -22,11 +23,24 @@ interface CommandForm {
     /** A rule the handler will probably reject the command for, or null. */
     ObservableValue<String> hint();
 
+    /** What the status line says when nothing is wrong. */
+    default String ready() {
+        return "Ready: the handler will decide on the write model's current state.";
+    }
+
     /** The command as the form stands; only called when {@link #problem()} is null. */
     Command command();
 
+    /**
+     * The command in the envelope it is sent in: by default without an expected version, so the handler
+     * decides on whatever the stream holds when it gets there.
+     */
+    default CommandEnvelope envelope(String commandId) {
+        return CommandEnvelope.of(commandId, command());
+    }
+
     /** After sending: move on to sensible next defaults (a new order id). */
-    void sent(Command command);
+    void sent(CommandEnvelope envelope);
 
     /** The field to focus when the form is shown. */
     Node firstField();

@@ -146,7 +146,7 @@ public final class CommandPane extends VBox {
             status.setText(hint);
             status.getStyleClass().add("hint");
         } else {
-            status.setText("Ready: the handler will decide on the write model's current state.");
+            status.setText(current.ready());
             status.getStyleClass().add("ok");
         }
         send.setDisable(problem != null);
@@ -157,14 +157,17 @@ public final class CommandPane extends VBox {
         if (current.problem().getValue() != null) {
             return;
         }
-        Command command = current.command();
-        send(command);
-        current.sent(command);
+        CommandEnvelope envelope = current.envelope(nextCommandId());
+        model.engine().submit(envelope);
+        current.sent(envelope);
     }
 
     private void send(Command command) {
-        String id = "ui-" + COMMAND_IDS.incrementAndGet();
-        model.engine().submit(CommandEnvelope.of(id, command));
+        model.engine().submit(CommandEnvelope.of(nextCommandId(), command));
+    }
+
+    private static String nextCommandId() {
+        return "ui-" + COMMAND_IDS.incrementAndGet();
     }
 
     /** Places {@value #BURST} orders at once, registering a customer first if there is none. */

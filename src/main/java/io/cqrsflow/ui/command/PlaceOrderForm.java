@@ -4,6 +4,7 @@ import io.cqrsflow.domain.Command;
 import io.cqrsflow.domain.OrderLine;
 import io.cqrsflow.domain.PlaceOrder;
 import io.cqrsflow.ui.FlowModel;
+import io.cqrsflow.write.CommandEnvelope;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableValue;
@@ -237,8 +238,8 @@ final class PlaceOrderForm implements CommandForm {
     }
 
     @Override
-    public void sent(Command command) {
-        model.usedId(((PlaceOrder) command).orderId());
+    public void sent(CommandEnvelope envelope) {
+        model.usedId(((PlaceOrder) envelope.command()).orderId());
         orderId.setText(model.nextOrderId());
     }
 

@@ -3,6 +3,7 @@ package io.cqrsflow.ui.command;
 import io.cqrsflow.domain.Command;
 import io.cqrsflow.domain.RegisterCustomer;
 import io.cqrsflow.ui.FlowModel;
+import io.cqrsflow.write.CommandEnvelope;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
@@ -81,8 +82,8 @@ final class RegisterCustomerForm implements CommandForm {
     }
 
     @Override
-    public void sent(Command command) {
-        model.usedId(((RegisterCustomer) command).customerId());
+    public void sent(CommandEnvelope envelope) {
+        model.usedId(((RegisterCustomer) envelope.command()).customerId());
         id.setText(model.nextCustomerId());
         name.setText(NAMES.get((model.customers().size() + 1) % NAMES.size()));
     }

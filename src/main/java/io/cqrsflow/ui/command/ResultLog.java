@@ -13,17 +13,19 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
 import java.util.StringJoiner;
 
 /**
  * Every handled command, newest first: ✓ accepted with its event positions, ✗ rejected with the rule, ⚠ conflict
- * — and ⓘ what the engine wants the learner to know (read.db rebuilt, a projection added).
+ * — and ⓘ what the engine wants the learner to know (read.db rebuilt, a projection added), and what a
+ * scenario noted or asked.
  */
 public final class ResultLog extends ListView<ResultLog.Entry> {
     static final int KEPT = 300;
 
-    public enum Outcome { ACCEPTED, REJECTED, CONFLICT, NOTICE }
+    public enum Outcome { ACCEPTED, REJECTED, CONFLICT, NOTICE, QUERY }
 
     /** One line of the log, as the learner reads it. */
     public record Entry(Outcome outcome, String headline, String detail) {
@@ -36,7 +38,10 @@ public final class ResultLog extends ListView<ResultLog.Entry> {
     public ResultLog(FlowModel model) {
         getStyleClass().add("result-log");
         setId("result-log");
-        setPlaceholder(new Label("Results of your commands appear here."));
+        Label placeholder = new Label("Results of your commands appear here.");
+        placeholder.setWrapText(true); // a narrow column must not cut it off
+        placeholder.setStyle("-fx-padding: 8;");
+        setPlaceholder(placeholder);
         setCellFactory(v -> new EntryCell());
         setFocusTraversable(false);
         model.onSignal(s -> {
@@ -47,6 +52,11 @@ public final class ResultLog extends ListView<ResultLog.Entry> {
             }
         });
         model.onFrame(this::flush);
+    }
+
+    /** Adds a line that is not a command's result (a scenario's note or query answer); FX thread only. */
+    public void add(Entry entry) {
+        pending.add(0, entry);
     }
 
     /** Entries of this frame, newest first: added in one change, not one per command. */
@@ -71,7 +81,9 @@ public final class ResultLog extends ListView<ResultLog.Entry> {
             for (RecordedEvent e : a.events()) {
                 events.add(e.type() + " #" + e.position());
             }
-            return new Entry(Outcome.ACCEPTED, "✓ " + what + " accepted", "recorded " + events);
+            String decidedOn = result.command().expectedVersion().isPresent()
+                    ? " (decided on version " + result.command().expectedVersion().getAsLong() + ")" : "";
+            return new Entry(Outcome.ACCEPTED, "✓ " + what + " accepted", "recorded " + events + decidedOn);
         }
         if (result instanceof CommandResult.Rejected r) {
             return new Entry(Outcome.REJECTED, "✗ " + what + " rejected", r.message() + " (rule " + r.rule() + ")");
@@ -108,7 +120,7 @@ public final class ResultLog extends ListView<ResultLog.Entry> {
         @Override
         protected void updateItem(Entry item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll("accepted", "rejected", "conflict", "notice");
+            getStyleClass().removeAll("accepted", "rejected", "conflict", "notice", "query");
             if (empty || item == null) {
                 setGraphic(null);
                 setText(null);
@@ -118,10 +130,11 @@ public final class ResultLog extends ListView<ResultLog.Entry> {
             getStyleClass().add(item.outcome().name().toLowerCase(java.util.Locale.ROOT));
             FontIcon icon = new FontIcon(item.outcome() == Outcome.ACCEPTED ? MaterialDesignC.CHECK_CIRCLE
                     : item.outcome() == Outcome.REJECTED ? MaterialDesignC.CLOSE_CIRCLE
-                    : item.outcome() == Outcome.NOTICE ? MaterialDesignI.INFORMATION : MaterialDesignA.ALERT);
+                    : item.outcome() == Outcome.NOTICE ? MaterialDesignI.INFORMATION
+                    : item.outcome() == Outcome.QUERY ? MaterialDesignM.MAGNIFY : MaterialDesignA.ALERT);
             icon.getStyleClass().add("log-icon");
             // the icon already says ✓ / ✗ / ⚠
-            headline.setText(item.headline().replaceFirst("^[✓✗⚠] ", ""));
+            headline.setText(item.headline().replaceFirst("^[✓✗⚠?] ", ""));
             headline.setGraphic(icon);
             detail.setText(item.detail());
             // a wrapped label in a list cell needs a width to know its height

@@ -264,7 +264,7 @@ public final class FlowView extends StackPane {
                 String why = result instanceof CommandResult.Rejected rejected
                         ? "✗ " + result.command().command().type() + " rejected — " + rejected.message()
                         + " (rule " + rejected.rule() + ")"
-                        : "⚠ " + ((CommandResult.Conflict) result).message();
+                        : conflict((CommandResult.Conflict) result);
                 Color color = result instanceof CommandResult.Rejected ? Color.web(Palette.REJECTED)
                         : Color.web("#e8a200");
                 tokens.launch("bounce", this::commandStart, () -> at(handler, 0, 0.5), color, now,
@@ -287,6 +287,12 @@ public final class FlowView extends StackPane {
                     () -> lanePoint(lane, lane.track().entry()), color, System.nanoTime(), duration(), false, count,
                     null);
         }
+    }
+
+    /** Short enough for the bar above the lanes; the result log has the whole message. */
+    private static String conflict(CommandResult.Conflict c) {
+        return "⚠ conflict — " + c.streamId() + " is at version " + c.actualVersion() + ", you decided on "
+                + c.expectedVersion();
     }
 
     private void showReason(String text, boolean rejected) {

@@ -126,7 +126,8 @@ public final class LaneView extends VBox {
         rebuild.setId("rebuild-" + name);
         rebuild.getStyleClass().addAll("small", "button-icon");
         rebuild.setTooltip(new Tooltip("Empty this read model and replay every event from position 0."
-                + " events.db is not touched  (Ctrl+Alt+" + number + ")"));
+                + " events.db is not touched. A paused projector stays paused: step through, or resume"
+                + "  (Ctrl+Alt+" + number + ")"));
         rebuild.setOnAction(e -> projector().rebuild());
         Label delayLabel = new Label("delay");
         delayLabel.getStyleClass().add("field-label");

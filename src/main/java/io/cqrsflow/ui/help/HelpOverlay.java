@@ -41,8 +41,9 @@ public final class HelpOverlay extends StackPane {
         HBox parts = new HBox(12,
                 part("1", "Commands (left)", "Ask the system to change: register a customer, place, pay, ship or"
                         + " cancel an order. The handler decides on the write model and either records events (✓)"
-                        + " or rejects the command with the rule it breaks (✗). Results and the query box are below"
-                        + " the forms; blue lines with an i are notes from the engine."),
+                        + " or rejects the command with the rule it breaks (✗). Tick \"decide on what I saw\" to"
+                        + " send the order's version along: if someone changed it first, ⚠ conflict. Results and the"
+                        + " query box are below the forms; blue lines with an i are notes."),
                 part("2", "The flow (middle)", "Accepted events travel into the event store, then down each projector's"
                         + " lane. A projector applies events in order, each no sooner than its delay. Pause it, step"
                         + " one event, rebuild it from zero, or drag its delay slider."),

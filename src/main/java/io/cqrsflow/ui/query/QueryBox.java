@@ -21,7 +21,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -100,8 +103,20 @@ public final class QueryBox extends VBox {
         controls.setAlignment(Pos.CENTER_LEFT);
         second.setAlignment(Pos.CENTER_LEFT);
         answers.getStyleClass().add("query-answers");
-        answers.setHgap(10);
+        answers.setHgap(8);
         answers.setVgap(2);
+        // the key as wide as it needs, the two answers sharing what is left
+        javafx.scene.layout.ColumnConstraints keyColumn = new javafx.scene.layout.ColumnConstraints();
+        keyColumn.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints answerColumn = new javafx.scene.layout.ColumnConstraints();
+        answerColumn.setHgrow(Priority.ALWAYS);
+        answerColumn.setMinWidth(0);
+        answerColumn.setFillWidth(true);
+        javafx.scene.layout.ColumnConstraints otherColumn = new javafx.scene.layout.ColumnConstraints();
+        otherColumn.setHgrow(Priority.ALWAYS);
+        otherColumn.setMinWidth(0);
+        otherColumn.setFillWidth(true);
+        answers.getColumnConstraints().addAll(keyColumn, answerColumn, otherColumn);
         verdict.getStyleClass().add("query-verdict");
         verdict.setWrapText(true);
         verdict.setId("query-verdict");
@@ -149,30 +164,57 @@ public final class QueryBox extends VBox {
         }));
     }
 
-    private record Answers(List<String> read, List<String> write) {
+    /**
+     * One model's answer as rows a narrow column can show: a key (an order id, or a field of one order)
+     * and its short value, with the whole line for a tooltip.
+     */
+    record Answer(Map<String, String> rows, Map<String, String> whole) {
     }
 
-    private static List<String> answer(OrderQueries q, String kind, String p, QuerySource from) {
-        List<String> lines = new ArrayList<>();
+    private record Answers(Answer read, Answer write) {
+    }
+
+    /** The most rows shown; differing rows come first, so the lesson is never below the cut. */
+    static final int MAX_ROWS = 10;
+
+    static Answer answer(OrderQueries q, String kind, String p, QuerySource from) {
+        Map<String, String> rows = new LinkedHashMap<>();
+        Map<String, String> whole = new LinkedHashMap<>();
         if (BY_ID.equals(kind)) {
             Optional<OrderDetails> d = q.getOrderById(p, from);
             if (d.isEmpty()) {
-                lines.add("(no order " + p + ")");
+                rows.put(p, "no such order");
+                whole.put(p, "GetOrderById(" + p + ") finds no order here");
             } else {
                 OrderDetails o = d.get();
-                lines.add(o.orderId() + " · " + o.customerName() + " · " + o.total() + " · " + o.status().label()
-                        + (o.cancelReason() == null ? "" : " (\"" + o.cancelReason() + "\")"));
+                String items = items(o);
+                rows.put("status", o.status().label());
+                rows.put("total", o.total().toPlainString());
+                rows.put("customer", o.customerName());
+                rows.put("items", items);
+                whole.put("items", items);
+                if (o.cancelReason() != null) {
+                    rows.put("reason", o.cancelReason());
+                    whole.put("reason", o.cancelReason());
+                }
             }
         } else {
-            List<OrderSummary> rows = FOR_CUSTOMER.equals(kind) ? q.getOrdersForCustomer(p, from) : q.listOrders(from);
-            for (OrderSummary o : rows) {
-                lines.add(o.orderId() + " · " + o.customerName() + " · " + o.total() + " · " + o.status().label());
-            }
-            if (rows.isEmpty()) {
-                lines.add("(no orders)");
+            List<OrderSummary> found = FOR_CUSTOMER.equals(kind) ? q.getOrdersForCustomer(p, from) : q.listOrders(from);
+            for (OrderSummary o : found) {
+                rows.put(o.orderId(), o.status().label());
+                whole.put(o.orderId(), o.orderId() + " · " + o.customerName() + " · " + o.total().toPlainString() + " · "
+                        + o.status().label());
             }
         }
-        return lines;
+        return new Answer(rows, whole);
+    }
+
+    private static String items(OrderDetails d) {
+        java.util.StringJoiner j = new java.util.StringJoiner(", ");
+        for (io.cqrsflow.domain.OrderLine l : d.items()) {
+            j.add(l.quantity() + "× " + l.sku());
+        }
+        return j.toString();
     }
 
     private void show(String kind, String p, QuerySource first, Answers a) {
@@ -180,35 +222,89 @@ public final class QueryBox extends VBox {
         boolean same = a.read().equals(a.write());
         String question = kind + (LIST.equals(kind) ? "" : "(" + p + ")");
         verdict.getStyleClass().removeAll("agree", "differ");
+        Answer primary = first == QuerySource.READ_MODEL ? a.read() : a.write();
+        Answer other = first == QuerySource.READ_MODEL ? a.write() : a.read();
+        String primaryName = first == QuerySource.READ_MODEL ? "read model" : "write model (truth)";
+        String otherName = first == QuerySource.READ_MODEL ? "write model (truth)" : "read model";
         if (same) {
-            verdict.setText(question + ": read model and write model agree.");
+            verdict.setText(question + ": read model and write model agree"
+                    + (primary.rows().isEmpty() ? " — no orders." : "."));
             verdict.getStyleClass().add("agree");
-            column(0, first == QuerySource.READ_MODEL ? "read model" : "write model", a.read(), null);
+            header(BY_ID.equals(kind) ? p : "order",
+                    first == QuerySource.READ_MODEL ? "read model = write model" : "write model = read model", null);
         } else {
             verdict.setText(question + ": the answers differ — the read model has not caught up yet.");
             verdict.getStyleClass().add("differ");
-            List<String> primary = first == QuerySource.READ_MODEL ? a.read() : a.write();
-            List<String> other = first == QuerySource.READ_MODEL ? a.write() : a.read();
-            column(0, first == QuerySource.READ_MODEL ? "read model" : "write model", primary, other);
-            column(1, first == QuerySource.READ_MODEL ? "write model (truth)" : "read model", other, primary);
+            header(BY_ID.equals(kind) ? p : "order", primaryName, otherName);
+        }
+        List<String> keys = new ArrayList<>(other.rows().keySet());
+        for (String k : primary.rows().keySet()) {
+            if (!keys.contains(k)) {
+                keys.add(k);
+            }
+        }
+        // what differs first: that is the point of asking both
+        List<String> ordered = new ArrayList<>();
+        keys.stream().filter(k -> !Objects.equals(primary.rows().get(k), other.rows().get(k))).forEach(ordered::add);
+        keys.stream().filter(k -> Objects.equals(primary.rows().get(k), other.rows().get(k))).forEach(ordered::add);
+        int row = 1;
+        for (String k : ordered.subList(0, Math.min(MAX_ROWS, ordered.size()))) {
+            String mine = primary.rows().get(k);
+            String theirs = other.rows().get(k);
+            boolean differs = !Objects.equals(mine, theirs);
+            answers.add(cell(k, null, "answer-key", differs), 0, row);
+            answers.add(cell(shown(mine, primary == a.read()), tip(primaryName, primary, k), "answer-line", differs),
+                    1, row);
+            if (!same) {
+                answers.add(cell(shown(theirs, other == a.read()), tip(otherName, other, k), "answer-line", differs),
+                        2, row);
+            }
+            row++;
+        }
+        if (ordered.size() > MAX_ROWS) {
+            Label more = new Label("… " + (ordered.size() - MAX_ROWS) + " more that agree");
+            more.getStyleClass().add("answer-more");
+            answers.add(more, 0, row, 3, 1);
         }
     }
 
-    private void column(int col, String title, List<String> lines, List<String> compareTo) {
-        Label t = new Label(title);
+    /** A value, or what its absence means: a read model that lacks a row has not got there yet. */
+    private static String shown(String value, boolean readModel) {
+        return value != null ? value : readModel ? "not yet" : "—";
+    }
+
+    private void header(String key, String first, String second) {
+        answers.add(title(key), 0, 0);
+        answers.add(title(first), 1, 0);
+        if (second != null) {
+            answers.add(title(second), 2, 0);
+        }
+    }
+
+    private static Label title(String text) {
+        Label t = new Label(text);
         t.getStyleClass().add("answer-title");
-        answers.add(t, col, 0);
-        int max = 8;
-        for (int i = 0; i < Math.min(max, lines.size()); i++) {
-            Label l = new Label(lines.get(i));
-            l.getStyleClass().add("answer-line");
-            if (compareTo != null && !compareTo.contains(lines.get(i))) {
-                l.getStyleClass().add("differs");
-            }
-            answers.add(l, col, i + 1);
+        t.setMinWidth(0);
+        return t;
+    }
+
+    private static String tip(String model, Answer answer, String key) {
+        String whole = answer.whole().get(key);
+        String value = answer.rows().get(key);
+        return model + ": " + (value == null ? "not there (yet)" : whole != null ? whole : key + " " + value);
+    }
+
+    private static Label cell(String text, String tooltip, String style, boolean differs) {
+        Label l = new Label(text);
+        l.getStyleClass().add(style);
+        if (differs) {
+            l.getStyleClass().add("differs");
         }
-        if (lines.size() > max) {
-            answers.add(new Label("… " + (lines.size() - max) + " more"), col, max + 1);
+        l.setMinWidth(0);
+        l.setMaxWidth(Double.MAX_VALUE);
+        if (tooltip != null) {
+            l.setTooltip(new Tooltip(tooltip));
         }
+        return l;
     }
 }

@@ -40,6 +40,11 @@ public final class ReadModelPanel<T> extends VBox {
 
         /** How many orders the write model has that this read model does not show yet. */
         int missing(ReadModelsSnapshot s);
+
+        /** The whole row in words, for its tooltip: what a narrow column cuts off ("2× BOO…"); null: nothing more. */
+        default String describe(T row) {
+            return null;
+        }
     }
 
     private final FlowModel model;
@@ -228,19 +233,20 @@ public final class ReadModelPanel<T> extends VBox {
             }
             String k = key.apply(row);
             String why = source.stale(snapshot, k);
+            String whole = source.describe(row);
             pseudoClassStateChanged(STALE, why != null);
             if (why != null) {
                 if (!getStyleClass().contains("stale-row")) {
                     getStyleClass().add("stale-row");
                 }
                 tip.setText("Stale — " + why + "\nThe write model already says so; " + projector
-                        + " has not applied that event yet.");
-                setTooltip(tip);
+                        + " has not applied that event yet."
+                        + (whole == null ? "" : "\n\nThis row in read.db:\n" + whole));
             } else {
                 getStyleClass().remove("stale-row");
-                tip.setText("Matches the write model's truth.");
-                setTooltip(tip);
+                tip.setText((whole == null ? "" : whole + "\n") + "✓ Matches the write model's truth.");
             }
+            setTooltip(tip);
             Long t = changedAt.get(k);
             pseudoClassStateChanged(CHANGED, t != null && System.nanoTime() - t < FLASH_NANOS);
         }

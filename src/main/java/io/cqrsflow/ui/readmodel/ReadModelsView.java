@@ -49,6 +49,12 @@ public final class ReadModelsView extends VBox {
                     public int missing(ReadModelsSnapshot s) {
                         return missingRows(s.staleList());
                     }
+
+                    @Override
+                    public String describe(OrderSummary o) {
+                        return o.orderId() + " · " + o.customerName() + " · " + o.total().toPlainString() + " · "
+                                + o.status().label();
+                    }
                 });
         list.addColumn("order", 54, OrderSummary::orderId);
         list.addColumn("customer", 104, OrderSummary::customerName);
@@ -71,6 +77,11 @@ public final class ReadModelsView extends VBox {
                     @Override
                     public int missing(ReadModelsSnapshot s) {
                         return missingRows(s.staleDetails());
+                    }
+
+                    @Override
+                    public String describe(OrderDetails o) {
+                        return whole(o);
                     }
                 });
         detail.addColumn("order", 54, OrderDetails::orderId);
@@ -143,6 +154,18 @@ public final class ReadModelsView extends VBox {
             }
         }
         return n;
+    }
+
+    /** A detail row in full: what its items and reason columns may cut off. */
+    static String whole(OrderDetails d) {
+        StringJoiner items = new StringJoiner(", ");
+        for (OrderLine l : d.items()) {
+            items.add(l.quantity() + "× " + l.sku() + " @ " + l.unitPrice().toPlainString());
+        }
+        return d.orderId() + " · " + d.customerName() + " · total " + d.total().toPlainString() + " · "
+                + d.status().label()
+                + "\nitems: " + (d.items().isEmpty() ? "none" : items.toString())
+                + (d.cancelReason() == null || d.cancelReason().isEmpty() ? "" : "\nreason: " + d.cancelReason());
     }
 
     static String items(OrderDetails d) {
