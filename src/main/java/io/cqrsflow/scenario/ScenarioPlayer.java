@@ -65,12 +65,27 @@ public final class ScenarioPlayer implements AutoCloseable {
 
     /** Applies the scenario's projector delays and starts its clock. */
     public synchronized void start() {
+        start(false);
+    }
+
+    /**
+     * Applies the scenario's projector delays; starts the clock unless {@code startPaused}, in which case
+     * nothing plays until {@link #resume()} or {@link #stepNow()} (which plays exactly the first step).
+     */
+    public synchronized void start(boolean startPaused) {
         for (Map.Entry<String, Long> delay : scenario.projectorDelays().entrySet()) {
             if (engine.readSide().isRunning(delay.getKey())) {
                 engine.projector(delay.getKey()).setDelay(scaled(delay.getValue()));
             }
         }
         runningSince = System.nanoTime();
+        if (startPaused) {
+            paused = true;
+            if (scenario.steps().isEmpty()) {
+                finished.complete(null);
+            }
+            return;
+        }
         scheduleNext();
     }
 

@@ -67,6 +67,7 @@ public final class FlowModel {
     private final AtomicInteger inboxSize = new AtomicInteger();
     private final Map<String, ProjectorStatus> latestStatus = new ConcurrentHashMap<>();
     private final AtomicReference<ReadModelsSnapshot> readResult = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicBoolean readFailed = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicReference<Runnable> startupResult = new AtomicReference<>();
     private final List<Consumer<FlowSignal>> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> frameListeners = new CopyOnWriteArrayList<>();
@@ -331,6 +332,11 @@ public final class FlowModel {
                 head.set(Math.max(head.get(), e.getValue().head()));
             }
         }
+        if (readFailed.getAndSet(false)) {
+            // Keep showing the last good picture and try again (reads are throttled per frame).
+            readInFlight = false;
+            readDirty = true;
+        }
         ReadModelsSnapshot read = readResult.getAndSet(null);
         if (read != null) {
             readInFlight = false;
@@ -343,8 +349,14 @@ public final class FlowModel {
             readDirty = false;
             readInFlight = true;
             lastReadStart = now;
-            engine.query(FlowModel::read).whenComplete((r, failure) ->
-                    readResult.set(r != null ? r : readModels.get()));
+            // On the query thread: only hand the result over; the FX thread decides what to do with it.
+            engine.query(FlowModel::read).whenComplete((r, failure) -> {
+                if (r != null) {
+                    readResult.set(r);
+                } else {
+                    readFailed.set(true);
+                }
+            });
         }
         for (Runnable r : frameListeners) {
             r.run();

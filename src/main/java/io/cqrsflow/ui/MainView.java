@@ -94,6 +94,8 @@ public final class MainView extends StackPane {
     private final MenuItem startFresh = new MenuItem("Start fresh…", new FontIcon(MaterialDesignR.RESTART));
     private final List<HelpOverlay.Shortcut> shortcuts = new ArrayList<>();
     private ScenarioControls scenarioControls;
+    private Scene shortcutScene;
+    private final List<KeyCombination> installedShortcuts = new ArrayList<>();
     private final Label scenarioStatus = new Label();
     private final Label scenarioNote = new Label();
     private final Label scenarioAnswers = new Label();
@@ -363,6 +365,7 @@ public final class MainView extends StackPane {
 
     /** Stops listening to the engine. Call before closing it. */
     public void dispose() {
+        removeShortcuts();
         model.dispose();
     }
 
@@ -525,7 +528,29 @@ public final class MainView extends StackPane {
     }
 
     private void installShortcuts(Scene scene) {
+        removeShortcuts();
         var acc = scene.getAccelerators();
+        java.util.Set<KeyCombination> before = new java.util.HashSet<>(acc.keySet());
+        putShortcuts(acc);
+        shortcutScene = scene;
+        installedShortcuts.clear();
+        for (KeyCombination k : acc.keySet()) {
+            if (!before.contains(k)) {
+                installedShortcuts.add(k);
+            }
+        }
+    }
+
+    /** Takes this view's shortcuts off its scene, so a disposed view no longer answers keys. */
+    private void removeShortcuts() {
+        if (shortcutScene != null) {
+            installedShortcuts.forEach(shortcutScene.getAccelerators()::remove);
+            installedShortcuts.clear();
+            shortcutScene = null;
+        }
+    }
+
+    private void putShortcuts(javafx.collections.ObservableMap<KeyCombination, Runnable> acc) {
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
         for (int i = 0; i < digits.length; i++) {
             int form = i;

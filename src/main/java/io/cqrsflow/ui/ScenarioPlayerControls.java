@@ -85,12 +85,18 @@ public final class ScenarioPlayerControls implements ScenarioControls {
 
     @Override
     public synchronized void play(String name) {
+        begin(name, false);
+    }
+
+    private void begin(String name, boolean paused) {
         Scenario scenario = byName.get(name);
         if (scenario == null) {
             return;
         }
         if (player != null && player.scenario() == scenario && !player.finished().isDone()) {
-            player.resume();
+            if (!paused) {
+                player.resume();
+            }
             report(player, null);
             return;
         }
@@ -107,7 +113,7 @@ public final class ScenarioPlayerControls implements ScenarioControls {
         ScenarioPlayer p = new ScenarioPlayer(engine, scenario, speed, (step, elapsed, outcome) -> played(step, outcome));
         player = p;
         p.finished().thenRun(() -> report(p, null));
-        p.start();
+        p.start(paused);
         report(p, null);
     }
 
@@ -134,8 +140,7 @@ public final class ScenarioPlayerControls implements ScenarioControls {
 
     /** Starts the named scenario paused, so that ⏭ walks through it one step at a time. */
     public synchronized void prepare(String name) {
-        play(name);
-        pause();
+        begin(name, true);
     }
 
     @Override

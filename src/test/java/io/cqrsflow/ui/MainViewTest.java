@@ -77,6 +77,22 @@ class MainViewTest {
     }
 
     @Test
+    void a_disposed_view_takes_its_shortcuts_off_the_scene() {
+        // given the window's shortcuts are on its scene
+        javafx.scene.input.KeyCodeCombination play = new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F5);
+        assertThat(fx(() -> ui.scene.getAccelerators().containsKey(play))).isTrue();
+
+        // when the view is disposed (the app does so before opening another folder)
+        fx(() -> {
+            ui.view.dispose();
+            return null;
+        });
+
+        // then no key reaches the old view and its closed engine any more
+        assertThat(fx(() -> ui.scene.getAccelerators().containsKey(play))).isFalse();
+    }
+
+    @Test
     void a_rejected_command_shows_the_rule_and_its_message(FxRobot robot) throws Exception {
         // when the learner pays an order that does not exist
         robot.clickOn("#form-PayOrder");
