@@ -92,14 +92,22 @@ public final class CqrsFlowApp extends Application {
         return Engine.open(dir, Clock.systemUTC(), delays);
     }
 
+    /** A remembered size, or the default when none (or nonsense, such as NaN) was stored. */
+    private double remembered(String key, double fallback) {
+        double value = prefs.getDouble(key, fallback);
+        return Double.isFinite(value) && value > 0 ? value : fallback;
+    }
+
     @Override
     public void start(Stage stage) {
         this.stage = stage;
         stage.setTitle("CQRS Flow");
         stage.setMinWidth(1000);
         stage.setMinHeight(700);
-        double w = Math.max(MIN_WIDTH, prefs.getDouble(PREF_WIDTH, MIN_WIDTH));
-        double h = Math.max(MIN_HEIGHT, prefs.getDouble(PREF_HEIGHT, MIN_HEIGHT));
+        // The remembered size, but never larger than this screen (a laptop after a projector).
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double w = Math.min(screen.getWidth(), Math.max(MIN_WIDTH, remembered(PREF_WIDTH, MIN_WIDTH)));
+        double h = Math.min(screen.getHeight(), Math.max(MIN_HEIGHT, remembered(PREF_HEIGHT, MIN_HEIGHT)));
         Scene scene = new Scene(new Label("Opening…"), w, h);
         stage.setScene(scene);
         stage.setMaximized(prefs.getBoolean(PREF_MAXIMIZED, false));
@@ -109,6 +117,9 @@ public final class CqrsFlowApp extends Application {
             failed(openProblem);
         }
         stage.show();
+        if (!stage.isMaximized()) {
+            stage.centerOnScreen();
+        }
     }
 
     private void show(Engine opened) {
@@ -207,7 +218,7 @@ public final class CqrsFlowApp extends Application {
     public void stop() {
         if (stage != null) {
             prefs.putBoolean(PREF_MAXIMIZED, stage.isMaximized());
-            if (!stage.isMaximized()) {
+            if (!stage.isMaximized() && Double.isFinite(stage.getWidth()) && Double.isFinite(stage.getHeight())) {
                 prefs.putDouble(PREF_WIDTH, stage.getWidth());
                 prefs.putDouble(PREF_HEIGHT, stage.getHeight());
             }
