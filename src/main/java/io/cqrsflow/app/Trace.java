@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.cqrsflow.domain.OrderStatus;
 import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.flow.FlowSignal;
 import io.cqrsflow.read.ProjectorState;
@@ -37,7 +38,17 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
 
     static {
         JSON.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
-        JSON.registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
+        JSON.registerModule(new SimpleModule()
+                .addSerializer(Instant.class, ToStringSerializer.instance)
+                // "pending", as read.db and the window say it, not the enum's name
+                .addSerializer(OrderStatus.class, new com.fasterxml.jackson.databind.JsonSerializer<OrderStatus>() {
+                    @Override
+                    public void serialize(OrderStatus value, com.fasterxml.jackson.core.JsonGenerator gen,
+                                          com.fasterxml.jackson.databind.SerializerProvider serializers)
+                            throws java.io.IOException {
+                        gen.writeString(value.label());
+                    }
+                }));
     }
 
     private final PrintStream out;

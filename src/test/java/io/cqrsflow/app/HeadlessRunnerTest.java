@@ -145,7 +145,7 @@ class HeadlessRunnerTest {
                 "ListOrders from read-model");
         // the detail read model already has the new order
         assertThat(queries.get(0).path("result").path("orderId").asText()).isEqualTo("o-1");
-        assertThat(queries.get(0).path("result").path("status").asText()).isEqualTo("PENDING");
+        assertThat(queries.get(0).path("result").path("status").asText()).isEqualTo("pending");
         // the list read model does not yet
         assertThat(queries.get(1).path("result").isArray()).isTrue();
         assertThat(queries.get(1).path("result")).isEmpty();
