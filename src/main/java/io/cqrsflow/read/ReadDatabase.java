@@ -115,6 +115,13 @@ public final class ReadDatabase implements AutoCloseable {
                 moveAside(file, clock, notices, unusable);
                 connection = SqliteFiles.connect(file);
             }
+            String otherStore = builtFromAnotherStore(connection, eventsFingerprint, eventsHead);
+            if (otherStore != null) {
+                // Derived data, but a learner may have added a view or table of their own: keep it all, aside.
+                connection.close();
+                moveAside(file, clock, notices, otherStore);
+                connection = SqliteFiles.connect(file);
+            }
             SqliteFiles.configure(connection, false);
             initialise(connection);
             ReadDatabase db = new ReadDatabase(file, clock, connection);
@@ -182,48 +189,34 @@ public final class ReadDatabase implements AutoCloseable {
         }
     }
 
-    private void checkBuiltFrom(String fingerprint, long eventsHead, Consumer<String> notices) {
-        write(c -> {
-            String stored = null;
-            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM read_meta WHERE key = 'events_fingerprint'")) {
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        stored = rs.getString(1);
-                    }
-                }
+    /**
+     * Why a read.db cannot be kept for this events.db (built from another store, or not saying which),
+     * or null. Reads only; the file is not touched.
+     */
+    private static String builtFromAnotherStore(Connection c, String fingerprint, long eventsHead) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            if (intOf(s, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('read_meta', 'checkpoints')") < 2) {
+                return null;
             }
-            long highest;
-            try (Statement s = c.createStatement()) {
-                highest = intOf(s, "SELECT COALESCE(MAX(position), 0) FROM checkpoints");
+        }
+        String stored = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM read_meta WHERE key = 'events_fingerprint'");
+             ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                stored = rs.getString(1);
             }
-            boolean otherStore = (stored != null && !stored.equals(fingerprint)) || highest > eventsHead;
-            boolean unknownStore = stored == null && highest > 0;
-            if (otherStore || unknownStore) {
-                notices.accept(file.getFileName() + (otherStore ? " was built from a different events.db"
-                        : " does not say which events.db it was built from") + ": rebuilding the read models");
-                List<String> tables = new ArrayList<>();
-                try (Statement s = c.createStatement();
-                     ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'"
-                             + " AND name NOT IN ('read_meta', 'sqlite_sequence')")) {
-                    while (rs.next()) {
-                        tables.add(rs.getString(1));
-                    }
-                }
-                try (Statement s = c.createStatement()) {
-                    for (String table : tables) {
-                        s.execute("DELETE FROM \"" + table.replace("\"", "\"\"") + "\"");
-                    }
-                }
-            }
-            if (fingerprint != null) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT OR REPLACE INTO read_meta(key, value) VALUES ('events_fingerprint', ?)")) {
-                    ps.setString(1, fingerprint);
-                    ps.executeUpdate();
-                }
-            }
-            return null;
-        });
+        }
+        long highest;
+        try (Statement s = c.createStatement()) {
+            highest = intOf(s, "SELECT COALESCE(MAX(position), 0) FROM checkpoints");
+        }
+        if ((stored != null && !stored.equals(fingerprint)) || highest > eventsHead) {
+            return "was built from a different events.db";
+        }
+        if (stored == null && highest > 0) {
+            return "does not say which events.db it was built from";
+        }
+        return null;
     }
 
     /** Identifies an event store by its first event, so that a read.db built from another store is noticed. */
@@ -231,10 +224,21 @@ public final class ReadDatabase implements AutoCloseable {
         return first.streamId() + "@" + first.recordedAt();
     }
 
-    /**
-     * Inside the transaction that applies the store's first event: records which store this read.db is
-     * built from, if nothing is recorded yet (read.db was opened while the store was still empty).
-     */
+    /** Records which events.db this read.db is built from, once there is a first event to name it by. */
+    private void checkBuiltFrom(String fingerprint, long eventsHead, Consumer<String> notices) {
+        if (fingerprint == null) {
+            return;
+        }
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT OR REPLACE INTO read_meta(key, value) VALUES ('events_fingerprint', ?)")) {
+                ps.setString(1, fingerprint);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     static void rememberBuiltFrom(Connection c, RecordedEvent first) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO read_meta(key, value) VALUES ('events_fingerprint', ?)"
                 + " ON CONFLICT(key) DO NOTHING")) {
