@@ -9,16 +9,18 @@ import java.nio.file.Path;
 @Command(name = "cqrs-flow", mixinStandardHelpOptions = true, version = "CQRS Flow 0.1.0",
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
-                "Watch CQRS happen: commands become events in a SQLite event store, and projectors with",
-                "adjustable delays turn them into read models that lag behind, visibly.",
+                "Watch CQRS happen: commands become events in a SQLite event store, and projectors with adjustable"
+                        + " delays turn them into read models that lag behind, visibly.",
                 "",
                 "Without options, opens the window. With --headless, runs without one and prints a trace."},
         footer = {"",
-                "Exit codes: 0 done; 1 the data folder cannot be used (message says why); 2 bad input (options or scenario).",
+                "Exit codes: 0 done; 1 the data folder cannot be used, or a scenario step could not be carried out"
+                        + " (the message says why); 2 bad input (options or scenario file).",
+                "",
                 "Examples:",
-                "  java -jar cqrs-flow.jar --headless --scenario read-your-own-writes",
-                "  java -jar cqrs-flow.jar --headless --data /tmp/lesson --scenario lesson.json --json",
-                "  java -jar cqrs-flow.jar --scenario cancel-before-list-catches-up --snapshot shot.png"})
+                "  java -jar cqrs-flow.jar --headless --fresh --scenario read-your-own-writes",
+                "  java -jar cqrs-flow.jar --headless --data /tmp/lesson --fresh --scenario lesson.json --json",
+                "  java -jar cqrs-flow.jar --scenario lesson.json --data /tmp/lesson --fresh --snapshot shot.png"})
 final class Options {
 
     @Option(names = "--headless", description = "Run without a window: play the scenario (if any), wait until every projector has caught up, print a trace, exit.")
