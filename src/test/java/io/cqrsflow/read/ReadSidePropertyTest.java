@@ -16,6 +16,8 @@ import io.cqrsflow.read.orderdetail.OrderDetailQueries;
 import io.cqrsflow.read.orderlist.OrderListQueries;
 import io.cqrsflow.read.salesbycustomer.SalesByCustomerQueries;
 import io.cqrsflow.write.CommandResult;
+import io.cqrsflow.testing.Seeded;
+import io.cqrsflow.testing.TempFolders;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -34,7 +36,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,7 +119,7 @@ class ReadSidePropertyTest {
     }
 
     private static AssertionError failureOf(Map<String, Long> delays, List<Op> ops) {
-        Path dir = tempDir();
+        Path dir = TempFolders.create("cqrsflow-read-property-");
         try (ReadSideFixture fixture = new ReadSideFixture(dir, new MutableClock(START))) {
             fixture.openStore().openReadSide(delays);
             new Run(fixture, delays).play(ops);
@@ -126,7 +127,7 @@ class ReadSidePropertyTest {
         } catch (AssertionError e) {
             return e;
         } finally {
-            deleteRecursively(dir);
+            TempFolders.deleteRecursively(dir);
         }
     }
 
@@ -396,15 +397,17 @@ class ReadSidePropertyTest {
     private static final class Generator {
         private static final List<String> PROJECTORS = ProjectionNames.ALL;
         private final Random random;
+        private final Seeded seeded;
 
         Generator(Random random) {
             this.random = random;
+            this.seeded = new Seeded(random);
         }
 
         Map<String, Long> initialDelays() {
             Map<String, Long> delays = new LinkedHashMap<>();
             for (String name : AT_START) {
-                delays.put(name, (long) oneOf(0, 0, 300, 1_000, 2_500, 10_000));
+                delays.put(name, (long) seeded.oneOf(0, 0, 300, 1_000, 2_500, 10_000));
             }
             return delays;
         }
@@ -424,16 +427,16 @@ class ReadSidePropertyTest {
                 return new Handle(command());
             }
             if (pick < 55) {
-                return new Advance(oneOf(1L, 50L, 300L, 1_000L, 2_500L, 4_000L));
+                return new Advance(seeded.oneOf(1L, 50L, 300L, 1_000L, 2_500L, 4_000L));
             }
             if (pick < 65) {
-                return new Work(oneOf(PROJECTORS.toArray(String[]::new)));
+                return new Work(seeded.oneOf(PROJECTORS.toArray(String[]::new)));
             }
             if (pick < 72) {
                 return new Work(null);
             }
             if (pick < 77) {
-                return new SetDelay(projector(), oneOf(0L, 0L, 200L, 1_500L, 5_000L, 10_000L, 60_000L, -5L));
+                return new SetDelay(projector(), seeded.oneOf(0L, 0L, 200L, 1_500L, 5_000L, 10_000L, 60_000L, -5L));
             }
             if (pick < 81) {
                 return new Pause(projector());
@@ -448,7 +451,7 @@ class ReadSidePropertyTest {
                 return new Rebuild(projector());
             }
             if (pick < 93) {
-                return new AddSales(oneOf(0L, 800L, 3_000L));
+                return new AddSales(seeded.oneOf(0L, 800L, 3_000L));
             }
             if (pick < 95) {
                 return new Restart();
@@ -457,17 +460,17 @@ class ReadSidePropertyTest {
         }
 
         private String projector() {
-            return oneOf(PROJECTORS.toArray(String[]::new));
+            return seeded.oneOf(PROJECTORS.toArray(String[]::new));
         }
 
         private Command command() {
             int pick = random.nextInt(14);
             if (pick < 2) {
                 return new RegisterCustomer(customerId(),
-                        mostly(8, () -> oneOf("Ada Lovelace", "Grace Hopper", "Alan Turing"), () -> " "));
+                        seeded.mostly(8, () -> seeded.oneOf("Ada Lovelace", "Grace Hopper", "Alan Turing"), () -> " "));
             }
             if (pick < 6) {
-                return new PlaceOrder(orderId(), mostly(10, this::customerId, () -> "c-9"), items());
+                return new PlaceOrder(orderId(), seeded.mostly(10, this::customerId, () -> "c-9"), items());
             }
             if (pick < 9) {
                 return new PayOrder(orderId());
@@ -475,53 +478,30 @@ class ReadSidePropertyTest {
             if (pick < 11) {
                 return new ShipOrder(orderId());
             }
-            return new CancelOrder(orderId(), oneOf("changed mind", "fraud", "too slow"));
+            return new CancelOrder(orderId(), seeded.oneOf("changed mind", "fraud", "too slow"));
         }
 
         private String customerId() {
-            return oneOf("c-1", "c-2", "c-3");
+            return seeded.oneOf("c-1", "c-2", "c-3");
         }
 
         private String orderId() {
-            return oneOf("o-1", "o-2", "o-3", "o-4", "o-5", "o-6");
+            return seeded.oneOf("o-1", "o-2", "o-3", "o-4", "o-5", "o-6");
         }
 
         private List<OrderLine> items() {
             int size = 1 + random.nextInt(3);
             List<OrderLine> lines = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
-                lines.add(new OrderLine(oneOf("BOOK-1", "PEN-1", "MUG-2"),
-                        mostly(15, () -> 1 + random.nextInt(5), () -> 0),
-                        new BigDecimal(mostly(15, () -> oneOf("12.50", "0.10", "0.00", "99.99", "3"), () -> "-0.01"))));
+                lines.add(new OrderLine(seeded.oneOf("BOOK-1", "PEN-1", "MUG-2"),
+                        seeded.mostly(15, () -> 1 + random.nextInt(5), () -> 0),
+                        new BigDecimal(seeded.mostly(15, () -> seeded.oneOf("12.50", "0.10", "0.00", "99.99", "3"), () -> "-0.01"))));
             }
             return lines;
         }
 
-        private <T> T mostly(int weight, Supplier<T> usual, Supplier<T> rare) {
-            return random.nextInt(weight + 1) < weight ? usual.get() : rare.get();
-        }
 
-        @SafeVarargs
-        private <T> T oneOf(T... values) {
-            return values[random.nextInt(values.length)];
-        }
     }
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("cqrsflow-read-property-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -16,16 +16,14 @@ import io.cqrsflow.domain.ShipOrder;
 import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.eventstore.SqliteEventStore;
 import io.cqrsflow.eventstore.TestClock;
+import io.cqrsflow.testing.Seeded;
+import io.cqrsflow.testing.TempFolders;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +32,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,7 +127,7 @@ class CommandHandlerPropertyTest {
     }
 
     private static void runAndCheck(List<Command> commands) {
-        Path dir = tempDir();
+        Path dir = TempFolders.create("cqrsflow-property-");
         try (SqliteEventStore store = SqliteEventStore.open(dir.resolve("events.db"),
                 TestClock.at("2024-03-01T10:00:00Z"))) {
             CommandHandler handler = new CommandHandler(store);
@@ -183,7 +180,7 @@ class CommandHandlerPropertyTest {
                         .map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add));
             }
         } finally {
-            deleteRecursively(dir);
+            TempFolders.deleteRecursively(dir);
         }
     }
 
@@ -270,9 +267,11 @@ class CommandHandlerPropertyTest {
     /** Random commands over a small pool of ids; mostly valid values, sometimes a broken one. */
     private static final class Generator {
         private final Random random;
+        private final Seeded seeded;
 
         Generator(Random random) {
             this.random = random;
+            this.seeded = new Seeded(random);
         }
 
         List<Command> commands() {
@@ -287,8 +286,8 @@ class CommandHandlerPropertyTest {
         private Command command() {
             int pick = random.nextInt(13);
             if (pick < 2) {
-                return new RegisterCustomer(customerId(), mostly(8, () -> oneOf("Ada Lovelace", "Grace Hopper"),
-                        () -> oneOf("", "  ")));
+                return new RegisterCustomer(customerId(), seeded.mostly(8, () -> seeded.oneOf("Ada Lovelace", "Grace Hopper"),
+                        () -> seeded.oneOf("", "  ")));
             }
             if (pick < 5) {
                 return new PlaceOrder(orderId(), customerId(), items());
@@ -299,15 +298,15 @@ class CommandHandlerPropertyTest {
             if (pick < 11) {
                 return new ShipOrder(orderId());
             }
-            return new CancelOrder(orderId(), oneOf("changed mind", " ", "fraud"));
+            return new CancelOrder(orderId(), seeded.oneOf("changed mind", " ", "fraud"));
         }
 
         private String customerId() {
-            return mostly(10, () -> oneOf("c-1", "c-2"), () -> oneOf("", " "));
+            return seeded.mostly(10, () -> seeded.oneOf("c-1", "c-2"), () -> seeded.oneOf("", " "));
         }
 
         private String orderId() {
-            return mostly(12, () -> oneOf("o-1", "o-2"), () -> "");
+            return seeded.mostly(12, () -> seeded.oneOf("o-1", "o-2"), () -> "");
         }
 
         private List<OrderLine> items() {
@@ -318,39 +317,15 @@ class CommandHandlerPropertyTest {
             List<OrderLine> lines = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
                 lines.add(new OrderLine(
-                        mostly(12, () -> oneOf("BOOK-1", "PEN-1"), () -> " "),
-                        mostly(12, () -> 1 + random.nextInt(5), () -> -random.nextInt(3)),
-                        new BigDecimal(mostly(12, () -> oneOf("12.50", "0.10", "0.00", "99.99"), () -> "-0.01"))));
+                        seeded.mostly(12, () -> seeded.oneOf("BOOK-1", "PEN-1"), () -> " "),
+                        seeded.mostly(12, () -> 1 + random.nextInt(5), () -> -random.nextInt(3)),
+                        new BigDecimal(seeded.mostly(12, () -> seeded.oneOf("12.50", "0.10", "0.00", "99.99"), () -> "-0.01"))));
             }
             return lines;
         }
 
-        /** {@code usual} with odds {@code weight} to 1, otherwise {@code rare}. */
-        private <T> T mostly(int weight, Supplier<T> usual, Supplier<T> rare) {
-            return random.nextInt(weight + 1) < weight ? usual.get() : rare.get();
-        }
 
-        @SafeVarargs
-        private <T> T oneOf(T... values) {
-            return values[random.nextInt(values.length)];
-        }
     }
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("cqrsflow-property-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
