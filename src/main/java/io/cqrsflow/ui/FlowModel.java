@@ -5,6 +5,7 @@ import io.cqrsflow.domain.OrderPlaced;
 import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.flow.Engine;
 import io.cqrsflow.flow.FlowSignal;
+import io.cqrsflow.read.CustomerSales;
 import io.cqrsflow.read.OrderDetails;
 import io.cqrsflow.read.OrderSummary;
 import io.cqrsflow.read.Projector;
@@ -302,8 +303,9 @@ public final class FlowModel {
         List<OrderSummary> list = q.listOrders(QuerySource.READ_MODEL);
         List<OrderDetails> details = q.allDetails();
         Map<String, OrderDetails> truth = q.writeModel().allOrders();
+        List<CustomerSales> sales = side.sales().all();
         return new ReadModelsSnapshot(list, details, truth, Staleness.ofList(list, truth),
-                Staleness.ofDetails(details, truth), side.sales().all());
+                Staleness.ofDetails(details, truth), sales, Staleness.ofSales(sales, truth));
     }
 
     // ---- FX side

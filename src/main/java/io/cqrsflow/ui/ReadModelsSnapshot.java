@@ -16,8 +16,9 @@ public record ReadModelsSnapshot(List<OrderSummary> orderList, List<OrderDetails
                                  Map<String, OrderDetails> truth,
                                  Map<String, StaleRow<OrderSummary>> staleList,
                                  Map<String, StaleRow<OrderDetails>> staleDetails,
-                                 List<CustomerSales> sales) {
+                                 List<CustomerSales> sales,
+                                 Map<String, StaleRow<CustomerSales>> staleSales) {
 
     public static final ReadModelsSnapshot EMPTY =
-            new ReadModelsSnapshot(List.of(), List.of(), Map.of(), Map.of(), Map.of(), List.of());
+            new ReadModelsSnapshot(List.of(), List.of(), Map.of(), Map.of(), Map.of(), List.of(), Map.of());
 }

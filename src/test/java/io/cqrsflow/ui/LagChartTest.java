@@ -3,6 +3,7 @@ package io.cqrsflow.ui;
 import io.cqrsflow.flow.Engine;
 import io.cqrsflow.ui.lag.LagChart;
 import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -70,6 +71,33 @@ class LagChartTest {
         assertThat(b.getHeight()).isGreaterThan(60);
         assertThat(inkedPixels(image, b)).isGreaterThan(200);
         assertThat(fx(() -> chart.latest("order-list"))).isEqualTo(0);
+    }
+
+    @Test
+    void in_presenter_mode_the_axes_and_legend_make_room_for_their_larger_text() throws Exception {
+        // given the chart drawn at the usual size
+        Scene scene = fx(() -> {
+            view = new MainView(engine);
+            return new Scene(view, CqrsFlowApp.MIN_WIDTH, CqrsFlowApp.MIN_HEIGHT);
+        });
+        Thread.sleep(600);
+        fx(() -> scene.snapshot(null));
+        LagChart chart = fx(() -> view.lagChart());
+        Rectangle2D usual = fx(chart::plotArea);
+        double usualBottom = fx(() -> chart.canvas().getHeight()) - usual.getMaxY();
+
+        // when presenter mode is on
+        fx(() -> {
+            view.presenterModeProperty().set(true);
+            return scene.snapshot(null);
+        });
+
+        // then the lines leave more room for the labels on the left, below, and the legend above
+        Rectangle2D presenting = fx(chart::plotArea);
+        double presentingBottom = fx(() -> chart.canvas().getHeight()) - presenting.getMaxY();
+        assertThat(presenting.getMinX()).isGreaterThan(usual.getMinX());
+        assertThat(presenting.getMinY()).isGreaterThan(usual.getMinY());
+        assertThat(presentingBottom).isGreaterThan(usualBottom);
     }
 
     /** Pixels in the box that differ from the box's top-left pixel (the chart's background). */

@@ -4,6 +4,7 @@ import io.cqrsflow.domain.CancelOrder;
 import io.cqrsflow.domain.OrderLine;
 import io.cqrsflow.domain.PlaceOrder;
 import io.cqrsflow.domain.RegisterCustomer;
+import io.cqrsflow.read.CustomerSales;
 import io.cqrsflow.read.OrderDetails;
 import io.cqrsflow.read.OrderSummary;
 import io.cqrsflow.read.ProjectionNames;
@@ -159,6 +160,31 @@ class MainViewTest {
     }
 
     @Test
+    void a_stale_sales_row_is_tinted_and_its_tooltip_tells_the_truth(FxRobot robot) throws Exception {
+        // given sales by customer, added at runtime, showing Ada with no orders
+        ui.submit(new RegisterCustomer("c-1", "Ada Lovelace"));
+        ui.engine.addProjection(ProjectionNames.SALES_BY_CUSTOMER, 0);
+        waitUntil(5, () -> salesRow(robot, "c-1") != null);
+        assertThat(fx(() -> robot.lookup("#stale-summary-sales-by-customer").<Label>query().getText()))
+                .isEqualTo("✓ matches the write model");
+
+        // when its projector falls far behind and Ada places an order
+        fx(() -> {
+            ui.engine.projector(ProjectionNames.SALES_BY_CUSTOMER).setDelay(10_000);
+            return null;
+        });
+        ui.submit(new PlaceOrder("o-1", "c-1", List.of(new OrderLine("BOOK-1", 2, new BigDecimal("12.50")))));
+
+        // then Ada's row is marked stale and its tooltip says what the truth is
+        waitUntil(5, () -> salesRow(robot, "c-1") != null && salesRow(robot, "c-1").getPseudoClassStates()
+                .contains(javafx.css.PseudoClass.getPseudoClass("stale")));
+        String tooltip = fx(() -> salesRow(robot, "c-1").getTooltip().getText());
+        assertThat(tooltip).contains("orders: shows 0, truth is 1; revenue: shows 0, truth is 25.00");
+        assertThat(fx(() -> robot.lookup("#stale-summary-sales-by-customer").<Label>query().getText()))
+                .isEqualTo("⚠ 1 stale row");
+    }
+
+    @Test
     void a_detail_row_tooltip_shows_the_items_and_reason_its_columns_cut_off_and_the_truth_when_stale(FxRobot robot)
             throws Exception {
         // given an order of three lines, cancelled with a long reason, shown in the detail
@@ -261,6 +287,16 @@ class MainViewTest {
                 .filter(r -> r.getItem() != null && r.getItem().orderId().equals(orderId) && r.getTooltip() != null)
                 .map(r -> r.getTooltip().getText())
                 .findFirst().orElse("");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableRow<CustomerSales> salesRow(FxRobot robot, String customerId) {
+        return robot.lookup("#table-sales-by-customer").tryQuery()
+                .map(table -> robot.from(table).lookup(".table-row-cell").queryAll().stream()
+                        .map(n -> (TableRow<CustomerSales>) n)
+                        .filter(r -> r.getItem() != null && r.getItem().customerId().equals(customerId))
+                        .findFirst().orElse(null))
+                .orElse(null);
     }
 
     @SuppressWarnings("unchecked")

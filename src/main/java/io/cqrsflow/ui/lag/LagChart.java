@@ -3,6 +3,7 @@ package io.cqrsflow.ui.lag;
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.ui.FlowModel;
 import io.cqrsflow.ui.Palette;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -15,6 +16,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayDeque;
@@ -30,6 +32,7 @@ import java.util.Map;
 public final class LagChart extends VBox {
     static final long WINDOW_MS = 120_000;
     static final long SAMPLE_MS = 250;
+    private static final String[] X_LABELS = {"−120 s", "−90 s", "−60 s", "−30 s", "now"};
 
     private record Sample(long atMs, long behind) {
     }
@@ -41,6 +44,8 @@ public final class LagChart extends VBox {
     private long lastSample;
     private boolean dark;
     private double fontScale = 1;
+    private final Text measure = new Text();
+    private Rectangle2D plotArea = Rectangle2D.EMPTY;
 
     public LagChart(FlowModel model) {
         this.model = model;
@@ -121,12 +126,6 @@ public final class LagChart extends VBox {
         }
         Color ink = dark ? Color.web("#c9d1d9") : Color.web("#57606a");
         Color grid = dark ? Color.web("#30363d") : Color.web("#d8dee4");
-        double left = 40 * fontScale;
-        double bottom = 18 * fontScale;
-        double top = 8;
-        double right = 8;
-        double pw = w - left - right;
-        double ph = h - top - bottom;
         long max = 1;
         for (Deque<Sample> d : series.values()) {
             for (Sample s : d) {
@@ -134,22 +133,41 @@ public final class LagChart extends VBox {
             }
         }
         long scale = niceCeiling(max);
-        g.setFont(Font.font("System", 10 * fontScale));
+        // Margins are measured from the text, so labels that grow in presenter mode still fit and
+        // the legend keeps a row of its own above the lines.
+        Font axisFont = Font.font("System", 10 * fontScale);
+        Font legendFont = Font.font("System", FontWeight.BOLD, 11 * fontScale);
+        double axisHeight = heightOf(axisFont);
+        double legendRow = series.isEmpty() ? 0 : heightOf(legendFont) + 4;
+        double left = Math.max(widthOf(Long.toString(scale), axisFont) + 9, widthOf(X_LABELS[0], axisFont) / 2 + 2);
+        double right = widthOf(X_LABELS[X_LABELS.length - 1], axisFont) / 2 + 2;
+        double top = 4 + legendRow + axisHeight / 2;
+        double bottom = axisHeight + 5;
+        double pw = w - left - right;
+        double ph = h - top - bottom;
+        plotArea = new Rectangle2D(left, top, Math.max(0, pw), Math.max(0, ph));
+        if (pw < 20 || ph < 10) {
+            return;
+        }
+        // fewer gridlines when the labels would touch
+        int ticks = ph / 4 >= axisHeight * 1.2 ? 4 : 2;
+        g.setFont(axisFont);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setLineWidth(1);
-        for (int i = 0; i <= 4; i++) {
-            double y = top + ph - ph * i / 4.0;
+        for (int i = 0; i <= ticks; i++) {
+            double y = top + ph - ph * i / ticks;
             g.setStroke(grid);
             g.strokeLine(left, y, left + pw, y);
             g.setFill(ink);
-            g.fillText(Long.toString(scale * i / 4), left - 5, y);
+            g.fillText(Long.toString(scale * i / ticks), left - 5, y);
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        for (int s = 0; s <= 120; s += 30) {
-            double x = left + pw - pw * s * 1000.0 / WINDOW_MS;
-            g.fillText(s == 0 ? "now" : "−" + s + " s", x, top + ph + 3);
+        for (int i = 0; i < X_LABELS.length; i++) {
+            double seconds = 120 - 30 * i;
+            double x = left + pw - pw * seconds * 1000.0 / WINDOW_MS;
+            g.fillText(X_LABELS[i], x, top + ph + 3);
         }
         for (Map.Entry<String, Deque<Sample>> e : series.entrySet()) {
             g.setStroke(Palette.projector(e.getKey()));
@@ -181,22 +199,41 @@ public final class LagChart extends VBox {
                 g.fillOval(lastX - 3.5, lastY - 3.5, 7, 7);
             }
         }
-        // legend
-        g.setFont(Font.font("System", FontWeight.BOLD, 11 * fontScale));
+        // legend, in its own row above the lines
+        g.setFont(legendFont);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        double lx = left + 8;
+        double legendY = 4 + legendRow / 2;
+        double swatch = 14 * fontScale;
+        double lx = left;
         for (String name : series.keySet()) {
             Deque<Sample> d = series.get(name);
             // short names ("list 3"), so three fit in a narrow column; the colour says which lane it is
             String label = io.cqrsflow.ui.eventstore.EventTableView.shortName(name) + " "
                     + (d.isEmpty() ? 0 : d.peekLast().behind());
             g.setFill(Palette.projector(name));
-            g.fillRoundRect(lx, top + 4, 14, 4, 2, 2);
+            g.fillRoundRect(lx, legendY - 2 * fontScale, swatch, 4 * fontScale, 2, 2);
             g.setFill(ink);
-            g.fillText(label, lx + 18, top + 6);
-            lx += 18 + label.length() * 6.8 * fontScale + 14;
+            g.fillText(label, lx + swatch + 4, legendY);
+            lx += swatch + 4 + widthOf(label, legendFont) + 14 * fontScale;
         }
+    }
+
+    /** Where the lines are drawn, inside the axes' labels and below the legend (for tests). */
+    public Rectangle2D plotArea() {
+        return plotArea;
+    }
+
+    private double widthOf(String text, Font font) {
+        measure.setFont(font);
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    private double heightOf(Font font) {
+        measure.setFont(font);
+        measure.setText("0");
+        return measure.getLayoutBounds().getHeight();
     }
 
     static long niceCeiling(long max) {

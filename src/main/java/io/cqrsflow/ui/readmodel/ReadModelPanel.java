@@ -38,8 +38,13 @@ public final class ReadModelPanel<T> extends VBox {
         /** Why a row is stale, or null. */
         String stale(ReadModelsSnapshot s, String key);
 
-        /** How many orders the write model has that this read model does not show yet. */
+        /** How many rows the write model has truth for that this read model does not show yet. */
         int missing(ReadModelsSnapshot s);
+
+        /** The missing rows in words, for the summary line ("2 orders not here yet"). */
+        default String missingText(int missing) {
+            return missing + (missing == 1 ? " order not here yet" : " orders not here yet");
+        }
 
         /** The whole row in words, for its tooltip: what a narrow column cuts off ("2× BOO…"); null: nothing more. */
         default String describe(T row) {
@@ -184,7 +189,7 @@ public final class ReadModelPanel<T> extends VBox {
             staleSummary.getStyleClass().add("has-stale");
             String text = (stale > 0 ? stale + (stale == 1 ? " stale row" : " stale rows") : "")
                     + (stale > 0 && missing > 0 ? " · " : "")
-                    + (missing > 0 ? missing + (missing == 1 ? " order not here yet" : " orders not here yet") : "");
+                    + (missing > 0 ? source.missingText(missing) : "");
             staleSummary.setText("⚠ " + text);
             staleSummary.setTooltip(new Tooltip("Stale rows differ from the write model's truth: the projector has"
                     + " not applied the newest events yet. Hover a tinted row to see the truth."));

@@ -121,12 +121,23 @@ public final class ReadModelsView extends VBox {
 
                     @Override
                     public String stale(ReadModelsSnapshot s, String key) {
-                        return null;
+                        return difference(s.staleSales(), key);
                     }
 
                     @Override
                     public int missing(ReadModelsSnapshot s) {
-                        return 0;
+                        return missingRows(s.staleSales());
+                    }
+
+                    @Override
+                    public String missingText(int missing) {
+                        return missing + (missing == 1 ? " customer not here yet" : " customers not here yet");
+                    }
+
+                    @Override
+                    public String describe(CustomerSales c) {
+                        return c.customerName() + " · " + c.orders() + (c.orders() == 1 ? " order" : " orders")
+                                + " · revenue " + c.revenue().toPlainString() + " · " + c.cancelled() + " cancelled";
                     }
                 });
         sales.addColumn("customer", 100, CustomerSales::customerName);
