@@ -1,5 +1,7 @@
 package io.cqrsflow.ui.readmodel;
 
+import io.cqrsflow.read.StaleRow;
+
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.ui.FlowModel;
 import io.cqrsflow.ui.Palette;
@@ -49,6 +51,50 @@ public final class ReadModelPanel<T> extends VBox {
         /** The whole row in words, for its tooltip: what a narrow column cuts off ("2× BOO…"); null: nothing more. */
         default String describe(T row) {
             return null;
+        }
+
+        /**
+         * A source reading one read model's rows and stale rows from the snapshot.
+         *
+         * @param noun     what one row is about, for "2 orders not here yet" ("order", "customer")
+         * @param describe the whole row in words, for its tooltip
+         */
+        static <T> Source<T> of(Function<ReadModelsSnapshot, List<T>> rows,
+                                Function<ReadModelsSnapshot, ? extends Map<String, ? extends StaleRow<?>>> stale,
+                                String noun, Function<T, String> describe) {
+            return new Source<>() {
+                @Override
+                public List<T> rows(ReadModelsSnapshot s) {
+                    return rows.apply(s);
+                }
+
+                @Override
+                public String stale(ReadModelsSnapshot s, String key) {
+                    StaleRow<?> row = stale.apply(s).get(key);
+                    return row == null ? null : row.difference();
+                }
+
+                @Override
+                public int missing(ReadModelsSnapshot s) {
+                    int n = 0;
+                    for (StaleRow<?> r : stale.apply(s).values()) {
+                        if (r.shown() == null) {
+                            n++;
+                        }
+                    }
+                    return n;
+                }
+
+                @Override
+                public String missingText(int missing) {
+                    return missing + " " + noun + (missing == 1 ? "" : "s") + " not here yet";
+                }
+
+                @Override
+                public String describe(T row) {
+                    return describe.apply(row);
+                }
+            };
         }
     }
 

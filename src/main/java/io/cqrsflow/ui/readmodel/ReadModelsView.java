@@ -6,7 +6,6 @@ import io.cqrsflow.read.OrderDetails;
 import io.cqrsflow.read.OrderSummary;
 import io.cqrsflow.read.ProjectionNames;
 import io.cqrsflow.read.ProjectorStatus;
-import io.cqrsflow.read.StaleRow;
 import io.cqrsflow.ui.FlowModel;
 import io.cqrsflow.ui.ReadModelsSnapshot;
 import javafx.collections.MapChangeListener;
@@ -14,7 +13,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 
 /** The read models, one above the other — order list and order detail — and sales by customer once it is added. */
@@ -34,28 +32,9 @@ public final class ReadModelsView extends VBox {
 
         list = new ReadModelPanel<>(model, ProjectionNames.ORDER_LIST, "Order list",
                 "ListOrders, GetOrdersForCustomer", OrderSummary::orderId,
-                new ReadModelPanel.Source<>() {
-                    @Override
-                    public List<OrderSummary> rows(ReadModelsSnapshot s) {
-                        return s.orderList();
-                    }
-
-                    @Override
-                    public String stale(ReadModelsSnapshot s, String key) {
-                        return difference(s.staleList(), key);
-                    }
-
-                    @Override
-                    public int missing(ReadModelsSnapshot s) {
-                        return missingRows(s.staleList());
-                    }
-
-                    @Override
-                    public String describe(OrderSummary o) {
-                        return o.orderId() + " · " + o.customerName() + " · " + o.total().toPlainString() + " · "
-                                + o.status().label();
-                    }
-                });
+                ReadModelPanel.Source.of(ReadModelsSnapshot::orderList, ReadModelsSnapshot::staleList, "order",
+                        o -> o.orderId() + " · " + o.customerName() + " · " + o.total().toPlainString() + " · "
+                                + o.status().label()));
         list.addColumn("order", 54, OrderSummary::orderId);
         list.addColumn("customer", 104, OrderSummary::customerName);
         list.addColumn("total", 58, o -> o.total().toPlainString());
@@ -63,27 +42,8 @@ public final class ReadModelsView extends VBox {
 
         detail = new ReadModelPanel<>(model, ProjectionNames.ORDER_DETAIL, "Order detail",
                 "GetOrderById", OrderDetails::orderId,
-                new ReadModelPanel.Source<>() {
-                    @Override
-                    public List<OrderDetails> rows(ReadModelsSnapshot s) {
-                        return s.orderDetails();
-                    }
-
-                    @Override
-                    public String stale(ReadModelsSnapshot s, String key) {
-                        return difference(s.staleDetails(), key);
-                    }
-
-                    @Override
-                    public int missing(ReadModelsSnapshot s) {
-                        return missingRows(s.staleDetails());
-                    }
-
-                    @Override
-                    public String describe(OrderDetails o) {
-                        return whole(o);
-                    }
-                });
+                ReadModelPanel.Source.of(ReadModelsSnapshot::orderDetails, ReadModelsSnapshot::staleDetails, "order",
+                        ReadModelsView::whole));
         detail.addColumn("order", 54, OrderDetails::orderId);
         detail.addColumn("status", 76, o -> o.status().label());
         detail.addColumn("items", 116, ReadModelsView::items);
@@ -113,33 +73,9 @@ public final class ReadModelsView extends VBox {
         }
         sales = new ReadModelPanel<>(model, ProjectionNames.SALES_BY_CUSTOMER, "Sales by customer",
                 "added at runtime, from #0", CustomerSales::customerId,
-                new ReadModelPanel.Source<>() {
-                    @Override
-                    public List<CustomerSales> rows(ReadModelsSnapshot s) {
-                        return s.sales();
-                    }
-
-                    @Override
-                    public String stale(ReadModelsSnapshot s, String key) {
-                        return difference(s.staleSales(), key);
-                    }
-
-                    @Override
-                    public int missing(ReadModelsSnapshot s) {
-                        return missingRows(s.staleSales());
-                    }
-
-                    @Override
-                    public String missingText(int missing) {
-                        return missing + (missing == 1 ? " customer not here yet" : " customers not here yet");
-                    }
-
-                    @Override
-                    public String describe(CustomerSales c) {
-                        return c.customerName() + " · " + c.orders() + (c.orders() == 1 ? " order" : " orders")
-                                + " · revenue " + c.revenue().toPlainString() + " · " + c.cancelled() + " cancelled";
-                    }
-                });
+                ReadModelPanel.Source.of(ReadModelsSnapshot::sales, ReadModelsSnapshot::staleSales, "customer",
+                        c -> c.customerName() + " · " + c.orders() + (c.orders() == 1 ? " order" : " orders")
+                                + " · revenue " + c.revenue().toPlainString() + " · " + c.cancelled() + " cancelled"));
         sales.addColumn("customer", 100, CustomerSales::customerName);
         sales.addColumn("orders", 56, c -> "" + c.orders());
         sales.addColumn("revenue", 68, c -> c.revenue().toPlainString());
@@ -152,20 +88,7 @@ public final class ReadModelsView extends VBox {
         model.requestRead();
     }
 
-    private static <T> String difference(Map<String, StaleRow<T>> stale, String key) {
-        StaleRow<T> row = stale.get(key);
-        return row == null ? null : row.difference();
-    }
 
-    private static <T> int missingRows(Map<String, StaleRow<T>> stale) {
-        int n = 0;
-        for (StaleRow<T> r : stale.values()) {
-            if (r.shown() == null) {
-                n++;
-            }
-        }
-        return n;
-    }
 
     /** A detail row in full: what its items and reason columns may cut off. */
     static String whole(OrderDetails d) {
