@@ -77,7 +77,7 @@ final class HeadlessRunner {
                     out.println("Scenario: " + scenario.name() + " (" + scenario.steps().size() + " steps"
                             + (speed != 1 ? ", speed " + speed : "") + ")");
                 }
-                ScenarioPlayer player = new ScenarioPlayer(engine, scenario, speed, trace);
+                ScenarioPlayer player = new ScenarioPlayer(engine.client(), scenario, speed, trace);
                 player.start();
                 player.finished().join();
                 player.close();

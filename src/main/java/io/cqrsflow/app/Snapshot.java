@@ -42,7 +42,7 @@ final class Snapshot {
             @Override
             public void opened(Engine engine) throws Exception {
                 onFx(() -> {
-                    MainView v = new MainView(engine);
+                    MainView v = new MainView(engine.client());
                     view.set(v);
                     scene.set(new Scene(v, WIDTH, HEIGHT));
                     return null;

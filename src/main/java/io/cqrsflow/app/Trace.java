@@ -15,6 +15,8 @@ import io.cqrsflow.read.ProjectorState;
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.scenario.CommandStep;
 import io.cqrsflow.scenario.QueryStep;
+import io.cqrsflow.read.Query;
+import io.cqrsflow.read.QueryAnswer;
 import io.cqrsflow.scenario.ScenarioPlayer;
 import io.cqrsflow.scenario.ScenarioStep;
 import io.cqrsflow.scenario.StepOutcome;
@@ -204,19 +206,21 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
         }
     }
 
-    private void query(QueryStep q, Object answer) {
-        Object value = answer instanceof Optional<?> o ? o.orElse(null) : answer;
-        String subject = q.orderId() != null ? " " + q.orderId() : q.customerId() != null ? " " + q.customerId() : "";
+    private void query(QueryStep q, QueryAnswer<?> answer) {
+        Object value = answer.value() instanceof Optional<?> o ? o.orElse(null) : answer.value();
+        String orderId = q.query() instanceof Query.GetOrderById byId ? byId.orderId() : null;
+        String customerId = q.query() instanceof Query.GetOrdersForCustomer forCustomer ? forCustomer.customerId() : null;
+        String subject = orderId != null ? " " + orderId : customerId != null ? " " + customerId : "";
         if (json) {
             ObjectNode n = node("query");
             n.put("step", q.number());
             n.put("atMs", q.atMs());
-            n.put("type", q.type().wireName());
-            if (q.orderId() != null) {
-                n.put("orderId", q.orderId());
+            n.put("type", q.query().wireName());
+            if (orderId != null) {
+                n.put("orderId", orderId);
             }
-            if (q.customerId() != null) {
-                n.put("customerId", q.customerId());
+            if (customerId != null) {
+                n.put("customerId", customerId);
             }
             n.put("from", q.from().wireName());
             n.set("result", JSON.valueToTree(value));
@@ -241,7 +245,7 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
         } else {
             shown = String.valueOf(value);
         }
-        text(String.format("step %-4d query %s%s from %s -> %s", q.number(), q.type().wireName(), subject,
+        text(String.format("step %-4d query %s%s from %s -> %s", q.number(), q.query().wireName(), subject,
                 q.from().wireName(), shown));
     }
 

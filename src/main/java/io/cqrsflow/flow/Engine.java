@@ -44,7 +44,8 @@ public final class Engine implements AutoCloseable {
     private final ReadSide readSide;
     private final ExecutorService commands;
     private final ExecutorService queries;
-    private final List<Consumer<FlowSignal>> subscribers = new CopyOnWriteArrayList<>();
+    private final SignalBus signals = new SignalBus();
+    private final FlowClient client = new EngineClient(this);
     private final List<String> notices = new CopyOnWriteArrayList<>();
     private final EventStore.Subscription appended;
 
@@ -107,19 +108,29 @@ public final class Engine implements AutoCloseable {
     }
 
     private void publish(FlowSignal signal) {
-        for (Consumer<FlowSignal> s : subscribers) {
-            try {
-                s.accept(signal);
-            } catch (RuntimeException e) {
-                System.getLogger(Engine.class.getName()).log(System.Logger.Level.WARNING, "a flow subscriber failed", e);
-            }
-        }
+        signals.publish(signal);
     }
 
-    /** Receives every signal from now on, on background threads. */
+    /**
+     * Receives every signal from now on, in order, on the engine's one signals thread — never on a
+     * writer's or a projector's, so a slow subscriber does not hold up the pipeline.
+     */
     public Runnable subscribe(Consumer<FlowSignal> subscriber) {
-        subscribers.add(subscriber);
-        return () -> subscribers.remove(subscriber);
+        return signals.subscribe(subscriber);
+    }
+
+    /** The door for a user interface: every call asynchronous, nothing of the store or read side exposed. */
+    public FlowClient client() {
+        return client;
+    }
+
+    CommandHandler handler() {
+        return handler;
+    }
+
+    /** Runs a read on the query thread, never on the caller's. */
+    <T> CompletableFuture<T> onQueryThread(java.util.function.Supplier<T> read) {
+        return CompletableFuture.supplyAsync(read, queries);
     }
 
     /** Messages from opening (read.db rebuilt and why), for a subscriber that came late. */
@@ -249,5 +260,6 @@ public final class Engine implements AutoCloseable {
         appended.close();
         readSide.close();
         store.close();
+        signals.close();
     }
 }

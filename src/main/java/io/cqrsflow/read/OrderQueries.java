@@ -34,6 +34,21 @@ public final class OrderQueries {
         return from == QuerySource.READ_MODEL ? list.listOrders() : writeModel.listOrders();
     }
 
+    /**
+     * Answers a query message from the chosen side: GetOrderById from order_detail, the other two from
+     * order_list — or all three by folding the write model's streams.
+     */
+    @SuppressWarnings("unchecked")
+    public <R> R answer(Query<R> query, QuerySource from) {
+        if (query instanceof Query.GetOrderById q) {
+            return (R) getOrderById(q.orderId(), from);
+        }
+        if (query instanceof Query.GetOrdersForCustomer q) {
+            return (R) getOrdersForCustomer(q.customerId(), from);
+        }
+        return (R) listOrders(from);
+    }
+
     public List<OrderDetails> allDetails() {
         return detail.all();
     }

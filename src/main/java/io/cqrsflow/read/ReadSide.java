@@ -155,6 +155,16 @@ public final class ReadSide implements AutoCloseable {
         return sales;
     }
 
+    /** Reads every read model and the write model's truth together, with the stale rows worked out. */
+    public ReadModelsSnapshot readModels() {
+        List<OrderSummary> list = queries.listOrders(QuerySource.READ_MODEL);
+        List<OrderDetails> details = queries.allDetails();
+        Map<String, OrderDetails> truth = queries.writeModel().allOrders();
+        List<CustomerSales> salesRows = sales.all();
+        return new ReadModelsSnapshot(list, details, truth, Staleness.ofList(list, truth),
+                Staleness.ofDetails(details, truth), salesRows, Staleness.ofSales(salesRows, truth));
+    }
+
     public ReadDatabase database() {
         return db;
     }

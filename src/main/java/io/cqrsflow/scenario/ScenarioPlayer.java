@@ -1,8 +1,9 @@
 package io.cqrsflow.scenario;
 
-import io.cqrsflow.flow.Engine;
-import io.cqrsflow.read.OrderQueries;
-import io.cqrsflow.read.Projector;
+import io.cqrsflow.flow.FlowClient;
+import io.cqrsflow.read.ProjectorStatus;
+import io.cqrsflow.read.Query;
+import io.cqrsflow.read.QueryAnswer;
 import io.cqrsflow.read.QuerySource;
 import io.cqrsflow.write.CommandEnvelope;
 import io.cqrsflow.write.CommandResult;
@@ -30,7 +31,7 @@ public final class ScenarioPlayer implements AutoCloseable {
         void played(ScenarioStep step, long elapsedMs, StepOutcome outcome);
     }
 
-    private final Engine engine;
+    private final FlowClient engine;
     private final Scenario scenario;
     private final double speed;
     private final Listener listener;
@@ -45,7 +46,7 @@ public final class ScenarioPlayer implements AutoCloseable {
     private boolean paused;
     private ScheduledFuture<?> pending;
 
-    public ScenarioPlayer(Engine engine, Scenario scenario, double speed, Listener listener) {
+    public ScenarioPlayer(FlowClient engine, Scenario scenario, double speed, Listener listener) {
         if (!(speed > 0)) {
             throw new IllegalArgumentException("speed must be above 0, got " + speed);
         }
@@ -74,9 +75,8 @@ public final class ScenarioPlayer implements AutoCloseable {
      */
     public synchronized void start(boolean startPaused) {
         for (Map.Entry<String, Long> delay : scenario.projectorDelays().entrySet()) {
-            if (engine.readSide().isRunning(delay.getKey())) {
-                engine.projector(delay.getKey()).setDelay(scaled(delay.getValue()));
-            }
+            // A projector the scenario adds later is not running yet: its delay is set when it is added.
+            engine.setDelay(delay.getKey(), scaled(delay.getValue()));
         }
         runningSince = System.nanoTime();
         if (startPaused) {
@@ -192,60 +192,63 @@ public final class ScenarioPlayer implements AutoCloseable {
             if (c.expectedVersion().isPresent()) {
                 envelope = envelope.expecting(c.expectedVersion().getAsLong());
             }
-            CommandResult result = engine.submit(envelope).join();
+            CommandResult result = engine.submit(envelope).toCompletableFuture().join();
             return new StepOutcome.CommandOutcome(result);
         }
         if (step instanceof QueryStep q) {
-            return new StepOutcome.QueryOutcome(engine.query(side -> answer(side.queries(), q)).join());
+            return new StepOutcome.QueryOutcome(answer(q.query(), q.from()));
         }
         if (step instanceof NoteStep n) {
             return new StepOutcome.Done(n.text());
         }
         if (step instanceof SetDelayStep s) {
-            projector(s.projector()).setDelay(scaled(s.delayMs()));
+            asked(engine.setDelay(s.projector(), scaled(s.delayMs())));
             return new StepOutcome.Done(s.projector() + " delay set to " + s.delayMs() + " ms");
         }
         if (step instanceof PauseStep p) {
-            projector(p.projector()).pause();
+            asked(engine.pause(p.projector()));
             return new StepOutcome.Done(p.projector() + " paused");
         }
         if (step instanceof ResumeStep r) {
-            projector(r.projector()).resume();
+            asked(engine.resume(r.projector()));
             return new StepOutcome.Done(r.projector() + " resumed");
         }
         if (step instanceof ApplyOneStep a) {
-            projector(a.projector()).step();
+            asked(engine.step(a.projector()));
             return new StepOutcome.Done(a.projector() + " applies one event");
         }
         if (step instanceof RebuildStep r) {
-            List<Projector> targets = r.projector() == null ? engine.readSide().projectors() : List.of(projector(r.projector()));
-            for (Projector p : targets) {
-                p.rebuild();
+            if (r.projector() == null) {
+                for (ProjectorStatus running : engine.projectors().toCompletableFuture().join()) {
+                    asked(engine.rebuild(running.name()));
+                }
+            } else {
+                asked(engine.rebuild(r.projector()));
             }
             return new StepOutcome.Done((r.projector() == null ? "every projector" : r.projector())
                     + " rebuilding from position 0");
         }
         if (step instanceof AddProjectionStep a) {
             Long delay = scenario.projectorDelays().get(a.projection());
-            engine.addProjection(a.projection(), scaled(delay == null ? 0 : delay));
+            engine.addProjection(a.projection(), scaled(delay == null ? 0 : delay)).toCompletableFuture().join();
             return new StepOutcome.Done("added projection " + a.projection() + ", catching up from position 0");
         }
         return new StepOutcome.Failed("unknown step kind " + step.kind());
     }
 
-    private static Object answer(OrderQueries queries, QueryStep q) {
-        QuerySource from = q.from();
-        if (q.type() == QueryType.GET_ORDER_BY_ID) {
-            return queries.getOrderById(q.orderId(), from);
-        }
-        if (q.type() == QueryType.GET_ORDERS_FOR_CUSTOMER) {
-            return queries.getOrdersForCustomer(q.customerId(), from);
-        }
-        return queries.listOrders(from);
+    private <R> QueryAnswer<R> answer(Query<R> query, QuerySource from) {
+        return new QueryAnswer<>(query, from, engine.ask(query, from).toCompletableFuture().join());
     }
 
-    private Projector projector(String name) {
-        return engine.projector(name);
+    /**
+     * A projector control is carried out on the projector's own thread; the step does not wait for it,
+     * but a projector that is not running fails the step at once.
+     */
+    private static void asked(java.util.concurrent.CompletionStage<ProjectorStatus> control) {
+        java.util.concurrent.CompletableFuture<ProjectorStatus> f = control.toCompletableFuture();
+        if (f.isCompletedExceptionally()) {
+            f.join();
+        }
     }
 
     private long scaled(long delayMs) {

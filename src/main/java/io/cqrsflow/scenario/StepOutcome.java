@@ -1,5 +1,6 @@
 package io.cqrsflow.scenario;
 
+import io.cqrsflow.read.QueryAnswer;
 import io.cqrsflow.write.CommandResult;
 
 /** What playing one step produced. */
@@ -8,11 +9,8 @@ public sealed interface StepOutcome {
     record CommandOutcome(CommandResult result) implements StepOutcome {
     }
 
-    /**
-     * A query's answer as it stood at that moment: an {@code Optional<OrderDetails>} for GetOrderById,
-     * a {@code List<OrderSummary>} for the others.
-     */
-    record QueryOutcome(Object answer) implements StepOutcome {
+    /** A query's answer as it stood at that moment. */
+    record QueryOutcome(QueryAnswer<?> answer) implements StepOutcome {
     }
 
     /** A note, or a projector control (setDelay, pause, …) that was carried out; {@code text} says what. */

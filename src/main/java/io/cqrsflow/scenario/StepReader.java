@@ -1,5 +1,6 @@
 package io.cqrsflow.scenario;
 
+import io.cqrsflow.read.Query;
 import io.cqrsflow.read.QuerySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,24 +90,19 @@ final class StepReader {
 
     private QueryStep query(int number, long atMs, ObjectFields query) {
         String typeName = query.text("type");
-        QueryType type = QueryType.fromWireName(typeName).orElseThrow(() -> {
-            List<String> known = new ArrayList<>();
-            for (QueryType t : QueryType.values()) {
-                known.add(t.wireName());
-            }
-            return query.error("type", "unknown query type " + JsonValues.quote(typeName)
-                    + DidYouMean.hint(typeName, known, "known"));
-        });
-        String orderId = null;
-        String customerId = null;
-        if (type == QueryType.GET_ORDER_BY_ID) {
+        Query<?> asked;
+        if (Query.GetOrderById.WIRE_NAME.equals(typeName)) {
             query.allowOnly(List.of("type", "orderId", "from"), typeName);
-            orderId = query.text("orderId");
-        } else if (type == QueryType.GET_ORDERS_FOR_CUSTOMER) {
+            asked = new Query.GetOrderById(query.text("orderId"));
+        } else if (Query.GetOrdersForCustomer.WIRE_NAME.equals(typeName)) {
             query.allowOnly(List.of("type", "customerId", "from"), typeName);
-            customerId = query.text("customerId");
-        } else {
+            asked = new Query.GetOrdersForCustomer(query.text("customerId"));
+        } else if (Query.ListOrders.WIRE_NAME.equals(typeName)) {
             query.allowOnly(List.of("type", "from"), typeName);
+            asked = new Query.ListOrders();
+        } else {
+            throw query.error("type", "unknown query type " + JsonValues.quote(typeName)
+                    + DidYouMean.hint(typeName, Query.WIRE_NAMES, "known"));
         }
         QuerySource from = QuerySource.READ_MODEL;
         if (query.has("from")) {
@@ -114,7 +110,7 @@ final class StepReader {
             from = QuerySource.fromWireName(source).orElseThrow(() -> query.error("from",
                     "must be \"read-model\" or \"write-model\", got " + JsonValues.quote(source)));
         }
-        return new QueryStep(number, atMs, type, orderId, customerId, from);
+        return new QueryStep(number, atMs, asked, from);
     }
 
     /**

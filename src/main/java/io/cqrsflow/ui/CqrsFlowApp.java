@@ -127,13 +127,13 @@ public final class CqrsFlowApp extends Application {
         prefs.put(PREF_DATA, opened.dataDir().toAbsolutePath().toString());
         boolean dark = view != null ? view.darkProperty().get() : prefs.getBoolean(PREF_DARK, false);
         boolean presenter = view != null && view.presenterModeProperty().get();
-        view = new MainView(opened);
+        view = new MainView(opened.client());
         view.darkProperty().set(dark);
         view.presenterModeProperty().set(presenter);
         view.setOnOpenFolder(this::chooseFolder);
         view.setOnStartFresh(this::startFresh);
         MainView shown = view;
-        scenarios = new ScenarioPlayerControls(opened, new ScenarioLibrary(), configuredScenario,
+        scenarios = new ScenarioPlayerControls(opened.client(), new ScenarioLibrary(), configuredScenario,
                 shown::showScenarioProgress);
         view.setScenarioControls(scenarios);
         stage.getScene().setRoot(view);

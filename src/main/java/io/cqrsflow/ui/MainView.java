@@ -1,6 +1,6 @@
 package io.cqrsflow.ui;
 
-import io.cqrsflow.flow.Engine;
+import io.cqrsflow.flow.FlowClient;
 import io.cqrsflow.ui.command.CommandPane;
 import io.cqrsflow.ui.eventstore.EventTableView;
 import io.cqrsflow.ui.flow.FlowView;
@@ -64,7 +64,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The whole window's content for one {@link Engine}: toolbar; commands | flow | read models; event
+ * The whole window's content for one {@link FlowClient}: toolbar; commands | flow | read models; event
  * store | lag chart — reading left to right, top to bottom as a command does. Build it on the FX
  * thread, put it in a Scene (it installs its keyboard shortcuts there), and {@link #dispose()} it
  * before closing the engine.
@@ -103,8 +103,8 @@ public final class MainView extends StackPane {
     private final Label toast = new Label();
     private final javafx.animation.SequentialTransition toastFade;
 
-    public MainView(Engine engine) {
-        this.model = new FlowModel(engine);
+    public MainView(FlowClient client) {
+        this.model = new FlowModel(client);
         getStyleClass().add("cqrs-flow");
         setId("main-view");
         getStylesheets().add(MainView.class.getResource("/io/cqrsflow/ui/cqrsflow.css").toExternalForm());
@@ -615,6 +615,6 @@ public final class MainView extends StackPane {
 
     /** For tests and the snapshot: the data folder this view shows. */
     public Path dataDir() {
-        return model.engine().dataDir();
+        return model.client().dataDir();
     }
 }

@@ -1,12 +1,13 @@
 package io.cqrsflow.ui;
 
-import io.cqrsflow.flow.Engine;
+import io.cqrsflow.flow.FlowClient;
 import io.cqrsflow.scenario.CommandStep;
 import io.cqrsflow.read.OrderDetails;
 import io.cqrsflow.read.OrderSummary;
 import io.cqrsflow.read.QuerySource;
 import io.cqrsflow.scenario.NoteStep;
 import io.cqrsflow.scenario.QueryStep;
+import io.cqrsflow.read.Query;
 import io.cqrsflow.scenario.Scenario;
 import io.cqrsflow.scenario.ScenarioLibrary;
 import io.cqrsflow.scenario.ScenarioPlayer;
@@ -48,7 +49,7 @@ public final class ScenarioPlayerControls implements ScenarioControls {
     /** Query answers kept in view: the built-in scenarios ask up to three questions in a row. */
     static final int ANSWERS_SHOWN = 3;
 
-    private final Engine engine;
+    private final FlowClient engine;
     private final Map<String, Scenario> byName = new LinkedHashMap<>();
     private final Consumer<Progress> show;
     private final AtomicReference<Progress> latest = new AtomicReference<>();
@@ -63,7 +64,7 @@ public final class ScenarioPlayerControls implements ScenarioControls {
      * @param extra a scenario given on the command line, listed first (may be null)
      * @param show  called on the FX thread with the latest progress
      */
-    public ScenarioPlayerControls(Engine engine, ScenarioLibrary library, Scenario extra, Consumer<Progress> show) {
+    public ScenarioPlayerControls(FlowClient engine, ScenarioLibrary library, Scenario extra, Consumer<Progress> show) {
         this.engine = engine;
         this.show = show;
         if (extra != null) {
@@ -166,7 +167,7 @@ public final class ScenarioPlayerControls implements ScenarioControls {
             toLog.add(new Logged(false, "Scenario note (step " + step.number() + ")", n.text()));
         } else if (step instanceof QueryStep q && outcome instanceof StepOutcome.QueryOutcome answer) {
             String question = question(q);
-            String said = answer(answer.answer());
+            String said = answer(answer.answer().value());
             synchronized (this) {
                 answers.addLast("Step " + step.number() + " · " + question + " → " + said);
                 while (answers.size() > ANSWERS_SHOWN) {
@@ -186,8 +187,8 @@ public final class ScenarioPlayerControls implements ScenarioControls {
 
     /** "GetOrderById(o-1) · read model". */
     static String question(QueryStep q) {
-        String about = q.orderId() != null ? "(" + q.orderId() + ")" : q.customerId() != null ? "(" + q.customerId() + ")" : "";
-        return q.type().wireName() + about + " · " + (q.from() == QuerySource.WRITE_MODEL ? "write model" : "read model");
+        String about = q.query() instanceof Query.ListOrders ? "" : q.query().describe().substring(q.query().wireName().length());
+        return q.query().wireName() + about + " · " + (q.from() == QuerySource.WRITE_MODEL ? "write model" : "read model");
     }
 
     /** An answer in one line: "o-1 · Ada Lovelace · 12.50 · pending", "no orders", "o-1 pending, o-2 paid". */

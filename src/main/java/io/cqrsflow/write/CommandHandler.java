@@ -52,6 +52,13 @@ public final class CommandHandler {
         }
     }
 
+    /** Loads an order's stream and folds it, exactly as {@link #handle} does before deciding. */
+    public OrderAtVersion loadOrder(String orderId) {
+        List<RecordedEvent> stream = store.readStream(Streams.order(orderId));
+        long version = stream.isEmpty() ? 0 : stream.get(stream.size() - 1).streamVersion();
+        return new OrderAtVersion(orderId, version, OrderDecider.fold(events(stream)));
+    }
+
     private Decision decide(Command command, List<Event> history) {
         if (command instanceof RegisterCustomer register) {
             return CustomerDecider.decide(register, CustomerDecider.fold(history));

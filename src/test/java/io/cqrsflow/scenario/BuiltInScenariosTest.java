@@ -1,5 +1,6 @@
 package io.cqrsflow.scenario;
 
+import io.cqrsflow.read.Query;
 import io.cqrsflow.read.QuerySource;
 
 import io.cqrsflow.domain.CancelOrder;
@@ -76,11 +77,12 @@ class BuiltInScenariosTest {
             if (step instanceof CommandStep command) {
                 writeModel.submit(command);
             } else if (step instanceof QueryStep query) {
-                if (query.orderId() != null && !writeModel.orderExists(query.orderId())) {
-                    problems.add("step " + query.number() + " asks for order " + query.orderId());
+                if (query.query() instanceof Query.GetOrderById byId && !writeModel.orderExists(byId.orderId())) {
+                    problems.add("step " + query.number() + " asks for order " + byId.orderId());
                 }
-                if (query.customerId() != null && !writeModel.customerRegistered(query.customerId())) {
-                    problems.add("step " + query.number() + " asks for customer " + query.customerId());
+                if (query.query() instanceof Query.GetOrdersForCustomer forCustomer
+                        && !writeModel.customerRegistered(forCustomer.customerId())) {
+                    problems.add("step " + query.number() + " asks for customer " + forCustomer.customerId());
                 }
             }
         }
@@ -133,7 +135,7 @@ class BuiltInScenariosTest {
                 new CommandStep(2, 100, new PlaceOrder("o-1", "c-1",
                         List.of(new OrderLine("BOOK-1", 2, new BigDecimal("12.50")))), OptionalLong.empty()),
                 new CommandStep(3, 600, new CancelOrder("o-1", "changed mind"), OptionalLong.empty()),
-                new QueryStep(4, 800, QueryType.GET_ORDER_BY_ID, "o-1", null, QuerySource.READ_MODEL),
+                new QueryStep(4, 800, new Query.GetOrderById("o-1"), QuerySource.READ_MODEL),
                 new NoteStep(5, 900, "Why does the list still say pending?"),
                 new SetDelayStep(6, 1000, "order-list", 0));
     }
@@ -153,11 +155,11 @@ class BuiltInScenariosTest {
         // then
         assertThat(listDelay).isEqualTo(2500);
         assertThat(scenario.projectorDelays().get("order-detail")).isZero();
-        assertThat(queries).extracting(QueryStep::type, QueryStep::from).containsExactly(
-                tuple(QueryType.GET_ORDER_BY_ID, QuerySource.READ_MODEL),
-                tuple(QueryType.LIST_ORDERS, QuerySource.READ_MODEL),
-                tuple(QueryType.GET_ORDER_BY_ID, QuerySource.WRITE_MODEL),
-                tuple(QueryType.LIST_ORDERS, QuerySource.READ_MODEL));
+        assertThat(queries).extracting(q -> q.query().wireName(), QueryStep::from).containsExactly(
+                tuple("GetOrderById", QuerySource.READ_MODEL),
+                tuple("ListOrders", QuerySource.READ_MODEL),
+                tuple("GetOrderById", QuerySource.WRITE_MODEL),
+                tuple("ListOrders", QuerySource.READ_MODEL));
         assertThat(queries.get(1).atMs()).as("the first list query comes before the list can know")
                 .isLessThan(placedAt + listDelay);
         assertThat(queries.get(3).atMs()).as("the second list query comes after it must know")

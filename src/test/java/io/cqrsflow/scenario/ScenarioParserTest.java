@@ -1,5 +1,6 @@
 package io.cqrsflow.scenario;
 
+import io.cqrsflow.read.Query;
 import io.cqrsflow.read.QuerySource;
 
 import io.cqrsflow.domain.CancelOrder;
@@ -137,9 +138,9 @@ class ScenarioParserTest {
 
         // then
         assertThat(steps).containsExactly(
-                new QueryStep(1, 0, QueryType.GET_ORDER_BY_ID, "o-1", null, QuerySource.WRITE_MODEL),
-                new QueryStep(2, 0, QueryType.GET_ORDERS_FOR_CUSTOMER, null, "c-1", QuerySource.READ_MODEL),
-                new QueryStep(3, 0, QueryType.LIST_ORDERS, null, null, QuerySource.READ_MODEL));
+                new QueryStep(1, 0, new Query.GetOrderById("o-1"), QuerySource.WRITE_MODEL),
+                new QueryStep(2, 0, new Query.GetOrdersForCustomer("c-1"), QuerySource.READ_MODEL),
+                new QueryStep(3, 0, new Query.ListOrders(), QuerySource.READ_MODEL));
         assertThat(steps).extracting(ScenarioStep::kind).containsOnly("query");
     }
 

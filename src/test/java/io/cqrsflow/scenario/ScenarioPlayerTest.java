@@ -27,7 +27,7 @@ class ScenarioPlayerTest {
         // given a scenario whose steps are all due at once, started paused
         List<String> played = new CopyOnWriteArrayList<>();
         try (Engine engine = Engine.open(dir, Clock.systemUTC(), Map.of());
-             ScenarioPlayer player = new ScenarioPlayer(engine, threeNotesAtOnce(), 1,
+             ScenarioPlayer player = new ScenarioPlayer(engine.client(), threeNotesAtOnce(), 1,
                      (step, elapsed, outcome) -> played.add(((StepOutcome.Done) outcome).text()))) {
             player.start(true);
             Thread.sleep(200);

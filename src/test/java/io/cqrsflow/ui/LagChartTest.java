@@ -56,7 +56,7 @@ class LagChartTest {
     void draws_in_a_scene_that_is_not_in_a_window() throws Exception {
         // given the window's view in a detached scene that has sampled for a while
         Scene scene = fx(() -> {
-            view = new MainView(engine);
+            view = new MainView(engine.client());
             return new Scene(view, CqrsFlowApp.MIN_WIDTH, CqrsFlowApp.MIN_HEIGHT);
         });
         Thread.sleep(1_000); // a few samples (one every 250 ms)
@@ -77,7 +77,7 @@ class LagChartTest {
     void in_presenter_mode_the_axes_and_legend_make_room_for_their_larger_text() throws Exception {
         // given the chart drawn at the usual size
         Scene scene = fx(() -> {
-            view = new MainView(engine);
+            view = new MainView(engine.client());
             return new Scene(view, CqrsFlowApp.MIN_WIDTH, CqrsFlowApp.MIN_HEIGHT);
         });
         Thread.sleep(600);

@@ -4,7 +4,7 @@ import io.cqrsflow.domain.OrderStatus;
 import io.cqrsflow.read.OrderSummary;
 import io.cqrsflow.read.QuerySource;
 import io.cqrsflow.scenario.QueryStep;
-import io.cqrsflow.scenario.QueryType;
+import io.cqrsflow.read.Query;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -19,9 +19,9 @@ class ScenarioPlayerControlsTest {
 
     @Test
     void a_query_step_is_named_with_its_parameter_and_the_model_it_asks() {
-        assertThat(ScenarioPlayerControls.question(new QueryStep(4, 300, QueryType.GET_ORDER_BY_ID, "o-1", null,
+        assertThat(ScenarioPlayerControls.question(new QueryStep(4, 300, new Query.GetOrderById("o-1"),
                 QuerySource.READ_MODEL))).isEqualTo("GetOrderById(o-1) · read model");
-        assertThat(ScenarioPlayerControls.question(new QueryStep(5, 300, QueryType.LIST_ORDERS, null, null,
+        assertThat(ScenarioPlayerControls.question(new QueryStep(5, 300, new Query.ListOrders(),
                 QuerySource.WRITE_MODEL))).isEqualTo("ListOrders · write model");
     }
 

@@ -32,7 +32,7 @@ final class UiFixture implements AutoCloseable {
     /** Call from a TestFX {@code @Start} method (the FX thread). */
     static UiFixture start(Stage stage, Path dir, Map<String, Long> delays) {
         Engine engine = Engine.open(dir, Clock.systemUTC(), delays);
-        MainView view = new MainView(engine);
+        MainView view = new MainView(engine.client());
         Scene scene = new Scene(view, CqrsFlowApp.MIN_WIDTH, CqrsFlowApp.MIN_HEIGHT);
         stage.setScene(scene);
         stage.show();

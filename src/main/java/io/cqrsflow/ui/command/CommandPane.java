@@ -158,12 +158,12 @@ public final class CommandPane extends VBox {
             return;
         }
         CommandEnvelope envelope = current.envelope(nextCommandId());
-        model.engine().submit(envelope);
+        model.client().submit(envelope);
         current.sent(envelope);
     }
 
     private void send(Command command) {
-        model.engine().submit(CommandEnvelope.of(nextCommandId(), command));
+        model.client().submit(CommandEnvelope.of(nextCommandId(), command));
     }
 
     private static String nextCommandId() {

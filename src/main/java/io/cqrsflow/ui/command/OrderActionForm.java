@@ -2,18 +2,15 @@ package io.cqrsflow.ui.command;
 
 import io.cqrsflow.domain.CancelOrder;
 import io.cqrsflow.domain.Command;
-import io.cqrsflow.domain.Event;
-import io.cqrsflow.domain.OrderDecider;
 import io.cqrsflow.domain.OrderState;
 import io.cqrsflow.domain.OrderStatus;
 import io.cqrsflow.domain.PayOrder;
 import io.cqrsflow.domain.ShipOrder;
 import io.cqrsflow.domain.Streams;
-import io.cqrsflow.eventstore.RecordedEvent;
-import io.cqrsflow.flow.Engine;
 import io.cqrsflow.flow.FlowSignal;
 import io.cqrsflow.read.OrderSummary;
 import io.cqrsflow.ui.FlowModel;
+import io.cqrsflow.ui.FxThread;
 import io.cqrsflow.write.CommandEnvelope;
 import io.cqrsflow.write.CommandResult;
 import javafx.beans.binding.Bindings;
@@ -41,7 +38,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * PayOrder, ShipOrder or CancelOrder: an order picker (any order, so rules can be tried), to cancel a
@@ -74,10 +70,6 @@ final class OrderActionForm implements CommandForm {
         }
     }
 
-    /** A load's answer, tagged so that an answer for an order no longer picked is dropped. */
-    private record Loaded(long ticket, Seen seen) {
-    }
-
     private final Kind kind;
     private final FlowModel model;
     private final ComboBox<String> order = new ComboBox<>();
@@ -91,7 +83,6 @@ final class OrderActionForm implements CommandForm {
     private final ObservableValue<String> problem;
     private final ObservableValue<String> hint;
     private final ObjectProperty<Seen> seen = new SimpleObjectProperty<>(this, "seen");
-    private final AtomicReference<Loaded> loaded = new AtomicReference<>();
     private long loadTicket;
     /** The order the latest load is (or was) for. */
     private String loadingFor;
@@ -133,7 +124,6 @@ final class OrderActionForm implements CommandForm {
                 picked();
             }
         });
-        model.onFrame(this::pickUpLoaded);
         model.onSignal(this::handled);
         problem = Bindings.createStringBinding(() -> expect.isSelected() && seen.get() == null
                 ? "Loading " + orderId() + "'s version from the write model…" : null, expect.selectedProperty(), seen);
@@ -191,30 +181,20 @@ final class OrderActionForm implements CommandForm {
         showExpectation();
     }
 
-    /** Loads the picked order's stream on the query thread: its version now is what the learner decides on. */
+    /** Loads the picked order from the write model: its version now is what the learner decides on. */
     private void load() {
         String id = orderId();
         loadingFor = id;
         long ticket = ++loadTicket;
         seen.set(null);
         showExpectation();
-        Engine engine = model.engine();
-        engine.query(side -> {
-            List<RecordedEvent> stream = engine.store().readStream(Streams.order(id));
-            List<Event> events = new ArrayList<>(stream.size());
-            stream.forEach(e -> events.add(e.event()));
-            OrderState state = OrderDecider.fold(events);
-            long version = stream.isEmpty() ? 0 : stream.get(stream.size() - 1).streamVersion();
-            return new Seen(id, version, state.exists() ? state.status() : null);
-        }).thenAccept(s -> loaded.set(new Loaded(ticket, s)));
-    }
-
-    private void pickUpLoaded() {
-        Loaded l = loaded.getAndSet(null);
-        if (l != null && l.ticket() == loadTicket && expect.isSelected()) {
-            seen.set(l.seen());
-            showExpectation();
-        }
+        FxThread.whenDone(model.client().loadOrder(id), (order, failure) -> {
+            if (order != null && ticket == loadTicket && expect.isSelected()) {
+                OrderState state = order.state();
+                seen.set(new Seen(id, order.version(), state.exists() ? state.status() : null));
+                showExpectation();
+            }
+        });
     }
 
     /** After this form's own command: accepted, the learner has seen the new version; load it. */

@@ -47,7 +47,7 @@ public final class EventTableView extends VBox {
 
     public EventTableView(FlowModel model) {
         this.model = model;
-        this.events = new PagedEvents(model.engine());
+        this.events = new PagedEvents(model.client());
         getStyleClass().add("event-store-view");
         getStylesheets().add(EventTableView.class.getResource("/io/cqrsflow/ui/eventstore/eventstore.css")
                 .toExternalForm());

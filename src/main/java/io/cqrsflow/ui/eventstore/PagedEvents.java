@@ -1,8 +1,8 @@
 package io.cqrsflow.ui.eventstore;
 
 import io.cqrsflow.eventstore.RecordedEvent;
-import io.cqrsflow.flow.Engine;
-import javafx.application.Platform;
+import io.cqrsflow.flow.FlowClient;
+import io.cqrsflow.ui.FxThread;
 import javafx.collections.ObservableListBase;
 
 import java.util.HashSet;
@@ -20,7 +20,7 @@ final class PagedEvents extends ObservableListBase<EventRow> {
     static final int PAGE = 100;
     static final int CACHED = 3_000;
 
-    private final Engine engine;
+    private final FlowClient client;
     private final Map<Long, EventRow> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, EventRow> eldest) {
@@ -30,8 +30,8 @@ final class PagedEvents extends ObservableListBase<EventRow> {
     private final Set<Long> loadingPages = new HashSet<>();
     private long size;
 
-    PagedEvents(Engine engine) {
-        this.engine = engine;
+    PagedEvents(FlowClient client) {
+        this.client = client;
     }
 
     @Override
@@ -81,8 +81,7 @@ final class PagedEvents extends ObservableListBase<EventRow> {
             return;
         }
         long after = page * PAGE;
-        engine.query(side -> engine.readEvents(after, PAGE))
-                .whenComplete((events, failure) -> Platform.runLater(() -> loaded(page, events)));
+        FxThread.whenDone(client.readEvents(after, PAGE), (events, failure) -> loaded(page, events));
     }
 
     private void loaded(long page, List<RecordedEvent> events) {

@@ -5,12 +5,12 @@ import io.cqrsflow.flow.FlowSignal;
 import io.cqrsflow.read.ProjectionNames;
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.ui.FlowModel;
+import io.cqrsflow.ui.FxThread;
 import io.cqrsflow.ui.Palette;
 import io.cqrsflow.write.CommandResult;
 import javafx.animation.FadeTransition;
 import javafx.animation.PauseTransition;
 import javafx.animation.SequentialTransition;
-import javafx.application.Platform;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -37,7 +37,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The middle of the screen: command handler → event store → one lane per projector, with tokens
@@ -161,11 +160,6 @@ public final class FlowView extends StackPane {
         for (String name : model.statuses().keySet()) {
             addLane(name);
         }
-        for (var p : model.engine().readSide().projectors()) {
-            if (!laneViews.containsKey(p.name())) {
-                addLane(p.name());
-            }
-        }
         model.onSignal(this::signal);
         model.onFrame(this::frame);
     }
@@ -194,9 +188,12 @@ public final class FlowView extends StackPane {
             return;
         }
         addProjection.setDisable(true);
-        CompletableFuture.supplyAsync(() -> model.engine().addProjection(ProjectionNames.SALES_BY_CUSTOMER, 0))
-                .thenAccept(model::track)
-                .whenComplete((ok, failure) -> Platform.runLater(() -> addProjection.setDisable(false)));
+        FxThread.whenDone(model.client().addProjection(ProjectionNames.SALES_BY_CUSTOMER, 0), (status, failure) -> {
+            if (status != null) {
+                model.track(status);
+            }
+            addProjection.setDisable(false);
+        });
     }
 
     public List<LaneView> lanes() {

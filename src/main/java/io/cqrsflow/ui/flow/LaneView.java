@@ -1,6 +1,5 @@
 package io.cqrsflow.ui.flow;
 
-import io.cqrsflow.read.Projector;
 import io.cqrsflow.read.ProjectorState;
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.ui.FlowModel;
@@ -112,9 +111,9 @@ public final class LaneView extends VBox {
         pause.getStyleClass().addAll("small", "button-icon");
         pause.setOnAction(e -> {
             if (pause.isSelected()) {
-                projector().pause();
+                model.client().pause(name);
             } else {
-                projector().resume();
+                model.client().resume(name);
             }
             showPauseButton();
         });
@@ -122,13 +121,13 @@ public final class LaneView extends VBox {
         step.getStyleClass().addAll("small", "button-icon");
         step.setTooltip(new Tooltip("Apply exactly one waiting event, whatever its delay (while paused)"
                 + "  (Ctrl+Shift+" + number + ")"));
-        step.setOnAction(e -> projector().step());
+        step.setOnAction(e -> model.client().step(name));
         rebuild.setId("rebuild-" + name);
         rebuild.getStyleClass().addAll("small", "button-icon");
         rebuild.setTooltip(new Tooltip("Empty this read model and replay every event from position 0."
                 + " events.db is not touched. A paused projector stays paused: step through, or resume"
                 + "  (Ctrl+Alt+" + number + ")"));
-        rebuild.setOnAction(e -> projector().rebuild());
+        rebuild.setOnAction(e -> model.client().rebuild(name));
         Label delayLabel = new Label("delay");
         delayLabel.getStyleClass().add("field-label");
         delayLabel.setMinWidth(Region.USE_PREF_SIZE);
@@ -142,18 +141,13 @@ public final class LaneView extends VBox {
         setSpacing(4);
         showPauseButton();
         ProjectorStatus s = model.statuses().get(name);
-        if (s == null) {
-            s = projector().status();
+        if (s != null) {
+            show(s);
         }
-        show(s);
     }
 
     public String projectorName() {
         return name;
-    }
-
-    private Projector projector() {
-        return model.engine().projector(name);
     }
 
     private void applyDelay() {
@@ -163,7 +157,7 @@ public final class LaneView extends VBox {
         long ms = Math.round(delay.getValue() * 1000);
         ProjectorStatus s = model.statuses().get(name);
         if (s == null || s.delayMs() != ms) {
-            projector().setDelay(ms);
+            model.client().setDelay(name, ms);
         }
     }
 

@@ -1,11 +1,11 @@
 package io.cqrsflow.ui.query;
 
 import io.cqrsflow.read.OrderDetails;
-import io.cqrsflow.read.OrderQueries;
+import io.cqrsflow.read.Query;
 import io.cqrsflow.read.OrderSummary;
 import io.cqrsflow.read.QuerySource;
 import io.cqrsflow.ui.FlowModel;
-import javafx.application.Platform;
+import io.cqrsflow.ui.FxThread;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Asks a question: GetOrderById (order_detail), GetOrdersForCustomer or ListOrders (order_list), from
@@ -33,9 +34,9 @@ import java.util.Optional;
  * are shown side by side — the read model is behind.
  */
 public final class QueryBox extends VBox {
-    public static final String BY_ID = "GetOrderById";
-    public static final String FOR_CUSTOMER = "GetOrdersForCustomer";
-    public static final String LIST = "ListOrders";
+    public static final String BY_ID = Query.GetOrderById.WIRE_NAME;
+    public static final String FOR_CUSTOMER = Query.GetOrdersForCustomer.WIRE_NAME;
+    public static final String LIST = Query.ListOrders.WIRE_NAME;
 
     private final FlowModel model;
     private final ComboBox<String> query = new ComboBox<>();
@@ -52,7 +53,7 @@ public final class QueryBox extends VBox {
         getStyleClass().add("query-box");
         setId("query-box");
         setSpacing(6);
-        query.getItems().addAll(BY_ID, FOR_CUSTOMER, LIST);
+        query.getItems().addAll(Query.WIRE_NAMES);
         query.setValue(BY_ID);
         query.setId("query-type");
         query.setTooltip(new Tooltip("GetOrderById reads order_detail; the other two read order_list"));
@@ -152,16 +153,21 @@ public final class QueryBox extends VBox {
         String kind = query.getValue();
         String p = parameter.getEditor().getText() == null ? "" : parameter.getEditor().getText().strip();
         QuerySource first = chosen();
-        model.engine().query(side -> {
-            OrderQueries q = side.queries();
-            return new Answers(answer(q, kind, p, QuerySource.READ_MODEL), answer(q, kind, p, QuerySource.WRITE_MODEL));
-        }).whenComplete((a, failure) -> Platform.runLater(() -> {
+        Query<?> asked = Query.of(kind, p).orElseThrow();
+        FxThread.whenDone(askBoth(asked), (a, failure) -> {
             if (a != null) {
                 show(kind, p, first, a);
             } else {
-                verdict.setText("The query failed: " + failure.getMessage());
+                verdict.setText("The query failed: " + FxThread.message(failure));
             }
-        }));
+        });
+    }
+
+    /** The same query asked of the read model, then of the write model. */
+    private <R> CompletionStage<Answers> askBoth(Query<R> asked) {
+        return model.client().ask(asked, QuerySource.READ_MODEL).thenCombine(
+                model.client().ask(asked, QuerySource.WRITE_MODEL),
+                (read, write) -> new Answers(answer(asked, read), answer(asked, write)));
     }
 
     /**
@@ -177,16 +183,17 @@ public final class QueryBox extends VBox {
     /** The most rows shown; differing rows come first, so the lesson is never below the cut. */
     static final int MAX_ROWS = 10;
 
-    static Answer answer(OrderQueries q, String kind, String p, QuerySource from) {
+    static Answer answer(Query<?> asked, Object value) {
         Map<String, String> rows = new LinkedHashMap<>();
         Map<String, String> whole = new LinkedHashMap<>();
-        if (BY_ID.equals(kind)) {
-            Optional<OrderDetails> d = q.getOrderById(p, from);
+        if (asked instanceof Query.GetOrderById byId) {
+            String p = byId.orderId();
+            Optional<?> d = (Optional<?>) value;
             if (d.isEmpty()) {
                 rows.put(p, "no such order");
                 whole.put(p, "GetOrderById(" + p + ") finds no order here");
             } else {
-                OrderDetails o = d.get();
+                OrderDetails o = (OrderDetails) d.get();
                 String items = items(o);
                 rows.put("status", o.status().label());
                 rows.put("total", o.total().toPlainString());
@@ -199,8 +206,8 @@ public final class QueryBox extends VBox {
                 }
             }
         } else {
-            List<OrderSummary> found = FOR_CUSTOMER.equals(kind) ? q.getOrdersForCustomer(p, from) : q.listOrders(from);
-            for (OrderSummary o : found) {
+            for (Object row : (List<?>) value) {
+                OrderSummary o = (OrderSummary) row;
                 rows.put(o.orderId(), o.status().label());
                 whole.put(o.orderId(), o.orderId() + " · " + o.customerName() + " · " + o.total().toPlainString() + " · "
                         + o.status().label());

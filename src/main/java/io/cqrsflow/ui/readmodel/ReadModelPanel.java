@@ -5,7 +5,7 @@ import io.cqrsflow.read.StaleRow;
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.ui.FlowModel;
 import io.cqrsflow.ui.Palette;
-import io.cqrsflow.ui.ReadModelsSnapshot;
+import io.cqrsflow.read.ReadModelsSnapshot;
 import io.cqrsflow.ui.flow.LaneView;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;

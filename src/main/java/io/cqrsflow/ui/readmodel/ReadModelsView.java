@@ -7,7 +7,7 @@ import io.cqrsflow.read.OrderSummary;
 import io.cqrsflow.read.ProjectionNames;
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.ui.FlowModel;
-import io.cqrsflow.ui.ReadModelsSnapshot;
+import io.cqrsflow.read.ReadModelsSnapshot;
 import javafx.collections.MapChangeListener;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;

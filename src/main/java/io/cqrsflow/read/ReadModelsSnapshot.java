@@ -1,16 +1,12 @@
-package io.cqrsflow.ui;
+package io.cqrsflow.read;
 
-import io.cqrsflow.read.CustomerSales;
-import io.cqrsflow.read.OrderDetails;
-import io.cqrsflow.read.OrderSummary;
-import io.cqrsflow.read.StaleRow;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * What the read models and the write model said at one moment, read together off the FX thread, with
- * the rows that differ from the truth already worked out.
+ * What the read models and the write model said at one moment, read together on the query thread, with
+ * the rows that differ from the truth already worked out: everything the window shows of the read side.
  */
 public record ReadModelsSnapshot(List<OrderSummary> orderList, List<OrderDetails> orderDetails,
                                  Map<String, OrderDetails> truth,

@@ -1,0 +1,90 @@
+package io.cqrsflow.flow;
+
+import io.cqrsflow.eventstore.RecordedEvent;
+import io.cqrsflow.read.Query;
+import io.cqrsflow.read.QuerySource;
+import io.cqrsflow.read.ReadModelsSnapshot;
+import io.cqrsflow.read.ProjectorStatus;
+import io.cqrsflow.write.CommandEnvelope;
+import io.cqrsflow.write.CommandResult;
+import io.cqrsflow.write.OrderAtVersion;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+/**
+ * The one door from a user interface (the window, the scenario player) to the engine. Every call that
+ * does work returns at once with a {@link CompletionStage}; the work runs on the engine's own threads
+ * (the command thread, the query thread, a projector's thread), never on the caller's. Results complete
+ * on those threads: a window brings them back to its own thread itself (see the UI's {@code FxThread}).
+ *
+ * <p>The few plain methods ({@link #subscribe}, {@link #head}, {@link #clock}, {@link #dataDir},
+ * {@link #notices}) read
+ * memory only and never wait.
+ */
+public interface FlowClient {
+
+    // ---- the write side
+
+    /** Handles a command on the command thread. */
+    CompletionStage<CommandResult> submit(CommandEnvelope command);
+
+    /** An order's state and stream version as the write model has them now — what a clerk decides on. */
+    CompletionStage<OrderAtVersion> loadOrder(String orderId);
+
+    // ---- the read side
+
+    /** Asks a query of a read model or of the write model, on the query thread. */
+    <R> CompletionStage<R> ask(Query<R> query, QuerySource from);
+
+    /** Every read model with the write model's truth and the stale rows, read together on the query thread. */
+    CompletionStage<ReadModelsSnapshot> readModels();
+
+    /** Up to {@code limit} events after {@code afterPosition}, oldest first, read from events.db. */
+    CompletionStage<List<RecordedEvent>> readEvents(long afterPosition, int limit);
+
+    // ---- projectors: each completes, with the projector's status, once the projector has carried it out
+
+    /** Every running projector's latest status, in the order they started. */
+    CompletionStage<List<ProjectorStatus>> projectors();
+
+    CompletionStage<ProjectorStatus> pause(String projector);
+
+    CompletionStage<ProjectorStatus> resume(String projector);
+
+    /** Applies exactly the next event of a paused projector. */
+    CompletionStage<ProjectorStatus> step(String projector);
+
+    /** Empties the projector's tables and replays from position 0. */
+    CompletionStage<ProjectorStatus> rebuild(String projector);
+
+    CompletionStage<ProjectorStatus> setDelay(String projector, long delayMs);
+
+    /**
+     * Starts a projection at runtime from position 0 (or its stored checkpoint); one that runs is left as
+     * it is. Completes once the projector is built and started, not once it has caught up.
+     */
+    CompletionStage<ProjectorStatus> addProjection(String projection, long delayMs);
+
+    // ---- memory only
+
+    /**
+     * Receives every signal from now on, in order, on the engine's signals thread (never on a writer's).
+     * Returns what unsubscribes.
+     */
+    Runnable subscribe(Consumer<FlowSignal> subscriber);
+
+    /** Messages from opening the data folder (read.db rebuilt and why), for a subscriber that came late. */
+    List<String> notices();
+
+    /** The position of the last event appended (0: none), kept in memory by the store. */
+    long head();
+
+    /** The engine's clock: what "behind" figures are measured against. */
+    Clock clock();
+
+    Path dataDir();
+}

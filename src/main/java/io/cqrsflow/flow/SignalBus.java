@@ -1,0 +1,97 @@
+package io.cqrsflow.flow;
+
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Delivers the engine's signals to subscribers on one thread of its own, in the order they were
+ * published — never on the events.db writer, a projector or the command thread, so a slow subscriber
+ * (a trace printing JSON) cannot hold up an append. The queue is bounded: a publisher waits only when
+ * subscribers are {@value #CAPACITY} signals behind, which keeps memory bounded under any load.
+ */
+final class SignalBus implements AutoCloseable {
+    static final int CAPACITY = 50_000;
+    private static final System.Logger LOG = System.getLogger(SignalBus.class.getName());
+    private static final FlowSignal STOP = new FlowSignal.Notice("(signal bus stopped)", java.time.Instant.EPOCH);
+
+    private final BlockingQueue<FlowSignal> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final List<Consumer<FlowSignal>> subscribers = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    SignalBus() {
+        thread = new Thread(this::deliver, "flow signals");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Queues a signal for every subscriber; waits only while the queue is full. */
+    void publish(FlowSignal signal) {
+        if (closed) {
+            return;
+        }
+        if (Thread.currentThread() == thread) {
+            // A subscriber publishing from the signals thread must not wait for itself.
+            deliverNow(signal);
+            return;
+        }
+        try {
+            queue.put(signal);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    Runnable subscribe(Consumer<FlowSignal> subscriber) {
+        subscribers.add(subscriber);
+        return () -> subscribers.remove(subscriber);
+    }
+
+    /** True when called on the signals thread. */
+    boolean isSignalThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    private void deliver() {
+        while (true) {
+            FlowSignal s;
+            try {
+                s = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (s == STOP) {
+                return;
+            }
+            deliverNow(s);
+        }
+    }
+
+    private void deliverNow(FlowSignal signal) {
+        for (Consumer<FlowSignal> s : subscribers) {
+            try {
+                s.accept(signal);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a flow subscriber failed", e);
+            }
+        }
+    }
+
+    /** Delivers what is queued, then stops the thread (waiting at most a few seconds). */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            queue.put(STOP);
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.cqrsflow.ui;
+
+import io.cqrsflow.domain.CustomerRegistered;
+import io.cqrsflow.domain.OrderPlaced;
+import io.cqrsflow.eventstore.RecordedEvent;
+import io.cqrsflow.flow.FlowClient;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the window knows of the event log without asking a read model: registered customers, every
+ * stream's version, the type of recent events, and the next free "o-N" / "c-N" ids to suggest. Filled
+ * once from history (a scan on the query thread) and then kept up by each appended event. FX thread.
+ */
+final class KnownIds {
+    static final int TYPES_KEPT = 20_000;
+    private static final int PAGE = 2_000;
+    private static final Pattern NUMBERED = Pattern.compile("^[a-z]+-(\\d+)$");
+
+    private final ObservableList<FlowModel.Customer> customers = FXCollections.observableArrayList();
+    private final Set<String> customerIds = new HashSet<>();
+    private final ObservableMap<String, Long> streamVersions = FXCollections.observableHashMap();
+    private final NavigableMap<Long, String> typesByPosition = new TreeMap<>();
+    private int highestOrderNumber;
+    private int highestCustomerNumber;
+
+    ObservableList<FlowModel.Customer> customers() {
+        return customers;
+    }
+
+    ObservableMap<String, Long> streamVersions() {
+        return streamVersions;
+    }
+
+    String typeAt(long position) {
+        return typesByPosition.get(position);
+    }
+
+    String nextOrderId() {
+        return "o-" + (highestOrderNumber + 1);
+    }
+
+    String nextCustomerId() {
+        return "c-" + (highestCustomerNumber + 1);
+    }
+
+    /** An event just appended. */
+    void appended(RecordedEvent e) {
+        typesByPosition.put(e.position(), e.type());
+        trimTypes();
+        noteVersion(e.streamId(), e.streamVersion());
+        if (e.event() instanceof CustomerRegistered r) {
+            addCustomer(new FlowModel.Customer(r.customerId(), r.name()));
+            noteId(r.customerId());
+        } else if (e.event() instanceof OrderPlaced p) {
+            noteId(p.orderId());
+        }
+    }
+
+    /** Remembers an id the user just used, so the next suggestion moves on before its event arrives. */
+    void noteId(String id) {
+        Matcher m = NUMBERED.matcher(id);
+        if (!m.matches() || m.group(1).length() > 9) {
+            return;
+        }
+        int n = Integer.parseInt(m.group(1));
+        if (id.startsWith("o-")) {
+            highestOrderNumber = Math.max(highestOrderNumber, n);
+        } else if (id.startsWith("c-")) {
+            highestCustomerNumber = Math.max(highestCustomerNumber, n);
+        }
+    }
+
+    /**
+     * Reads the whole log a page at a time through the client (on the query thread) and completes with
+     * what it found; apply it with {@link #merge} on the FX thread.
+     */
+    static CompletionStage<History> scan(FlowClient client) {
+        return scanFrom(client, 0, new History());
+    }
+
+    private static CompletionStage<History> scanFrom(FlowClient client, long after, History found) {
+        return client.readEvents(after, PAGE).thenCompose(page -> {
+            if (page.isEmpty()) {
+                return CompletableFuture.completedFuture(found);
+            }
+            page.forEach(found::collect);
+            return scanFrom(client, page.get(page.size() - 1).position(), found);
+        });
+    }
+
+    /** Adds what a history scan found; signals delivered before it finished may already know more. */
+    void merge(History history) {
+        history.customers.forEach(this::addCustomer);
+        history.ids.forEach(this::noteId);
+        history.versions.forEach(this::noteVersion);
+        typesByPosition.putAll(history.types);
+        trimTypes();
+    }
+
+    private void noteVersion(String streamId, long version) {
+        Long known = streamVersions.get(streamId);
+        if (known == null || known < version) {
+            streamVersions.put(streamId, version);
+        }
+    }
+
+    private void addCustomer(FlowModel.Customer c) {
+        if (customerIds.add(c.id())) {
+            customers.add(c);
+        }
+    }
+
+    private void trimTypes() {
+        while (typesByPosition.size() > TYPES_KEPT) {
+            typesByPosition.pollFirstEntry();
+        }
+    }
+
+    /** What a scan of the log found, built off the FX thread. */
+    static final class History {
+        private final List<FlowModel.Customer> customers = new ArrayList<>();
+        private final List<String> ids = new ArrayList<>();
+        private final TreeMap<Long, String> types = new TreeMap<>();
+        private final Map<String, Long> versions = new HashMap<>();
+        private long last;
+
+        private void collect(RecordedEvent e) {
+            if (e.event() instanceof CustomerRegistered r) {
+                customers.add(new FlowModel.Customer(r.customerId(), r.name()));
+                ids.add(r.customerId());
+            } else if (e.event() instanceof OrderPlaced p) {
+                ids.add(p.orderId());
+            }
+            types.put(e.position(), e.type());
+            if (types.size() > TYPES_KEPT) {
+                types.pollFirstEntry();
+            }
+            versions.merge(e.streamId(), e.streamVersion(), Math::max);
+            last = Math.max(last, e.position());
+        }
+
+        /** The position of the last event scanned. */
+        long last() {
+            return last;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.cqrsflow.ui;
+
+import io.cqrsflow.flow.FlowClient;
+import io.cqrsflow.read.ReadModelsSnapshot;
+
+import java.util.function.Consumer;
+
+/**
+ * Re-reads the read models (and the write model's truth) when something changed, at most once per
+ * {@value #REFRESH_NANOS} ns and one read at a time, so a burst of events costs a few reads, not one
+ * per event. The read runs on the engine's query thread; its result comes back on the FX thread.
+ * Every method is for the FX thread.
+ */
+final class ReadModelRefresher {
+    /** How often the read models are re-read at most while events keep coming. */
+    static final long REFRESH_NANOS = 150_000_000L;
+
+    private final FlowClient client;
+    private final Consumer<ReadModelsSnapshot> show;
+    private boolean dirty = true;
+    private boolean inFlight;
+    private long lastStart = Long.MIN_VALUE / 2;
+    /** Bumped on every completed read, so a waiter can tell a read that started after it asked. */
+    private long completedReads;
+    private long startedReads;
+
+    ReadModelRefresher(FlowClient client, Consumer<ReadModelsSnapshot> show) {
+        this.client = client;
+        this.show = show;
+    }
+
+    /** Something changed: read again soon. */
+    void requestRead() {
+        dirty = true;
+    }
+
+    boolean isDirty() {
+        return dirty;
+    }
+
+    boolean isInFlight() {
+        return inFlight;
+    }
+
+    /** The number of the read the next start will be (for "a read that started after now"). */
+    long nextReadNumber() {
+        return startedReads + 1;
+    }
+
+    long completedReads() {
+        return completedReads;
+    }
+
+    /** Called once per frame: starts a read when one is due. */
+    void frame(long nowNanos) {
+        if (!dirty || inFlight || nowNanos - lastStart < REFRESH_NANOS) {
+            return;
+        }
+        dirty = false;
+        inFlight = true;
+        lastStart = nowNanos;
+        long number = ++startedReads;
+        FxThread.whenDone(client.readModels(), (read, failure) -> {
+            inFlight = false;
+            if (read != null) {
+                completedReads = number;
+                show.accept(read);
+            } else {
+                // Keep showing the last good picture and try again (reads are throttled per frame).
+                dirty = true;
+            }
+        });
+    }
+}
