@@ -24,7 +24,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Projector implements AutoCloseable {
 
-    public static final long MAX_DELAY_MS = 10_000;
     static final int BATCH = 1_000;
 
     private final Projection projection;
@@ -338,7 +337,7 @@ public final class Projector implements AutoCloseable {
     }
 
     private static long clampDelay(long ms) {
-        return Math.max(0, Math.min(MAX_DELAY_MS, ms));
+        return Math.max(0, Math.min(ProjectorStatus.MAX_DELAY_MS, ms));
     }
 
     @Override

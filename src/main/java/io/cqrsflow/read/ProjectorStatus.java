@@ -14,6 +14,9 @@ import java.time.Instant;
 public record ProjectorStatus(String name, ProjectorState state, long delayMs, long checkpoint, long head,
                               Instant oldestUnappliedAt, long rebuildTarget, Instant at, String problem) {
 
+    /** The longest delay a projector takes (its slider's end, a scenario's limit). */
+    public static final long MAX_DELAY_MS = 10_000;
+
     /** head − checkpoint. */
     public long eventsBehind() {
         return Math.max(0, head - checkpoint);

@@ -1,5 +1,6 @@
 package io.cqrsflow.scenario;
 
+import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.read.Query;
 import io.cqrsflow.read.QuerySource;
 
@@ -10,7 +11,6 @@ import java.util.List;
 
 /** Reads one element of a scenario's {@code "steps"} array into a {@link ScenarioStep}. */
 final class StepReader {
-    static final long MAX_DELAY_MS = 10_000;
 
     private static final List<String> STEP_FIELDS;
 
@@ -66,7 +66,8 @@ final class StepReader {
     }
 
     static long delayMs(ObjectFields fields) {
-        return fields.wholeNumber("delayMs", 0, MAX_DELAY_MS, "must be between 0 and " + MAX_DELAY_MS + " ms");
+        return fields.wholeNumber("delayMs", 0, ProjectorStatus.MAX_DELAY_MS,
+                "must be between 0 and " + ProjectorStatus.MAX_DELAY_MS + " ms");
     }
 
     /** The one kind key the step has. */

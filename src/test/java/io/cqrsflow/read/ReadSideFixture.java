@@ -124,7 +124,7 @@ final class ReadSideFixture implements AutoCloseable {
             p.resume();
         }
         runAll();
-        advance(Projector.MAX_DELAY_MS + 1);
+        advance(ProjectorStatus.MAX_DELAY_MS + 1);
     }
 
     void closeReadSide() {

@@ -16,7 +16,6 @@ final class ItemLine {
     final TextField quantity = new TextField();
     final TextField price = new TextField();
     final ObservableValue<String> problem;
-    final ObservableValue<String> hint;
 
     ItemLine(int number, String skuText, String quantityText, String priceText) {
         sku.setText(skuText);
@@ -46,20 +45,6 @@ final class ItemLine {
             }
             return null;
         }, quantity.textProperty(), price.textProperty());
-        hint = Bindings.createStringBinding(() -> {
-            Integer q = parseQuantity(quantity.getText().strip());
-            BigDecimal p = parsePrice(price.getText().strip());
-            if (sku.getText().isBlank()) {
-                return "Line " + number + ": an empty SKU breaks the rule BLANK_SKU";
-            }
-            if (q != null && q < 1) {
-                return "Line " + number + ": quantity " + q + " breaks the rule QUANTITY_BELOW_ONE";
-            }
-            if (p != null && p.signum() < 0) {
-                return "Line " + number + ": a negative price breaks the rule NEGATIVE_PRICE";
-            }
-            return null;
-        }, sku.textProperty(), quantity.textProperty(), price.textProperty());
     }
 
     static Integer parseQuantity(String text) {

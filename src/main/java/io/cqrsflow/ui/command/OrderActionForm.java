@@ -47,19 +47,12 @@ import java.util.Optional;
 final class OrderActionForm implements CommandForm {
 
     enum Kind {
-        PAY("PayOrder", OrderStatus.PENDING), SHIP("ShipOrder", OrderStatus.PAID), CANCEL("CancelOrder", null);
+        PAY("PayOrder"), SHIP("ShipOrder"), CANCEL("CancelOrder");
 
         final String type;
-        /** The status an order needs for this command to be accepted (null: pending or paid). */
-        final OrderStatus needs;
 
-        Kind(String type, OrderStatus needs) {
+        Kind(String type) {
             this.type = type;
-            this.needs = needs;
-        }
-
-        boolean accepts(OrderStatus s) {
-            return needs == null ? s == OrderStatus.PENDING || s == OrderStatus.PAID : s == needs;
         }
     }
 
@@ -134,17 +127,11 @@ final class OrderActionForm implements CommandForm {
                 return "You decided on " + o + " at version " + decided.version() + ", but it is at version "
                         + liveVersion() + " now: the handler will answer ⚠ conflict.";
             }
-            Optional<OrderSummary> s = find(o);
-            if (s.isEmpty() && o.isEmpty()) {
+            if (o.isEmpty() && model.orders().isEmpty()) {
                 return "No order yet: place one first (or type any id to see the rule reject it).";
             }
-            if (s.isEmpty()) {
-                return "\"" + o + "\" is not an order the write model knows: rejected (UNKNOWN_ORDER).";
-            }
-            if (!kind.accepts(s.get().status())) {
-                return o + " is " + s.get().status().label() + ": the handler will reject " + kind.type + ".";
-            }
-            return null;
+            return DecisionPreview.rejection(command(), model).map(r -> r + ": the handler will reject it.")
+                    .orElse(null);
         }, order.getEditor().textProperty(), model.orders(), model.streamVersions(), expect.selectedProperty(), seen);
     }
 
@@ -263,7 +250,7 @@ final class OrderActionForm implements CommandForm {
         String suggestion = null;
         for (OrderSummary s : model.orders()) {
             ids.add(s.orderId());
-            if (kind.accepts(s.status())) {
+            if (DecisionPreview.accepted(commandFor(s.orderId()), model)) {
                 suggestion = s.orderId();
             }
         }
@@ -271,7 +258,7 @@ final class OrderActionForm implements CommandForm {
         order.getItems().setAll(ids);
         // Deciding on what you saw: the form holds still, whatever happens to the order meanwhile.
         boolean keep = !current.isEmpty() && (expect.isSelected()
-                || find(current).map(s -> kind.accepts(s.status())).orElse(false));
+                || (find(current).isPresent() && DecisionPreview.accepted(commandFor(current), model)));
         if (order.getEditor().isFocused() || keep) {
             order.getEditor().setText(current);
         } else if (suggestion != null) {
@@ -319,7 +306,10 @@ final class OrderActionForm implements CommandForm {
 
     @Override
     public Command command() {
-        String id = orderId();
+        return commandFor(orderId());
+    }
+
+    private Command commandFor(String id) {
         switch (kind) {
             case PAY:
                 return new PayOrder(id);

@@ -104,23 +104,11 @@ final class PlaceOrderForm implements CommandForm {
 
             @Override
             protected String computeValue() {
-                String c = customerId();
-                String o = orderId.getText().strip();
-                if (model.orders().stream().anyMatch(s -> s.orderId().equals(o))) {
-                    return o + " already exists: the handler will reject it (ORDER_ID_TAKEN).";
+                if (problem.get() != null) {
+                    return null; // a field that does not parse is said first; there is no command yet
                 }
-                if (c.isEmpty() || model.customers().stream().noneMatch(k -> k.id().equals(c))) {
-                    return "\"" + c + "\" is not a registered customer: the handler will reject it (UNKNOWN_CUSTOMER).";
-                }
-                if (lines.isEmpty()) {
-                    return "No items: the handler will reject it (NO_ITEMS).";
-                }
-                for (ItemLine l : lines) {
-                    if (l.hint.getValue() != null) {
-                        return l.hint.getValue() + ": the handler will reject it.";
-                    }
-                }
-                return null;
+                return DecisionPreview.rejection(command(), model).map(r -> r + ": the handler will reject it.")
+                        .orElse(null);
             }
         };
         orderId.setText(model.nextOrderId());
@@ -161,7 +149,9 @@ final class PlaceOrderForm implements CommandForm {
         String[] s = SAMPLES[sample++ % SAMPLES.length];
         ItemLine line = new ItemLine(lines.size() + 1, s[0], s[1], s[2]);
         line.problem.addListener((o, a, b) -> problem.invalidate());
-        line.hint.addListener((o, a, b) -> hint.invalidate());
+        for (TextField field : List.of(line.sku, line.quantity, line.price)) {
+            field.textProperty().addListener((o, a, b) -> hint.invalidate());
+        }
         line.quantity.textProperty().addListener((o, a, b) -> showTotal());
         line.price.textProperty().addListener((o, a, b) -> showTotal());
         lines.add(line);

@@ -32,17 +32,8 @@ final class RegisterCustomerForm implements CommandForm {
         Forms.row(view, 0, "Customer id", id, "The customer's id; its events go to the stream customer-<id>");
         Forms.row(view, 1, "Name", name, "The customer's name, shown in the read models");
         problem = Bindings.createStringBinding(() -> null);
-        hint = Bindings.createStringBinding(() -> {
-            if (id.getText().isBlank()) {
-                return "An empty id breaks the rule BLANK_ID: the handler will reject it.";
-            }
-            if (name.getText().isBlank()) {
-                return "An empty name breaks the rule BLANK_NAME: the handler will reject it.";
-            }
-            boolean taken = model.customers().stream().anyMatch(c -> c.id().equals(id.getText().strip()));
-            return taken ? id.getText().strip() + " is already registered: the handler will reject it (CUSTOMER_ID_TAKEN)."
-                    : null;
-        }, id.textProperty(), name.textProperty(), model.customers());
+        hint = Bindings.createStringBinding(() -> DecisionPreview.rejection(command(), model)
+                .map(r -> r + ": the handler will reject it.").orElse(null), id.textProperty(), name.textProperty(), model.customers());
         model.customers().addListener((javafx.collections.ListChangeListener<FlowModel.Customer>) c -> {
             if (!id.isFocused() && model.customers().stream().anyMatch(k -> k.id().equals(id.getText().strip()))) {
                 reset();

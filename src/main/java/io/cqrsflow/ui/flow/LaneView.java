@@ -35,7 +35,7 @@ public final class LaneView extends VBox {
     private final Label state = new Label();
     private final Label behind = new Label();
     private final LaneTrack track;
-    private final Slider delay = new Slider(0, 10, 0);
+    private final Slider delay = new Slider(0, ProjectorStatus.MAX_DELAY_MS / 1000.0, 0);
     private final Label delayValue = new Label();
     private final ToggleButton pause = new ToggleButton();
     private final Button step = new Button(null, new FontIcon(MaterialDesignS.STEP_FORWARD));
