@@ -29,13 +29,15 @@ class ArchitectureTest {
 
     /** Who may use whom, straight from DESIGN.md. A layer may always use itself and its sub-packages. */
     static final Map<String, Set<String>> MAY_USE = Map.of(
-            "app", Set.of("ui", "scenario", "flow", "write", "read", "eventstore", "domain"),
+            "app", Set.of("ui", "scenario", "flow", "write", "read", "eventstore", "sqlite", "domain"),
             "ui", Set.of("flow", "scenario", "read", "write", "domain"),
             "scenario", Set.of("flow", "write", "read", "domain"),
             "flow", Set.of("write", "read", "eventstore", "domain"),
             "write", Set.of("eventstore", "domain"),
-            "read", Set.of("eventstore", "domain"),
-            "eventstore", Set.of("domain"),
+            "read", Set.of("eventstore", "sqlite", "domain"),
+            "eventstore", Set.of("sqlite", "domain"),
+            // SQLite plumbing shared by events.db and read.db: the JDK and sqlite-jdbc only
+            "sqlite", Set.of(),
             "domain", Set.of());
 
     /**
@@ -98,6 +100,15 @@ class ArchitectureTest {
     void the_domain_stays_pure() {
         assertThat(sources.stream().filter(s -> s.layer().equals("domain"))
                 .flatMap(s -> domainViolations(s).stream()).toList()).isEmpty();
+    }
+
+    @Test
+    void the_sqlite_plumbing_needs_nothing_but_the_jdk_and_sqlite_jdbc() {
+        List<SourceFile> plumbing = sources.stream().filter(s -> s.layer().equals("sqlite")).toList();
+        assertThat(plumbing).isNotEmpty();
+        assertThat(plumbing.stream().flatMap(s -> s.imports().stream()
+                .filter(i -> !i.startsWith("java.") && !i.startsWith("org.sqlite.") && !i.startsWith("io.cqrsflow.sqlite."))
+                .map(i -> s.path() + " imports " + i)).toList()).isEmpty();
     }
 
     @Test
