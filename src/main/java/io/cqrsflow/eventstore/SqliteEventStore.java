@@ -1,6 +1,12 @@
 package io.cqrsflow.eventstore;
 
 import io.cqrsflow.domain.Event;
+import io.cqrsflow.sqlite.FileHeader;
+import io.cqrsflow.sqlite.ReaderConnections;
+import io.cqrsflow.sqlite.SingleWriter;
+import io.cqrsflow.sqlite.SqliteConnections;
+import io.cqrsflow.sqlite.SqliteConnections.Synchronous;
+import io.cqrsflow.sqlite.SqliteProblem;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -30,7 +31,8 @@ import java.util.function.Consumer;
  * </pre>
  * One writer connection, used only by one writer thread, begins every append with
  * {@code BEGIN IMMEDIATE}; readers have connections of their own (one per reading thread), so reading
- * never waits for the writer (WAL).
+ * never waits for the writer (WAL). That plumbing is shared with read.db ({@link SingleWriter},
+ * {@link ReaderConnections}); what is here is the schema and the operations of an event store.
  */
 public final class SqliteEventStore implements EventStore {
 
@@ -55,21 +57,20 @@ public final class SqliteEventStore implements EventStore {
     private static final String COLUMNS =
             "position, stream_id, stream_version, type, data, metadata, recorded_at";
 
+    /** What to do about a corrupt events.db: the user's history, so it is never moved or repaired unasked. */
+    private static final String IF_CORRUPT =
+            "CQRS Flow left it untouched; start with --fresh to move it aside and begin a new store.";
+
     private final Path file;
     private final Clock clock;
     private final EventCodec codec = new EventCodec();
     private final FolderLock folderLock;
-    private final ExecutorService writer;
-    private final Connection writeConnection;
-    private final PreparedStatement begin;
-    private final PreparedStatement commit;
-    private final PreparedStatement rollback;
+    private final SingleWriter writer;
+    private final ReaderConnections readers;
     private final PreparedStatement streamVersion;
     private final PreparedStatement insert;
     private final AtomicLong head = new AtomicLong();
     private final List<Consumer<List<RecordedEvent>>> listeners = new CopyOnWriteArrayList<>();
-    private final List<Connection> readConnections = new CopyOnWriteArrayList<>();
-    private final ThreadLocal<Connection> readConnection = new ThreadLocal<>();
     private volatile boolean closed;
 
     private SqliteEventStore(Path file, Clock clock, FolderLock folderLock, Connection writeConnection)
@@ -77,10 +78,6 @@ public final class SqliteEventStore implements EventStore {
         this.file = file;
         this.clock = clock;
         this.folderLock = folderLock;
-        this.writeConnection = writeConnection;
-        this.begin = writeConnection.prepareStatement("BEGIN IMMEDIATE");
-        this.commit = writeConnection.prepareStatement("COMMIT");
-        this.rollback = writeConnection.prepareStatement("ROLLBACK");
         this.streamVersion = writeConnection.prepareStatement(
                 "SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_id = ?");
         this.insert = writeConnection.prepareStatement("INSERT INTO events(" + COLUMNS + ") VALUES (?,?,?,?,?,?,?)");
@@ -89,11 +86,8 @@ public final class SqliteEventStore implements EventStore {
             rs.next();
             head.set(rs.getLong(1));
         }
-        this.writer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "events.db writer");
-            t.setDaemon(true);
-            return t;
-        });
+        this.writer = new SingleWriter("events.db writer", writeConnection);
+        this.readers = new ReaderConnections(file, Synchronous.FULL);
     }
 
     /**
@@ -111,7 +105,7 @@ public final class SqliteEventStore implements EventStore {
         if (Files.isDirectory(file)) {
             throw new EventStoreException(file + " is a folder, not an event store file");
         }
-        if (!SqliteFiles.looksLikeSqlite(file)) {
+        if (!FileHeader.looksLikeSqlite(file)) {
             throw new EventStoreException(file + " is not an event store: it is not an SQLite database at all."
                     + " CQRS Flow left it untouched; move it away or choose another data folder.");
         }
@@ -119,17 +113,17 @@ public final class SqliteEventStore implements EventStore {
         Connection connection = null;
         try {
             // Look before touching: a stranger's database must not even be switched to WAL.
-            connection = SqliteFiles.connect(file);
+            connection = SqliteConnections.connect(file);
             int version = inspect(connection, file);
-            SqliteFiles.configure(connection, true);
+            SqliteConnections.configure(connection, Synchronous.FULL);
             migrate(connection, version);
             return new SqliteEventStore(file, clock, lock, connection);
         } catch (SQLException e) {
-            closeQuietly(connection);
+            SqliteConnections.closeQuietly(connection);
             lock.close();
             throw describe(file, e);
         } catch (RuntimeException e) {
-            closeQuietly(connection);
+            SqliteConnections.closeQuietly(connection);
             lock.close();
             throw e;
         }
@@ -137,82 +131,37 @@ public final class SqliteEventStore implements EventStore {
 
     /** Refuses a database that is not ours or is newer than this code; returns its schema version. */
     private static int inspect(Connection connection, Path file) throws SQLException {
-        int appId;
-        int version;
-        int tables;
-        try (Statement s = connection.createStatement()) {
-            appId = intOf(s, "PRAGMA application_id");
-            version = intOf(s, "PRAGMA user_version");
-            tables = intOf(s, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'");
-        }
-        if (tables > 0 && appId != APPLICATION_ID) {
+        FileHeader header = FileHeader.read(connection);
+        if (!header.isBlankOrMarkedAs(APPLICATION_ID)) {
             throw new EventStoreException(file + " is an SQLite database, but not a CQRS Flow event store."
                     + " CQRS Flow left it untouched; move it away or choose another data folder.");
         }
-        if (version > SCHEMA_VERSION) {
-            throw new EventStoreException(file + " was written by a newer CQRS Flow (schema " + version
+        if (header.userVersion() > SCHEMA_VERSION) {
+            throw new EventStoreException(file + " was written by a newer CQRS Flow (schema " + header.userVersion()
                     + ", this one knows up to " + SCHEMA_VERSION + "); use the newer version to open it.");
         }
-        return version;
+        return header.userVersion();
     }
 
     private static void migrate(Connection connection, int version) throws SQLException {
         if (version == SCHEMA_VERSION) {
             return;
         }
-        try (Statement s = connection.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
-            try {
+        SingleWriter.immediate(connection, c -> {
+            try (Statement s = c.createStatement()) {
                 for (int v = version; v < SCHEMA_VERSION; v++) {
                     s.execute(MIGRATIONS.get(v));
                 }
                 s.execute("PRAGMA application_id = " + APPLICATION_ID);
                 s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-                s.execute("COMMIT");
-            } catch (SQLException e) {
-                s.execute("ROLLBACK");
-                throw e;
             }
-        }
-    }
-
-    private static int intOf(Statement s, String sql) throws SQLException {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
+            return null;
+        });
     }
 
     /** Turns an SQLite error into a sentence a user can act on. */
     static EventStoreException describe(Path file, SQLException e) {
-        String m = String.valueOf(e.getMessage());
-        if (m.contains("SQLITE_CORRUPT") || m.contains("SQLITE_NOTADB") || m.contains("malformed")) {
-            return new EventStoreException(file + " is corrupt (" + firstLine(m) + "). CQRS Flow left it untouched;"
-                    + " start with --fresh to move it aside and begin a new store.", e);
-        }
-        if (m.contains("SQLITE_BUSY") || m.contains("SQLITE_LOCKED")) {
-            return new EventStoreException(file + " is locked by another program; close it (a database browser"
-                    + " with an open write transaction, or another CQRS Flow) and try again.", e);
-        }
-        if (m.contains("SQLITE_READONLY") || m.contains("SQLITE_CANTOPEN") || m.contains("SQLITE_PERM")) {
-            return new EventStoreException("cannot write " + file + " (" + firstLine(m) + "); check its permissions.", e);
-        }
-        return new EventStoreException("cannot use " + file + ": " + firstLine(m), e);
-    }
-
-    private static String firstLine(String m) {
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (Exception ignored) {
-                // already failing; the first error is the one reported
-            }
-        }
+        return new EventStoreException(SqliteProblem.describe(file, e, IF_CORRUPT), e);
     }
 
     public Path file() {
@@ -232,12 +181,18 @@ public final class SqliteEventStore implements EventStore {
             data.add(codec.encode(event));
         }
         String meta = codec.encodeMetadata(metadata);
-        Future<List<RecordedEvent>> result = writer.submit(() -> {
-            List<RecordedEvent> recorded = write(streamId, expectedVersion, events, data, meta, metadata);
-            notifyListeners(recorded);
-            return recorded;
-        });
-        return await(result);
+        try {
+            return writer.transaction(c -> write(streamId, expectedVersion, events, data, meta, metadata), recorded -> {
+                // Still on the writer thread: the head moves, and listeners hear of appends, in commit order.
+                head.set(recorded.get(recorded.size() - 1).position());
+                notifyListeners(recorded);
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventStoreException("interrupted while appending", e);
+        } catch (SQLException e) {
+            throw describe(file, e);
+        }
     }
 
     private void notifyListeners(List<RecordedEvent> recorded) {
@@ -252,25 +207,24 @@ public final class SqliteEventStore implements EventStore {
         }
     }
 
+    /** Inside the append's transaction: checks the expected version and inserts; commits nothing itself. */
     private List<RecordedEvent> write(String streamId, long expectedVersion, List<? extends Event> events,
                                       List<String> data, String meta, EventMetadata metadata) throws SQLException {
-        begin.execute();
-        boolean committed = false;
+        streamVersion.setString(1, streamId);
+        long actual;
+        try (ResultSet rs = streamVersion.executeQuery()) {
+            rs.next();
+            actual = rs.getLong(1);
+        }
+        if (expectedVersion != ExpectedVersion.ANY && expectedVersion != actual) {
+            throw new ConcurrencyConflict(streamId, expectedVersion, actual);
+        }
+        Instant now = clock.instant();
+        String recordedAt = SqliteFiles.formatInstant(now);
+        Instant recordedInstant = SqliteFiles.parseInstant(recordedAt);
+        long position = head.get();
+        List<RecordedEvent> recorded = new ArrayList<>(events.size());
         try {
-            streamVersion.setString(1, streamId);
-            long actual;
-            try (ResultSet rs = streamVersion.executeQuery()) {
-                rs.next();
-                actual = rs.getLong(1);
-            }
-            if (expectedVersion != ExpectedVersion.ANY && expectedVersion != actual) {
-                throw new ConcurrencyConflict(streamId, expectedVersion, actual);
-            }
-            Instant now = clock.instant();
-            String recordedAt = SqliteFiles.formatInstant(now);
-            Instant recordedInstant = SqliteFiles.parseInstant(recordedAt);
-            long position = head.get();
-            List<RecordedEvent> recorded = new ArrayList<>(events.size());
             for (int i = 0; i < events.size(); i++) {
                 Event event = events.get(i);
                 position++;
@@ -287,34 +241,10 @@ public final class SqliteEventStore implements EventStore {
                         metadata, recordedInstant));
             }
             insert.executeBatch();
-            commit.execute();
-            committed = true;
-            head.set(position);
-            return recorded;
         } finally {
-            if (!committed) {
-                insert.clearBatch();
-                rollback.execute();
-            }
+            insert.clearBatch(); // a failed batch must not be carried into the next append
         }
-    }
-
-    private <T> T await(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EventStoreException("interrupted while appending", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof SQLException sql) {
-                throw describe(file, sql);
-            }
-            throw new EventStoreException("append failed: " + cause, cause);
-        }
+        return recorded;
     }
 
     @Override
@@ -339,7 +269,7 @@ public final class SqliteEventStore implements EventStore {
     private List<RecordedEvent> query(String sql, Binder binder) {
         ensureOpen();
         try {
-            Connection connection = readConnection();
+            Connection connection = readers.forThisThread();
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 binder.bind(ps);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -368,16 +298,6 @@ public final class SqliteEventStore implements EventStore {
         }
     }
 
-    private Connection readConnection() throws SQLException {
-        Connection connection = readConnection.get();
-        if (connection == null || connection.isClosed()) {
-            connection = SqliteFiles.open(file, true);
-            readConnection.set(connection);
-            readConnections.add(connection);
-        }
-        return connection;
-    }
-
     @Override
     public long head() {
         return head.get();
@@ -401,21 +321,11 @@ public final class SqliteEventStore implements EventStore {
             return;
         }
         closed = true;
-        writer.shutdown();
-        try {
-            writer.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        closeQuietly(begin);
-        closeQuietly(commit);
-        closeQuietly(rollback);
-        closeQuietly(streamVersion);
-        closeQuietly(insert);
-        closeQuietly(writeConnection);
-        for (Connection c : readConnections) {
-            closeQuietly(c);
-        }
+        writer.close(() -> {
+            SqliteConnections.closeQuietly(streamVersion);
+            SqliteConnections.closeQuietly(insert);
+        });
+        readers.closeAll();
         folderLock.close();
     }
 }

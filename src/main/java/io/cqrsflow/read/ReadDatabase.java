@@ -3,9 +3,12 @@ package io.cqrsflow.read;
 import io.cqrsflow.eventstore.EventStoreException;
 import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.eventstore.SqliteFiles;
+import io.cqrsflow.sqlite.ReaderConnections;
+import io.cqrsflow.sqlite.SingleWriter;
+import io.cqrsflow.sqlite.SqliteConnections;
+import io.cqrsflow.sqlite.SqliteConnections.Synchronous;
+import io.cqrsflow.sqlite.SqliteProblem;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,21 +20,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * read.db: every read model's tables plus {@code checkpoints(projection, position, updated_at)}.
  * One writer connection on one writer thread; each projector hands it the work of one transaction
  * (rows + checkpoint together, so a crash can neither skip nor double-apply an event). Queries use
- * per-thread reader connections and never wait for a projector (WAL).
+ * per-thread reader connections and never wait for a projector (WAL). That plumbing is shared with
+ * events.db ({@link SingleWriter}, {@link ReaderConnections}); what is here is read.db's own schema and
+ * operations.
  *
  * <p>read.db is derived data: a missing, corrupt, foreign or outdated file is moved aside (never
- * deleted) and rebuilt from events.db, with a notice that says so.
+ * deleted) and rebuilt from events.db, with a notice that says so ({@link ReadDatabaseFile}).
  */
 public final class ReadDatabase implements AutoCloseable {
 
@@ -59,26 +59,23 @@ public final class ReadDatabase implements AutoCloseable {
 
     private final Path file;
     private final Clock clock;
-    private final ExecutorService writer;
     private final Connection writeConnection;
+    private final SingleWriter writer;
+    private final ReaderConnections readers;
+    /** Touched only on the writer thread. */
     private final Map<String, Projection.Writer> writers = new HashMap<>();
-    private final ThreadLocal<Connection> readConnection = new ThreadLocal<>();
-    private final List<Connection> readConnections = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    private ReadDatabase(Path file, Clock clock, Connection writeConnection) {
+    private ReadDatabase(Path file, Clock clock, Connection writeConnection) throws SQLException {
         this.file = file;
         this.clock = clock;
         this.writeConnection = writeConnection;
-        this.writer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "read.db writer");
-            t.setDaemon(true);
-            return t;
-        });
+        this.writer = new SingleWriter("read.db writer", writeConnection);
+        this.readers = new ReaderConnections(file, Synchronous.NORMAL);
     }
 
     /**
-     * Opens read.db, moving aside and recreating a file that cannot be used.
+     * Opens read.db, moving aside and recreating a file that cannot be used (see {@link ReadDatabaseFile}).
      *
      * @param eventsFingerprint identifies the events.db this read.db was built from (null when the
      *                          store is empty); a read.db built from another store is emptied
@@ -87,134 +84,27 @@ public final class ReadDatabase implements AutoCloseable {
      */
     public static ReadDatabase open(Path file, Clock clock, String eventsFingerprint, long eventsHead,
                                     Consumer<String> notices) {
+        Connection connection = ReadDatabaseFile.open(file, clock, eventsFingerprint, eventsHead, notices,
+                ReadDatabase::initialise);
+        ReadDatabase db;
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new EventStoreException("cannot create the folder for " + file + ": " + e.getMessage(), e);
-        }
-        if (!Files.exists(file)) {
-            if (eventsHead > 0) {
-                // Worth saying only when there is history to rebuild; a brand-new folder is no news.
-                notices.accept(file.getFileName() + " does not exist yet: building the read models from events.db");
-            }
-        } else if (!SqliteFiles.looksLikeSqlite(file)) {
-            moveAside(file, clock, notices, "is not an SQLite database");
-        }
-        return openSqlite(file, clock, eventsFingerprint, eventsHead, notices, true);
-    }
-
-    private static ReadDatabase openSqlite(Path file, Clock clock, String eventsFingerprint, long eventsHead,
-                                           Consumer<String> notices, boolean mayMoveCorruptAside) {
-        Connection connection = null;
-        try {
-            // Look before touching: a file that is not ours is moved aside as it was, not even switched to WAL.
-            connection = SqliteFiles.connect(file);
-            String unusable = checkUsable(connection);
-            if (unusable != null) {
-                connection.close();
-                moveAside(file, clock, notices, unusable);
-                connection = SqliteFiles.connect(file);
-            }
-            String otherStore = builtFromAnotherStore(connection, eventsFingerprint, eventsHead);
-            if (otherStore != null) {
-                // Derived data, but a learner may have added a view or table of their own: keep it all, aside.
-                connection.close();
-                moveAside(file, clock, notices, otherStore);
-                connection = SqliteFiles.connect(file);
-            }
-            SqliteFiles.configure(connection, false);
-            initialise(connection);
-            ReadDatabase db = new ReadDatabase(file, clock, connection);
-            db.checkBuiltFrom(eventsFingerprint, eventsHead, notices);
-            return db;
+            db = new ReadDatabase(file, clock, connection);
         } catch (SQLException e) {
-            closeQuietly(connection);
-            if (mayMoveCorruptAside && isCorrupt(e)) {
-                // A corrupt read.db costs nothing to rebuild: move it aside and start again, once.
-                moveAside(file, clock, notices, "is corrupt (" + e.getMessage() + ")");
-                return openSqlite(file, clock, eventsFingerprint, eventsHead, notices, false);
-            }
-            throw new EventStoreException("cannot use " + file + ": " + e.getMessage(), e);
+            SqliteConnections.closeQuietly(connection);
+            throw new EventStoreException(SqliteProblem.describe(file, e, ReadDatabaseFile.IF_CORRUPT), e);
         }
+        db.recordBuiltFrom(eventsFingerprint);
+        return db;
     }
 
-    /** Null if the file is ours and current (or empty), else why it cannot be used. */
-    private static String checkUsable(Connection connection) throws SQLException {
+    /** Creates (or completes) the base schema and marks the file as ours, at the current version. */
+    private static Void initialise(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
-            int tables = intOf(s, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'");
-            if (tables == 0) {
-                return null;
-            }
-            int appId = intOf(s, "PRAGMA application_id");
-            int version = intOf(s, "PRAGMA user_version");
-            if (appId != APPLICATION_ID) {
-                return "is not a CQRS Flow read database";
-            }
-            if (version < SCHEMA_VERSION) {
-                return "has an older schema (" + version + ")";
-            }
-            if (version > SCHEMA_VERSION) {
-                return "has a newer schema (" + version + ")";
-            }
-            try (ResultSet rs = s.executeQuery("PRAGMA quick_check(1)")) {
-                rs.next();
-                String result = rs.getString(1);
-                if (!"ok".equalsIgnoreCase(result)) {
-                    return "is corrupt (" + result + ")";
-                }
-            }
-            return null;
-        }
-    }
-
-    private static void initialise(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
             for (String ddl : BASE_SCHEMA) {
                 s.execute(ddl);
             }
             s.execute("PRAGMA application_id = " + APPLICATION_ID);
             s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-            s.execute("COMMIT");
-        }
-    }
-
-    private static void moveAside(Path file, Clock clock, Consumer<String> notices, String why) {
-        try {
-            Path moved = SqliteFiles.moveAside(file, clock.instant());
-            notices.accept(file.getFileName() + " " + why + ": moved it to " + moved
-                    + " and rebuilding the read models from events.db");
-        } catch (IOException e) {
-            throw new EventStoreException(file + " " + why + " and could not be moved aside: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Why a read.db cannot be kept for this events.db (built from another store, or not saying which),
-     * or null. Reads only; the file is not touched.
-     */
-    private static String builtFromAnotherStore(Connection c, String fingerprint, long eventsHead) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            if (intOf(s, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('read_meta', 'checkpoints')") < 2) {
-                return null;
-            }
-        }
-        String stored = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM read_meta WHERE key = 'events_fingerprint'");
-             ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-                stored = rs.getString(1);
-            }
-        }
-        long highest;
-        try (Statement s = c.createStatement()) {
-            highest = intOf(s, "SELECT COALESCE(MAX(position), 0) FROM checkpoints");
-        }
-        if ((stored != null && !stored.equals(fingerprint)) || highest > eventsHead) {
-            return "was built from a different events.db";
-        }
-        if (stored == null && highest > 0) {
-            return "does not say which events.db it was built from";
         }
         return null;
     }
@@ -224,8 +114,11 @@ public final class ReadDatabase implements AutoCloseable {
         return first.streamId() + "@" + first.recordedAt();
     }
 
-    /** Records which events.db this read.db is built from, once there is a first event to name it by. */
-    private void checkBuiltFrom(String fingerprint, long eventsHead, Consumer<String> notices) {
+    /**
+     * Writes down which events.db this read.db is built from, once there is a first event to name it by
+     * (replacing what was there: {@link ReadDatabaseFile} has already moved aside a read.db of another store).
+     */
+    private void recordBuiltFrom(String fingerprint) {
         if (fingerprint == null) {
             return;
         }
@@ -239,24 +132,13 @@ public final class ReadDatabase implements AutoCloseable {
         });
     }
 
+    /** Inside a write transaction: records the store's first event, unless a fingerprint is there already. */
     static void rememberBuiltFrom(Connection c, RecordedEvent first) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO read_meta(key, value) VALUES ('events_fingerprint', ?)"
                 + " ON CONFLICT(key) DO NOTHING")) {
             ps.setString(1, fingerprintOf(first));
             ps.executeUpdate();
         }
-    }
-
-    private static int intOf(Statement s, String sql) throws SQLException {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
-    private static boolean isCorrupt(SQLException e) {
-        String m = String.valueOf(e.getMessage());
-        return m.contains("SQLITE_CORRUPT") || m.contains("SQLITE_NOTADB") || m.contains("malformed");
     }
 
     public Path file() {
@@ -292,33 +174,13 @@ public final class ReadDatabase implements AutoCloseable {
             throw new IllegalStateException(file + " is closed");
         }
         try {
-            return writer.submit(() -> inTransaction(work)).get();
+            return writer.transaction(work::run);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ReadModelException("interrupted while writing " + file, e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new ReadModelException("writing " + file.getFileName() + " failed: " + cause.getMessage(), cause);
-        }
-    }
-
-    private <T> T inTransaction(Transaction<T> work) throws SQLException {
-        try (Statement s = writeConnection.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
-            boolean committed = false;
-            try {
-                T result = work.run(writeConnection);
-                s.execute("COMMIT");
-                committed = true;
-                return result;
-            } finally {
-                if (!committed) {
-                    s.execute("ROLLBACK");
-                }
-            }
+        } catch (SQLException e) {
+            throw new ReadModelException("writing " + file.getFileName() + " failed: "
+                    + SqliteProblem.describe(file, e, ReadDatabaseFile.IF_CORRUPT), e);
         }
     }
 
@@ -338,15 +200,10 @@ public final class ReadDatabase implements AutoCloseable {
             throw new IllegalStateException(file + " is closed");
         }
         try {
-            Connection c = readConnection.get();
-            if (c == null || c.isClosed()) {
-                c = SqliteFiles.open(file, false);
-                readConnection.set(c);
-                readConnections.add(c);
-            }
-            return query.run(c);
+            return query.run(readers.forThisThread());
         } catch (SQLException e) {
-            throw new ReadModelException("reading " + file.getFileName() + " failed: " + e.getMessage(), e);
+            throw new ReadModelException("reading " + file.getFileName() + " failed: "
+                    + SqliteProblem.describe(file, e, ReadDatabaseFile.IF_CORRUPT), e);
         }
     }
 
@@ -391,36 +248,17 @@ public final class ReadDatabase implements AutoCloseable {
         return clock;
     }
 
-    private static void closeQuietly(AutoCloseable c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (Exception ignored) {
-                // closing after a failure; the failure is what gets reported
-            }
-        }
-    }
-
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        writer.submit(() -> {
+        writer.close(() -> {
             for (Projection.Writer w : writers.values()) {
-                closeQuietly(w);
+                SqliteConnections.closeQuietly(w);
             }
-            closeQuietly(writeConnection);
         });
-        writer.shutdown();
-        try {
-            writer.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        for (Connection c : readConnections) {
-            closeQuietly(c);
-        }
+        readers.closeAll();
     }
 }

@@ -17,6 +17,7 @@ import io.cqrsflow.eventstore.EventMetadata;
 import io.cqrsflow.eventstore.ExpectedVersion;
 import io.cqrsflow.eventstore.SqliteEventStore;
 import io.cqrsflow.eventstore.SqliteFiles;
+import io.cqrsflow.sqlite.SqliteConnections;
 import io.cqrsflow.read.ExecutorScheduler;
 import io.cqrsflow.read.ProjectionNames;
 import io.cqrsflow.read.Projector;
@@ -391,7 +392,7 @@ public final class Benchmark {
     }
 
     private static Connection rawConnection(Path file) throws SQLException {
-        return SqliteFiles.open(file, true);
+        return SqliteConnections.open(file, SqliteConnections.Synchronous.FULL);
     }
 
     private static void createEvents(Connection c) throws SQLException {

@@ -30,46 +30,6 @@ class SqliteFilesTest {
     }
 
     @Test
-    void recognises_sqlite_files_by_their_header() throws Exception {
-        Path missing = dir.resolve("missing.db");
-        Path empty = Files.createFile(dir.resolve("empty.db"));
-        Path text = Files.writeString(dir.resolve("text.db"), "hello");
-        Path real = dir.resolve("real.db");
-        new EventsDb(real).execute("CREATE TABLE t(x)");
-
-        assertThat(SqliteFiles.looksLikeSqlite(missing)).isTrue();
-        assertThat(SqliteFiles.looksLikeSqlite(empty)).isTrue();
-        assertThat(SqliteFiles.looksLikeSqlite(text)).isFalse();
-        assertThat(SqliteFiles.looksLikeSqlite(real)).isTrue();
-    }
-
-    @Test
-    void opens_connections_in_wal_mode() throws Exception {
-        try (var connection = SqliteFiles.open(dir.resolve("x.db"), true);
-             var s = connection.createStatement();
-             var rs = s.executeQuery("PRAGMA journal_mode")) {
-            rs.next();
-            assertThat(rs.getString(1)).isEqualTo("wal");
-        }
-    }
-
-    @Test
-    void connect_alone_leaves_the_file_as_it_is() throws Exception {
-        Path foreign = dir.resolve("foreign.db");
-        new EventsDb(foreign).execute("CREATE TABLE recipes(name TEXT)");
-        byte[] before = Files.readAllBytes(foreign);
-
-        try (var connection = SqliteFiles.connect(foreign);
-             var s = connection.createStatement();
-             var rs = s.executeQuery("PRAGMA user_version")) {
-            rs.next();
-        }
-
-        assertThat(Files.readAllBytes(foreign)).isEqualTo(before);
-        assertThat(new EventsDb(foreign).scalar("PRAGMA journal_mode")).isEqualTo("delete");
-    }
-
-    @Test
     void moves_a_file_and_its_companions_aside_without_deleting_anything() throws Exception {
         Path file = Files.writeString(dir.resolve("events.db"), "old events");
         Files.writeString(dir.resolve("events.db-wal"), "old wal");

@@ -1,0 +1,157 @@
+package io.cqrsflow.read;
+
+import io.cqrsflow.eventstore.EventStoreException;
+import io.cqrsflow.eventstore.SqliteFiles;
+import io.cqrsflow.sqlite.FileHeader;
+import io.cqrsflow.sqlite.SingleWriter;
+import io.cqrsflow.sqlite.SqliteConnections;
+import io.cqrsflow.sqlite.SqliteConnections.Synchronous;
+import io.cqrsflow.sqlite.SqliteProblem;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/**
+ * Decides whether the read.db on disk can be kept. read.db is derived data: a file that is missing,
+ * not SQLite, corrupt, a stranger's, of another schema version, or built from another events.db is moved
+ * aside (never deleted, a learner may have added a table of their own) and a new one begun, with a
+ * notice that says so. Only reads a file before deciding; the rows themselves are {@link ReadDatabase}'s.
+ */
+final class ReadDatabaseFile {
+
+    /** What to do about a read.db that is still corrupt after being moved aside once. */
+    static final String IF_CORRUPT = "Move it away: the read models can always be rebuilt from events.db.";
+
+    private ReadDatabaseFile() {
+    }
+
+    /**
+     * A writer connection to a usable read.db at {@code file}, in WAL mode, with {@code initialise} run in
+     * one transaction. See {@link ReadDatabase#open} for the parameters.
+     */
+    static Connection open(Path file, Clock clock, String eventsFingerprint, long eventsHead,
+                           Consumer<String> notices, SingleWriter.Transaction<?> initialise) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new EventStoreException("cannot create the folder for " + file + ": " + e.getMessage(), e);
+        }
+        if (!Files.exists(file)) {
+            if (eventsHead > 0) {
+                // Worth saying only when there is history to rebuild; a brand-new folder is no news.
+                notices.accept(file.getFileName() + " does not exist yet: building the read models from events.db");
+            }
+        } else if (!FileHeader.looksLikeSqlite(file)) {
+            moveAside(file, clock, notices, "is not an SQLite database");
+        }
+        return openSqlite(file, clock, eventsFingerprint, eventsHead, notices, initialise, true);
+    }
+
+    private static Connection openSqlite(Path file, Clock clock, String eventsFingerprint, long eventsHead,
+                                         Consumer<String> notices, SingleWriter.Transaction<?> initialise,
+                                         boolean mayMoveCorruptAside) {
+        Connection connection = null;
+        try {
+            // Look before touching: a file that is not ours is moved aside as it was, not even switched to WAL.
+            connection = SqliteConnections.connect(file);
+            String unusable = whyUnusable(connection);
+            if (unusable != null) {
+                connection.close();
+                moveAside(file, clock, notices, unusable);
+                connection = SqliteConnections.connect(file);
+            }
+            String otherStore = builtFromAnotherStore(connection, eventsFingerprint, eventsHead);
+            if (otherStore != null) {
+                // Derived data, but a learner may have added a view or table of their own: keep it all, aside.
+                connection.close();
+                moveAside(file, clock, notices, otherStore);
+                connection = SqliteConnections.connect(file);
+            }
+            SqliteConnections.configure(connection, Synchronous.NORMAL);
+            SingleWriter.immediate(connection, initialise);
+            return connection;
+        } catch (SQLException e) {
+            SqliteConnections.closeQuietly(connection);
+            if (mayMoveCorruptAside && SqliteProblem.of(e) == SqliteProblem.CORRUPT) {
+                // A corrupt read.db costs nothing to rebuild: move it aside and start again, once.
+                moveAside(file, clock, notices, "is corrupt (" + e.getMessage() + ")");
+                return openSqlite(file, clock, eventsFingerprint, eventsHead, notices, initialise, false);
+            }
+            throw new EventStoreException(SqliteProblem.describe(file, e, IF_CORRUPT), e);
+        }
+    }
+
+    /** Null if the file is ours and current (or empty), else why it cannot be used. Reads only. */
+    private static String whyUnusable(Connection connection) throws SQLException {
+        FileHeader header = FileHeader.read(connection);
+        if (header.isBlank()) {
+            return null;
+        }
+        if (header.applicationId() != ReadDatabase.APPLICATION_ID) {
+            return "is not a CQRS Flow read database";
+        }
+        if (header.userVersion() < ReadDatabase.SCHEMA_VERSION) {
+            return "has an older schema (" + header.userVersion() + ")";
+        }
+        if (header.userVersion() > ReadDatabase.SCHEMA_VERSION) {
+            return "has a newer schema (" + header.userVersion() + ")";
+        }
+        String problem = FileHeader.integrityProblem(connection);
+        return problem == null ? null : "is corrupt (" + problem + ")";
+    }
+
+    /**
+     * Why a read.db cannot be kept for this events.db (built from another store, or not saying which),
+     * or null. Reads only; the file is not touched.
+     */
+    private static String builtFromAnotherStore(Connection c, String fingerprint, long eventsHead) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            if (intOf(s, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('read_meta', 'checkpoints')") < 2) {
+                return null;
+            }
+        }
+        String stored = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM read_meta WHERE key = 'events_fingerprint'");
+             ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                stored = rs.getString(1);
+            }
+        }
+        long highest;
+        try (Statement s = c.createStatement()) {
+            highest = intOf(s, "SELECT COALESCE(MAX(position), 0) FROM checkpoints");
+        }
+        if ((stored != null && !stored.equals(fingerprint)) || highest > eventsHead) {
+            return "was built from a different events.db";
+        }
+        if (stored == null && highest > 0) {
+            return "does not say which events.db it was built from";
+        }
+        return null;
+    }
+
+    private static void moveAside(Path file, Clock clock, Consumer<String> notices, String why) {
+        try {
+            Path moved = SqliteFiles.moveAside(file, clock.instant());
+            notices.accept(file.getFileName() + " " + why + ": moved it to " + moved
+                    + " and rebuilding the read models from events.db");
+        } catch (IOException e) {
+            throw new EventStoreException(file + " " + why + " and could not be moved aside: " + e.getMessage(), e);
+        }
+    }
+
+    private static int intOf(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.cqrsflow.sqlite;
+
+import io.cqrsflow.sqlite.SqliteConnections.Synchronous;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.cqrsflow.sqlite.SqliteConnectionsTest.execute;
+import static io.cqrsflow.sqlite.SqliteConnectionsTest.scalar;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The single writer on a real file: one thread, BEGIN IMMEDIATE, all or nothing. */
+class SingleWriterTest {
+
+    @TempDir
+    Path dir;
+
+    private Path file;
+    private SingleWriter writer;
+    private Connection reader;
+
+    @BeforeEach
+    void open() throws Exception {
+        file = dir.resolve("w.db");
+        execute(file, "CREATE TABLE t(x INTEGER)");
+        writer = new SingleWriter("test writer", SqliteConnections.open(file, Synchronous.FULL));
+        reader = SqliteConnections.open(file, Synchronous.FULL);
+    }
+
+    @AfterEach
+    void close() {
+        writer.close(() -> { });
+        SqliteConnections.closeQuietly(reader);
+    }
+
+    private static int insert(Connection c, int x) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            return s.executeUpdate("INSERT INTO t VALUES (" + x + ")");
+        }
+    }
+
+    private long rows() throws SQLException {
+        return ((Number) scalar(reader, "SELECT COUNT(*) FROM t")).longValue();
+    }
+
+    @Test
+    void commits_the_work_on_its_own_thread_and_returns_its_result() throws Exception {
+        AtomicReference<String> thread = new AtomicReference<>();
+
+        int inserted = writer.transaction(c -> {
+            thread.set(Thread.currentThread().getName());
+            return insert(c, 1) + insert(c, 2);
+        });
+
+        assertThat(inserted).isEqualTo(2);
+        assertThat(thread.get()).isEqualTo("test writer");
+        assertThat(rows()).isEqualTo(2);
+    }
+
+    @Test
+    void work_that_fails_writes_nothing_and_its_exception_reaches_the_caller_as_it_was() throws Exception {
+        IllegalArgumentException refusal = new IllegalArgumentException("refused");
+
+        assertThatThrownBy(() -> writer.transaction(c -> {
+            insert(c, 1);
+            throw refusal;
+        })).isSameAs(refusal);
+        assertThatThrownBy(() -> writer.transaction(c -> {
+            insert(c, 2);
+            return insert(c, Integer.MIN_VALUE) + c.createStatement().executeUpdate("INSERT INTO missing VALUES (1)");
+        })).isInstanceOf(SQLException.class).hasMessageContaining("missing");
+
+        assertThat(rows()).isZero();
+        int inserted = writer.transaction(c -> insert(c, 3));
+        assertThat(inserted).as("the writer is still usable").isEqualTo(1);
+    }
+
+    @Test
+    void takes_the_write_lock_when_the_transaction_begins() throws Exception {
+        AtomicBoolean otherCouldBegin = new AtomicBoolean(true);
+
+        writer.transaction(c -> {
+            // Nothing written yet, and still another writer must wait: that is BEGIN IMMEDIATE, not BEGIN.
+            try (Connection other = SqliteConnections.connect(file); Statement s = other.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 0");
+                s.execute("BEGIN IMMEDIATE");
+                s.execute("ROLLBACK");
+            } catch (SQLException e) {
+                otherCouldBegin.set(false);
+            }
+            return null;
+        });
+
+        assertThat(otherCouldBegin).isFalse();
+    }
+
+    @Test
+    void tells_of_commits_on_the_writer_thread_in_commit_order() throws Exception {
+        List<Integer> told = Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<Integer>> appends = new ArrayList<>();
+
+        for (int i = 0; i < 20; i++) {
+            int x = i;
+            appends.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return writer.transaction(c -> {
+                        insert(c, x);
+                        return ((Number) scalar(c, "SELECT COUNT(*) FROM t")).intValue();
+                    }, told::add);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new)).join();
+
+        // each transaction saw the rows of those before it, and was told of in that order
+        assertThat(told).hasSize(20).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void a_failed_commit_step_is_not_told_of() throws Exception {
+        List<Object> told = new ArrayList<>();
+
+        assertThatThrownBy(() -> writer.transaction(c -> {
+            throw new IllegalStateException("no");
+        }, told::add)).hasMessage("no");
+
+        assertThat(told).isEmpty();
+    }
+
+    @Test
+    void immediate_runs_on_the_calling_thread_and_rolls_back_on_failure() throws Exception {
+        try (Connection c = SqliteConnections.open(file, Synchronous.FULL)) {
+            SingleWriter.immediate(c, x -> insert(x, 1));
+            assertThatThrownBy(() -> SingleWriter.immediate(c, x -> {
+                insert(x, 2);
+                throw new SQLException("no");
+            })).hasMessage("no");
+        }
+
+        assertThat(rows()).isEqualTo(1);
+    }
+
+    @Test
+    void close_finishes_queued_work_cleans_up_on_the_writer_thread_and_checkpoints_the_wal() throws Exception {
+        writer.transaction(c -> insert(c, 1));
+        reader.close();
+        AtomicReference<String> cleanedUpOn = new AtomicReference<>();
+
+        writer.close(() -> cleanedUpOn.set(Thread.currentThread().getName()));
+
+        assertThat(cleanedUpOn.get()).isEqualTo("test writer");
+        assertThat(Files.exists(dir.resolve("w.db-wal"))).as("WAL folded into the file on close").isFalse();
+        reader = SqliteConnections.open(file, Synchronous.FULL);
+        assertThat(rows()).isEqualTo(1);
+    }
+}
