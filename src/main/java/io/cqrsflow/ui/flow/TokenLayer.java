@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The moving tokens, drawn on one transparent canvas above the flow. Each path carries at most a few
@@ -44,20 +43,24 @@ final class TokenLayer extends Pane {
         fontScale = scale;
     }
 
-    void launch(String path, Supplier<Point2D> from, Supplier<Point2D> to, Color color, long now, long durationNanos,
-                boolean bounce, int count, java.util.function.IntConsumer onArrival) {
-        int onPath = perPath.getOrDefault(path, 0);
+    /** Describes a token's flight along {@code path}; {@code launch()} on the builder puts it in the air. */
+    Flight.Builder flight(String path) {
+        return new Flight.Builder(path, this::launch);
+    }
+
+    private void launch(Flight flight) {
+        int onPath = perPath.getOrDefault(flight.path, 0);
         if (onPath >= MAX_PER_PATH) {
             for (int i = flights.size() - 1; i >= 0; i--) {
                 Flight f = flights.get(i);
-                if (f.path.equals(path)) {
-                    f.count += count;
+                if (f.path.equals(flight.path)) {
+                    f.count += flight.count;
                     return;
                 }
             }
         }
-        perPath.merge(path, 1, Integer::sum);
-        flights.add(new Flight(path, from, to, color, now, durationNanos, bounce, count, onArrival));
+        perPath.merge(flight.path, 1, Integer::sum);
+        flights.add(flight);
     }
 
     int inFlight() {
