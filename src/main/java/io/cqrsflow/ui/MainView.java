@@ -8,6 +8,7 @@ import io.cqrsflow.ui.help.HelpOverlay;
 import io.cqrsflow.ui.lag.LagChart;
 import io.cqrsflow.ui.query.QueryBox;
 import io.cqrsflow.ui.readmodel.ReadModelsView;
+import io.cqrsflow.ui.shell.Shortcuts;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Theme;
@@ -34,7 +35,6 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -56,9 +56,13 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
+import static io.cqrsflow.ui.shell.Shortcuts.key;
+import static javafx.scene.input.KeyCombination.ALT_DOWN;
+import static javafx.scene.input.KeyCombination.SHIFT_DOWN;
+import static javafx.scene.input.KeyCombination.SHORTCUT_DOWN;
+
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -74,6 +78,7 @@ public final class MainView extends StackPane {
     public static final double PRESENTER_FONT = 18;
     private static final Theme PRIMER_LIGHT = new PrimerLight();
     private static final Theme PRIMER_DARK = new PrimerDark();
+    private static final KeyCombination EXPORT_KEY = key(KeyCode.E, SHORTCUT_DOWN);
 
     private final FlowModel model;
     private final CommandPane commands;
@@ -92,10 +97,8 @@ public final class MainView extends StackPane {
     private final ComboBox<Double> speed = new ComboBox<>();
     private final MenuItem openFolder = new MenuItem("Open data folder…", new FontIcon(MaterialDesignF.FOLDER_OPEN));
     private final MenuItem startFresh = new MenuItem("Start fresh…", new FontIcon(MaterialDesignR.RESTART));
-    private final List<HelpOverlay.Shortcut> shortcuts = new ArrayList<>();
+    private final Shortcuts shortcuts;
     private ScenarioControls scenarioControls;
-    private Scene shortcutScene;
-    private final List<KeyCombination> installedShortcuts = new ArrayList<>();
     private final Label scenarioStatus = new Label();
     private final Label scenarioNote = new Label();
     private final Label scenarioAnswers = new Label();
@@ -198,8 +201,8 @@ public final class MainView extends StackPane {
         frame.setTop(new VBox(toolbar(), scenarioBar));
         frame.getStyleClass().add("frame");
 
-        defineShortcuts();
-        help = new HelpOverlay(shortcuts);
+        shortcuts = shortcutTable();
+        help = new HelpOverlay(shortcuts.helpRows());
         toast.setId("notice-toast");
         toast.getStyleClass().add("notice-toast");
         toast.setGraphic(new FontIcon(MaterialDesignI.INFORMATION));
@@ -227,7 +230,7 @@ public final class MainView extends StackPane {
         applyTheme();
         sceneProperty().addListener((o, a, b) -> {
             if (b != null) {
-                installShortcuts(b);
+                shortcuts.install(b);
             }
         });
         model.start();
@@ -272,8 +275,9 @@ public final class MainView extends StackPane {
         return help;
     }
 
-    public List<HelpOverlay.Shortcut> shortcuts() {
-        return List.copyOf(shortcuts);
+    /** Every shortcut: what the F1 help lists and what the scene's accelerators do. */
+    public Shortcuts shortcuts() {
+        return shortcuts;
     }
 
     // ---- commands
@@ -365,7 +369,7 @@ public final class MainView extends StackPane {
 
     /** Stops listening to the engine. Call before closing it. */
     public void dispose() {
-        removeShortcuts();
+        shortcuts.uninstall();
         model.dispose();
     }
 
@@ -488,7 +492,7 @@ public final class MainView extends StackPane {
         helpButton.setOnAction(e -> help.toggle());
 
         MenuItem export = new MenuItem("Export PNG…", new FontIcon(MaterialDesignC.CAMERA));
-        export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        export.setAccelerator(EXPORT_KEY);
         export.setOnAction(e -> exportPng());
         MenuItem addSales = new MenuItem("Add projection sales-by-customer", new FontIcon(MaterialDesignP.PLUS));
         addSales.setOnAction(e -> flow.addSalesProjection());
@@ -509,79 +513,41 @@ public final class MainView extends StackPane {
         return bar;
     }
 
-    private void defineShortcuts() {
-        shortcuts.add(new HelpOverlay.Shortcut("F1", "this help (Esc closes it)"));
-        shortcuts.add(new HelpOverlay.Shortcut("Ctrl+1 … Ctrl+5", "Register · Place · Pay · Ship · Cancel form"));
-        shortcuts.add(new HelpOverlay.Shortcut("Ctrl+Enter", "send the command"));
-        shortcuts.add(new HelpOverlay.Shortcut("Ctrl+B", "burst: place " + CommandPane.BURST + " orders at once"));
-        shortcuts.add(new HelpOverlay.Shortcut("Ctrl+L", "ask the query"));
-        shortcuts.add(new HelpOverlay.Shortcut("Alt+1 / 2 / 3", "pause or resume lane 1 / 2 / 3"));
-        shortcuts.add(new HelpOverlay.Shortcut("Ctrl+Shift+1 / 2 / 3", "step lane 1 / 2 / 3 (while paused)"));
-        shortcuts.add(new HelpOverlay.Shortcut("Ctrl+Alt+1 / 2 / 3", "rebuild lane 1 / 2 / 3"));
-        shortcuts.add(new HelpOverlay.Shortcut("Tab, ← →", "focus a delay slider, move it by 0.5 s"));
-        shortcuts.add(new HelpOverlay.Shortcut("Ctrl+Shift+A", "add the sales-by-customer projection"));
-        shortcuts.add(new HelpOverlay.Shortcut("F5 / F6 / F7", "scenario: play / pause / next step"));
-        shortcuts.add(new HelpOverlay.Shortcut("Ctrl+Plus / Minus", "faster / slower animation"));
-        shortcuts.add(new HelpOverlay.Shortcut("Ctrl+Shift+P", "presenter mode"));
-        shortcuts.add(new HelpOverlay.Shortcut("Ctrl+Shift+D", "light / dark"));
-        shortcuts.add(new HelpOverlay.Shortcut("Ctrl+E", "export the window as PNG"));
-    }
-
-    private void installShortcuts(Scene scene) {
-        removeShortcuts();
-        var acc = scene.getAccelerators();
-        java.util.Set<KeyCombination> before = new java.util.HashSet<>(acc.keySet());
-        putShortcuts(acc);
-        shortcutScene = scene;
-        installedShortcuts.clear();
-        for (KeyCombination k : acc.keySet()) {
-            if (!before.contains(k)) {
-                installedShortcuts.add(k);
-            }
-        }
-    }
-
-    /** Takes this view's shortcuts off its scene, so a disposed view no longer answers keys. */
-    private void removeShortcuts() {
-        if (shortcutScene != null) {
-            installedShortcuts.forEach(shortcutScene.getAccelerators()::remove);
-            installedShortcuts.clear();
-            shortcutScene = null;
-        }
-    }
-
-    private void putShortcuts(javafx.collections.ObservableMap<KeyCombination, Runnable> acc) {
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
-        for (int i = 0; i < digits.length; i++) {
-            int form = i;
-            acc.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> commands.showForm(form));
-        }
-        for (int i = 0; i < 3; i++) {
-            int lane = i + 1;
-            acc.put(new KeyCodeCombination(digits[i], KeyCombination.ALT_DOWN), () -> flow.togglePause(lane));
-            acc.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                    () -> flow.step(lane));
-            acc.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN),
-                    () -> flow.rebuild(lane));
-        }
-        acc.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), commands::submit);
-        acc.put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), commands::burst);
-        acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), queries::ask);
-        acc.put(new KeyCodeCombination(KeyCode.F1), help::toggle);
-        acc.put(new KeyCodeCombination(KeyCode.ESCAPE), help::hide);
-        acc.put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                flow::addSalesProjection);
-        acc.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                () -> presenter.set(!presenter.get()));
-        acc.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                () -> dark.set(!dark.get()));
-        acc.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::exportPng);
-        acc.put(new KeyCodeCombination(KeyCode.F5), play::fire);
-        acc.put(new KeyCodeCombination(KeyCode.F6), pauseScenario::fire);
-        acc.put(new KeyCodeCombination(KeyCode.F7), stepScenario::fire);
-        acc.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> stepSpeed(1));
-        acc.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> stepSpeed(1));
-        acc.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> stepSpeed(-1));
+    /** The one table of shortcuts; help runs through a lambda as the overlay is made from this table. */
+    private Shortcuts shortcutTable() {
+        KeyCode[] digit = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
+        return Shortcuts.builder()
+                .row("F1", "this help (Esc closes it)")
+                .on(key(KeyCode.F1), () -> help.toggle()).on(key(KeyCode.ESCAPE), () -> help.hide())
+                .row("Ctrl+1 … Ctrl+5", "Register · Place · Pay · Ship · Cancel form")
+                .onEach(5, i -> key(digit[i], SHORTCUT_DOWN), commands::showForm)
+                .row("Ctrl+Enter", "send the command").on(key(KeyCode.ENTER, SHORTCUT_DOWN), commands::submit)
+                .row("Ctrl+B", "burst: place " + CommandPane.BURST + " orders at once")
+                .on(key(KeyCode.B, SHORTCUT_DOWN), commands::burst)
+                .row("Ctrl+L", "ask the query").on(key(KeyCode.L, SHORTCUT_DOWN), queries::ask)
+                .row("Alt+1 / 2 / 3", "pause or resume lane 1 / 2 / 3")
+                .onEach(3, i -> key(digit[i], ALT_DOWN), i -> flow.togglePause(i + 1))
+                .row("Ctrl+Shift+1 / 2 / 3", "step lane 1 / 2 / 3 (while paused)")
+                .onEach(3, i -> key(digit[i], SHORTCUT_DOWN, SHIFT_DOWN), i -> flow.step(i + 1))
+                .row("Ctrl+Alt+1 / 2 / 3", "rebuild lane 1 / 2 / 3")
+                .onEach(3, i -> key(digit[i], SHORTCUT_DOWN, ALT_DOWN), i -> flow.rebuild(i + 1))
+                .row("Tab, ← →", "focus a delay slider, move it by 0.5 s").handledByControls()
+                .row("Ctrl+Shift+A", "add the sales-by-customer projection")
+                .on(key(KeyCode.A, SHORTCUT_DOWN, SHIFT_DOWN), flow::addSalesProjection)
+                .row("F5 / F6 / F7", "scenario: play / pause / next step")
+                .on(key(KeyCode.F5), play::fire).on(key(KeyCode.F6), pauseScenario::fire)
+                .on(key(KeyCode.F7), stepScenario::fire)
+                // Ctrl+= too: on most keyboards + is the shifted = key
+                .row("Ctrl+Plus / Minus", "faster / slower animation")
+                .on(key(KeyCode.PLUS, SHORTCUT_DOWN), () -> stepSpeed(1))
+                .on(key(KeyCode.EQUALS, SHORTCUT_DOWN), () -> stepSpeed(1))
+                .on(key(KeyCode.MINUS, SHORTCUT_DOWN), () -> stepSpeed(-1))
+                .row("Ctrl+Shift+P", "presenter mode")
+                .on(key(KeyCode.P, SHORTCUT_DOWN, SHIFT_DOWN), () -> presenter.set(!presenter.get()))
+                .row("Ctrl+Shift+D", "light / dark")
+                .on(key(KeyCode.D, SHORTCUT_DOWN, SHIFT_DOWN), () -> dark.set(!dark.get()))
+                .row("Ctrl+E", "export the window as PNG").on(EXPORT_KEY, this::exportPng)
+                .build();
     }
 
     private void stepSpeed(int direction) {
