@@ -74,8 +74,6 @@ import java.util.concurrent.CompletableFuture;
  * before closing the engine.
  */
 public final class MainView extends StackPane {
-    public static final double BASE_FONT = 14;
-    public static final double PRESENTER_FONT = 18;
     private static final Theme PRIMER_LIGHT = new PrimerLight();
     private static final Theme PRIMER_DARK = new PrimerDark();
     private static final KeyCombination EXPORT_KEY = key(KeyCode.E, SHORTCUT_DOWN);
@@ -557,14 +555,13 @@ public final class MainView extends StackPane {
         }
     }
 
+    // Presenter mode and the theme are style classes on the root; the stylesheets and the views that draw
+    // their own text (canvases, table columns) follow from there.
     private void applyFontScale() {
-        double size = presenter.get() ? PRESENTER_FONT : BASE_FONT;
-        setStyle("-fx-font-size: " + size + "px;");
-        double scale = size / BASE_FONT;
-        flow.setFontScale(scale);
-        lagChart.setFontScale(scale);
-        readModels.setFontScale(scale);
-        eventTable.setFontScale(scale);
+        getStyleClass().remove("presenter");
+        if (presenter.get()) {
+            getStyleClass().add("presenter");
+        }
     }
 
     private void applyTheme() {
@@ -574,9 +571,6 @@ public final class MainView extends StackPane {
         if (dark.get()) {
             getStyleClass().add("dark");
         }
-        flow.setDark(dark.get());
-        lagChart.setDark(dark.get());
-        applyFontScale();
     }
 
     /** For tests and the snapshot: the data folder this view shows. */

@@ -58,8 +58,6 @@ public final class FlowView extends StackPane {
     private final Map<String, LaneView> laneViews = new LinkedHashMap<>();
     private final Button addProjection = new Button("Add sales-by-customer", new FontIcon(MaterialDesignP.PLUS));
     private final SequentialTransition reasonFade;
-    private boolean dark;
-    private double fontScale = 1;
 
     public FlowView(FlowModel model) {
         this.model = model;
@@ -179,8 +177,6 @@ public final class FlowView extends StackPane {
             return;
         }
         LaneView lane = new LaneView(model, name, laneViews.size() + 1);
-        lane.setDark(dark);
-        lane.setFontScale(fontScale);
         laneViews.put(name, lane);
         lanes.getChildren().add(lane);
         boolean salesRunning = laneViews.containsKey(ProjectionNames.SALES_BY_CUSTOMER);
@@ -228,17 +224,6 @@ public final class FlowView extends StackPane {
         if (l != null) {
             l.rebuild();
         }
-    }
-
-    public void setDark(boolean dark) {
-        this.dark = dark;
-        laneViews.values().forEach(l -> l.setDark(dark));
-    }
-
-    public void setFontScale(double scale) {
-        this.fontScale = scale;
-        tokens.setFontScale(scale);
-        laneViews.values().forEach(l -> l.setFontScale(scale));
     }
 
     // ---- animation

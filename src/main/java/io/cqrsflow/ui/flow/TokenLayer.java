@@ -1,5 +1,10 @@
 package io.cqrsflow.ui.flow;
 
+import io.cqrsflow.ui.BaseFont;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -24,11 +29,14 @@ import java.util.Map;
 final class TokenLayer extends Pane {
     static final int MAX_PER_PATH = 6;
     private static final double SIZE = 16;
+    private static final StyleablePropertyFactory<TokenLayer> CSS = new StyleablePropertyFactory<>(Pane.getClassCssMetaData());
 
     private final Canvas canvas = new Canvas();
     private final List<Flight> flights = new ArrayList<>();
     private final Map<String, Integer> perPath = new HashMap<>();
-    private double fontScale = 1;
+    /** The window's font, from CSS: tokens and their "+N" grow with it in presenter mode. */
+    private final StyleableProperty<Font> font = CSS.createStyleableFontProperty(this, "font", "-fx-font",
+            t -> t.font, BaseFont.initial(), true);
 
     TokenLayer() {
         getStyleClass().add("token-layer");
@@ -39,8 +47,9 @@ final class TokenLayer extends Pane {
         canvas.heightProperty().bind(heightProperty());
     }
 
-    void setFontScale(double scale) {
-        fontScale = scale;
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS.getCssMetaData();
     }
 
     /** Describes a token's flight along {@code path}; {@code launch()} on the builder puts it in the air. */
@@ -72,6 +81,7 @@ final class TokenLayer extends Pane {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         List<Flight> arrived = new ArrayList<>();
+        double fontScale = BaseFont.scale(font.getValue());
         double size = SIZE * Math.max(1, fontScale * 0.85);
         for (Iterator<Flight> it = flights.iterator(); it.hasNext(); ) {
             Flight f = it.next();
