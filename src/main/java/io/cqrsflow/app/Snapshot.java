@@ -54,7 +54,7 @@ final class Snapshot {
                 if (scenario != null) {
                     String note = lastNote(scenario);
                     onFx(() -> {
-                        view.get().showScenarioProgress("Scenario “" + scenario.name() + "” · played all "
+                        view.get().lessonBar().show("Scenario “" + scenario.name() + "” · played all "
                                 + scenario.steps().size() + " steps", note);
                         return null;
                     });

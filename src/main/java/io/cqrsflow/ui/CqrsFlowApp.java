@@ -130,17 +130,17 @@ public final class CqrsFlowApp extends Application {
         view = new MainView(opened.client());
         view.darkProperty().set(dark);
         view.presenterModeProperty().set(presenter);
-        view.setOnOpenFolder(this::chooseFolder);
-        view.setOnStartFresh(this::startFresh);
+        view.toolbar().setOnOpenFolder(this::chooseFolder);
+        view.toolbar().setOnStartFresh(this::startFresh);
         MainView shown = view;
         scenarios = new ScenarioPlayerControls(opened.client(), new ScenarioLibrary(), configuredScenario,
-                shown::showScenarioProgress);
-        view.setScenarioControls(scenarios);
+                shown.lessonBar()::show);
+        view.toolbar().setScenarioControls(scenarios);
         stage.getScene().setRoot(view);
         Scenario first = configuredScenario;
         configuredScenario = null;
         if (first != null) {
-            view.selectScenario(first.name());
+            view.toolbar().selectScenario(first.name());
             scenarios.play(first.name());
         }
         stage.setTitle("CQRS Flow — " + opened.dataDir().toAbsolutePath());

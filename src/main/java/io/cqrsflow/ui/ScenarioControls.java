@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * What the toolbar needs from a scenario player. The scenario package's player is not in this tree yet;
- * the app wires an adapter with {@link MainView#setScenarioControls}. Until then the scenario controls
- * stay disabled and say why.
+ * the app wires an adapter with {@link io.cqrsflow.ui.shell.MainToolbar#setScenarioControls}. Until then
+ * the scenario controls stay disabled and say why.
  */
 public interface ScenarioControls {
 

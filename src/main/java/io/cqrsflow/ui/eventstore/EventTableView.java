@@ -3,11 +3,17 @@ package io.cqrsflow.ui.eventstore;
 import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.flow.FlowSignal;
 import io.cqrsflow.read.ProjectorStatus;
+import io.cqrsflow.ui.BaseFont;
 import io.cqrsflow.ui.FlowModel;
 import io.cqrsflow.ui.Palette;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.MapChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.css.CssMetaData;
 import javafx.css.PseudoClass;
+import javafx.css.Styleable;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -19,9 +25,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import javafx.scene.text.Font;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -37,6 +45,7 @@ public final class EventTableView extends VBox {
     private static final long REFRESH_NANOS = 250_000_000L;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
             .withZone(ZoneId.systemDefault());
+    private static final StyleablePropertyFactory<EventTableView> CSS = new StyleablePropertyFactory<>(VBox.getClassCssMetaData());
 
     private final FlowModel model;
     private final PagedEvents events;
@@ -44,6 +53,9 @@ public final class EventTableView extends VBox {
     private boolean needsRefresh;
     private long lastRefresh;
     private long lastArrival;
+    /** The window's font, from CSS: in presenter mode it is larger, and the columns grow with it. */
+    private final StyleableProperty<Font> font = CSS.createStyleableFontProperty(this, "font", "-fx-font",
+            v -> v.font, BaseFont.initial(), true);
 
     public EventTableView(FlowModel model) {
         this.model = model;
@@ -85,6 +97,12 @@ public final class EventTableView extends VBox {
         events.grow(model.headProperty().get());
         model.statuses().addListener((MapChangeListener<String, ProjectorStatus>) c -> needsRefresh = true);
         model.onFrame(this::frame);
+        ((ObservableValue<?>) font).addListener((o, a, b) -> fitColumns(BaseFont.scale(font.getValue())));
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS.getCssMetaData();
     }
 
     private void frame() {
@@ -104,7 +122,7 @@ public final class EventTableView extends VBox {
     }
 
     /** Presenter mode: columns grow with the font, so no figure is cut off. */
-    public void setFontScale(double scale) {
+    private void fitColumns(double scale) {
         for (TableColumn<EventRow, ?> c : table.getColumns()) {
             double pref = (double) c.getProperties().get(BASE_PREF);
             double min = (double) c.getProperties().get(BASE_MIN);

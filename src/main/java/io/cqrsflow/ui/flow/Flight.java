@@ -3,6 +3,9 @@ package io.cqrsflow.ui.flow;
 import javafx.geometry.Point2D;
 import javafx.scene.paint.Color;
 
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /** One token on its way between two places on the flow, or several merged into one ("+37"). */
@@ -13,24 +16,97 @@ final class Flight {
     final Color color;
     final long startNanos;
     final long durationNanos;
-    final java.util.function.IntConsumer onArrival;
+    final IntConsumer onArrival;
     final boolean bounce;
     int count;
 
-    Flight(String path, Supplier<Point2D> from, Supplier<Point2D> to, Color color, long startNanos,
-           long durationNanos, boolean bounce, int count, java.util.function.IntConsumer onArrival) {
-        this.path = path;
-        this.from = from;
-        this.to = to;
-        this.color = color;
-        this.startNanos = startNanos;
-        this.durationNanos = durationNanos;
-        this.bounce = bounce;
-        this.onArrival = onArrival;
-        this.count = count;
+    private Flight(Builder b) {
+        this.path = b.path;
+        this.from = Objects.requireNonNull(b.from, "from");
+        this.to = Objects.requireNonNull(b.to, "to");
+        this.color = Objects.requireNonNull(b.color, "color");
+        this.startNanos = b.startNanos;
+        this.durationNanos = b.durationNanos;
+        this.bounce = b.bounce;
+        this.onArrival = b.onArrival;
+        this.count = b.count;
     }
 
     double progress(long now) {
         return Math.min(1, Math.max(0, (now - startNanos) / (double) durationNanos));
+    }
+
+    /**
+     * A flight described by name rather than by position: where from and to (asked again every frame, since
+     * the layout may move), in which colour, for how long; carrying one token, not bouncing, starting now,
+     * unless told otherwise.
+     */
+    static final class Builder {
+        private final String path;
+        private final Consumer<Flight> launcher;
+        private Supplier<Point2D> from;
+        private Supplier<Point2D> to;
+        private Color color;
+        private long startNanos = System.nanoTime();
+        private long durationNanos;
+        private boolean bounce;
+        private int count = 1;
+        private IntConsumer onArrival;
+
+        Builder(String path, Consumer<Flight> launcher) {
+            this.path = Objects.requireNonNull(path, "path");
+            this.launcher = launcher;
+        }
+
+        Builder from(Supplier<Point2D> from) {
+            this.from = from;
+            return this;
+        }
+
+        Builder to(Supplier<Point2D> to) {
+            this.to = to;
+            return this;
+        }
+
+        Builder color(Color color) {
+            this.color = color;
+            return this;
+        }
+
+        /** When it leaves (System.nanoTime()); several launched for one signal share one start. */
+        Builder startingAt(long nanos) {
+            this.startNanos = nanos;
+            return this;
+        }
+
+        Builder lasting(long nanos) {
+            this.durationNanos = nanos;
+            return this;
+        }
+
+        /** Goes most of the way, then comes back: a command that was turned away. */
+        Builder bouncing() {
+            this.bounce = true;
+            return this;
+        }
+
+        /** How many tokens this one stands for ("+N" when more than one). */
+        Builder carrying(int count) {
+            this.count = count;
+            return this;
+        }
+
+        /** Called with the number of tokens carried when it lands; may launch the next leg. */
+        Builder onArrival(IntConsumer onArrival) {
+            this.onArrival = onArrival;
+            return this;
+        }
+
+        void launch() {
+            if (durationNanos <= 0) {
+                throw new IllegalStateException("a flight needs a duration: " + path);
+            }
+            launcher.accept(new Flight(this));
+        }
     }
 }

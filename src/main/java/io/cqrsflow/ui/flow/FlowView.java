@@ -57,8 +57,6 @@ public final class FlowView extends StackPane {
     private final Map<String, LaneView> laneViews = new LinkedHashMap<>();
     private final Button addProjection = new Button("Add sales-by-customer", new FontIcon(MaterialDesignP.PLUS));
     private final SequentialTransition reasonFade;
-    private boolean dark;
-    private double fontScale = 1;
 
     public FlowView(FlowModel model) {
         this.model = model;
@@ -173,8 +171,6 @@ public final class FlowView extends StackPane {
             return;
         }
         LaneView lane = new LaneView(model, name, laneViews.size() + 1);
-        lane.setDark(dark);
-        lane.setFontScale(fontScale);
         laneViews.put(name, lane);
         lanes.getChildren().add(lane);
         boolean salesRunning = laneViews.containsKey(ProjectionNames.SALES_BY_CUSTOMER);
@@ -227,17 +223,6 @@ public final class FlowView extends StackPane {
         }
     }
 
-    public void setDark(boolean dark) {
-        this.dark = dark;
-        laneViews.values().forEach(l -> l.setDark(dark));
-    }
-
-    public void setFontScale(double scale) {
-        this.fontScale = scale;
-        tokens.setFontScale(scale);
-        laneViews.values().forEach(l -> l.setFontScale(scale));
-    }
-
     // ---- animation
 
     private long duration() {
@@ -252,11 +237,14 @@ public final class FlowView extends StackPane {
                 List<RecordedEvent> events = accepted.events();
                 String type = events.isEmpty() ? null : events.get(events.size() - 1).type();
                 Color color = type == null ? Color.web(Palette.UNKNOWN) : Palette.event(type);
-                tokens.launch("command", this::commandStart, () -> at(handler, 0, 0.5), Color.web(Palette.UNKNOWN),
-                        now, duration() / 2, false, 1,
-                        n -> tokens.launch("append", () -> at(handler, 1, 0.5), () -> at(store, 0, 0.5), color,
-                                System.nanoTime(), duration(), false, n * Math.max(1, events.size()),
-                                m -> fanOut(color, m)));
+                tokens.flight("command").from(this::commandStart).to(() -> at(handler, 0, 0.5))
+                        .color(Color.web(Palette.UNKNOWN)).startingAt(now).lasting(duration() / 2)
+                        .onArrival(n -> tokens.flight("append").from(() -> at(handler, 1, 0.5))
+                                .to(() -> at(store, 0, 0.5)).color(color).lasting(duration())
+                                .carrying(n * Math.max(1, events.size()))
+                                .onArrival(m -> fanOut(color, m))
+                                .launch())
+                        .launch();
             } else {
                 String why = result instanceof CommandResult.Rejected rejected
                         ? "✗ " + result.command().command().type() + " rejected — " + rejected.message()
@@ -264,25 +252,25 @@ public final class FlowView extends StackPane {
                         : conflict((CommandResult.Conflict) result);
                 Color color = result instanceof CommandResult.Rejected ? Color.web(Palette.REJECTED)
                         : Color.web("#e8a200");
-                tokens.launch("bounce", this::commandStart, () -> at(handler, 0, 0.5), color, now,
-                        duration() * 2, true, 1, null);
+                tokens.flight("bounce").from(this::commandStart).to(() -> at(handler, 0, 0.5)).color(color)
+                        .startingAt(now).lasting(duration() * 2).bouncing().launch();
                 showReason(why, result instanceof CommandResult.Rejected);
             }
         } else if (s instanceof FlowSignal.EventApplied applied) {
             LaneView lane = laneViews.get(applied.projector());
             if (lane != null) {
-                tokens.launch("apply:" + applied.projector(), () -> lanePoint(lane, lane.track().gate()),
-                        () -> lanePoint(lane, lane.track().exit()), Palette.event(applied.event().type()), now,
-                        duration() / 2, false, 1, null);
+                tokens.flight("apply:" + applied.projector()).from(() -> lanePoint(lane, lane.track().gate()))
+                        .to(() -> lanePoint(lane, lane.track().exit())).color(Palette.event(applied.event().type()))
+                        .startingAt(now).lasting(duration() / 2).launch();
             }
         }
     }
 
     private void fanOut(Color color, int count) {
         for (LaneView lane : laneViews.values()) {
-            tokens.launch("fan:" + lane.projectorName(), () -> at(store, 0.5, 1),
-                    () -> lanePoint(lane, lane.track().entry()), color, System.nanoTime(), duration(), false, count,
-                    null);
+            tokens.flight("fan:" + lane.projectorName()).from(() -> at(store, 0.5, 1))
+                    .to(() -> lanePoint(lane, lane.track().entry())).color(color).lasting(duration())
+                    .carrying(count).launch();
         }
     }
 

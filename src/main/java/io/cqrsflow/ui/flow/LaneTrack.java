@@ -2,8 +2,14 @@ package io.cqrsflow.ui.flow;
 
 import io.cqrsflow.read.ProjectorState;
 import io.cqrsflow.read.ProjectorStatus;
+import io.cqrsflow.ui.BaseFont;
 import io.cqrsflow.ui.FlowModel;
 import io.cqrsflow.ui.Palette;
+import javafx.beans.value.ObservableValue;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -14,6 +20,8 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
+import java.util.List;
+
 /**
  * A projector's queue, drawn: the events it has not applied yet wait as tokens (coloured by type) in
  * front of its checkpoint gate; past the gate lies its read model. Too many to draw become "+N".
@@ -22,15 +30,24 @@ final class LaneTrack extends Region {
     private static final double TOKEN = 14;
     private static final double GAP = 4;
     private static final double GATE_FROM_RIGHT = 96;
+    private static final StyleablePropertyFactory<LaneTrack> CSS = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
 
     private final FlowModel model;
     private final String projector;
     private final Canvas canvas = new Canvas();
     private ProjectorStatus drawn;
     private double drawnWidth;
+    private double drawnHeight;
     private double drawnScale;
-    private boolean dark;
     private double fontScale = 1;
+    // From CSS, so the theme and presenter mode reach the canvas: the window's font, the text colour and how
+    // strongly the lane's colour tints its background (flow.css).
+    private final StyleableProperty<Font> font = CSS.createStyleableFontProperty(this, "font", "-fx-font",
+            t -> t.font, BaseFont.initial(), true);
+    private final StyleableProperty<Color> ink = CSS.createStyleableColorProperty(this, "ink", "-cf-lane-ink",
+            t -> t.ink, Color.web("#24292f"));
+    private final StyleableProperty<Number> tint = CSS.createStyleableNumberProperty(this, "tint", "-cf-lane-tint",
+            t -> t.tint, 0.09);
 
     LaneTrack(FlowModel model, String projector) {
         this.model = model;
@@ -39,17 +56,24 @@ final class LaneTrack extends Region {
         getChildren().add(canvas);
         setMinHeight(34);
         setPrefHeight(34);
+        ((ObservableValue<?>) font).addListener((o, a, b) -> {
+            fontScale = BaseFont.scale(font.getValue());
+            setPrefHeight(34 * Math.max(1, fontScale * 0.85));
+            repaint();
+        });
+        ((ObservableValue<?>) ink).addListener((o, a, b) -> repaint());
+        ((ObservableValue<?>) tint).addListener((o, a, b) -> repaint());
     }
 
-    void setDark(boolean dark) {
-        this.dark = dark;
-        drawn = null;
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS.getCssMetaData();
     }
 
-    void setFontScale(double scale) {
-        this.fontScale = scale;
-        setPrefHeight(34 * Math.max(1, scale * 0.85));
+    /** Draws again at the next layout, even if the status has not changed. */
+    private void repaint() {
         drawn = null;
+        requestLayout();
     }
 
     @Override
@@ -79,11 +103,14 @@ final class LaneTrack extends Region {
     }
 
     void redraw(ProjectorStatus status) {
-        if (status == null || (status == drawn && drawnWidth == getWidth() && drawnScale == fontScale)) {
+        // the height counts too: a lane squeezed after its font grew must not keep the taller picture
+        if (status == null || (status == drawn && drawnWidth == getWidth() && drawnHeight == getHeight()
+                && drawnScale == fontScale)) {
             return;
         }
         drawn = status;
         drawnWidth = getWidth();
+        drawnHeight = getHeight();
         drawnScale = fontScale;
         double w = getWidth();
         double h = getHeight();
@@ -93,8 +120,8 @@ final class LaneTrack extends Region {
             return;
         }
         Color lane = Palette.projector(projector);
-        Color text = dark ? Color.web("#c9d1d9") : Color.web("#24292f");
-        g.setFill(lane.deriveColor(0, 1, 1, dark ? 0.16 : 0.09));
+        Color text = ink.getValue();
+        g.setFill(lane.deriveColor(0, 1, 1, tint.getValue().doubleValue()));
         g.fillRoundRect(0, 2, w, h - 4, 10, 10);
         double gateX = gateX();
         double mid = h / 2;

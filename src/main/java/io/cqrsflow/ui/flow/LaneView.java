@@ -240,14 +240,6 @@ public final class LaneView extends VBox {
         return track;
     }
 
-    void setDark(boolean dark) {
-        track.setDark(dark);
-    }
-
-    void setFontScale(double s) {
-        track.setFontScale(s);
-    }
-
     Point2D pointIn(javafx.scene.Node target, Point2D local) {
         Point2D scene = track.localToScene(local);
         return target.sceneToLocal(scene);

@@ -1,5 +1,10 @@
 package io.cqrsflow.ui.flow;
 
+import io.cqrsflow.ui.BaseFont;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -15,7 +20,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The moving tokens, drawn on one transparent canvas above the flow. Each path carries at most a few
@@ -25,11 +29,14 @@ import java.util.function.Supplier;
 final class TokenLayer extends Pane {
     static final int MAX_PER_PATH = 6;
     private static final double SIZE = 16;
+    private static final StyleablePropertyFactory<TokenLayer> CSS = new StyleablePropertyFactory<>(Pane.getClassCssMetaData());
 
     private final Canvas canvas = new Canvas();
     private final List<Flight> flights = new ArrayList<>();
     private final Map<String, Integer> perPath = new HashMap<>();
-    private double fontScale = 1;
+    /** The window's font, from CSS: tokens and their "+N" grow with it in presenter mode. */
+    private final StyleableProperty<Font> font = CSS.createStyleableFontProperty(this, "font", "-fx-font",
+            t -> t.font, BaseFont.initial(), true);
 
     TokenLayer() {
         getStyleClass().add("token-layer");
@@ -40,24 +47,29 @@ final class TokenLayer extends Pane {
         canvas.heightProperty().bind(heightProperty());
     }
 
-    void setFontScale(double scale) {
-        fontScale = scale;
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS.getCssMetaData();
     }
 
-    void launch(String path, Supplier<Point2D> from, Supplier<Point2D> to, Color color, long now, long durationNanos,
-                boolean bounce, int count, java.util.function.IntConsumer onArrival) {
-        int onPath = perPath.getOrDefault(path, 0);
+    /** Describes a token's flight along {@code path}; {@code launch()} on the builder puts it in the air. */
+    Flight.Builder flight(String path) {
+        return new Flight.Builder(path, this::launch);
+    }
+
+    private void launch(Flight flight) {
+        int onPath = perPath.getOrDefault(flight.path, 0);
         if (onPath >= MAX_PER_PATH) {
             for (int i = flights.size() - 1; i >= 0; i--) {
                 Flight f = flights.get(i);
-                if (f.path.equals(path)) {
-                    f.count += count;
+                if (f.path.equals(flight.path)) {
+                    f.count += flight.count;
                     return;
                 }
             }
         }
-        perPath.merge(path, 1, Integer::sum);
-        flights.add(new Flight(path, from, to, color, now, durationNanos, bounce, count, onArrival));
+        perPath.merge(flight.path, 1, Integer::sum);
+        flights.add(flight);
     }
 
     int inFlight() {
@@ -69,6 +81,7 @@ final class TokenLayer extends Pane {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         List<Flight> arrived = new ArrayList<>();
+        double fontScale = BaseFont.scale(font.getValue());
         double size = SIZE * Math.max(1, fontScale * 0.85);
         for (Iterator<Flight> it = flights.iterator(); it.hasNext(); ) {
             Flight f = it.next();

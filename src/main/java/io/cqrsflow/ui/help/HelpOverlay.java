@@ -19,7 +19,10 @@ public final class HelpOverlay extends StackPane {
     public record Shortcut(String keys, String action) {
     }
 
-    public HelpOverlay(List<Shortcut> shortcuts) {
+    private final GridPane keys = new GridPane();
+
+    /** Lists no shortcuts until {@link #listShortcuts} is given them. */
+    public HelpOverlay() {
         getStyleClass().add("help-overlay");
         setId("help-overlay");
         getStylesheets().add(HelpOverlay.class.getResource("/io/cqrsflow/ui/help/help.css").toExternalForm());
@@ -55,22 +58,9 @@ public final class HelpOverlay extends StackPane {
                         + " events each projector is behind. Eventual consistency: the lines come back to 0."));
         parts.getStyleClass().add("help-parts");
 
-        GridPane keys = new GridPane();
         keys.getStyleClass().add("help-keys");
         keys.setHgap(14);
         keys.setVgap(4);
-        int half = (shortcuts.size() + 1) / 2;
-        for (int i = 0; i < shortcuts.size(); i++) {
-            Shortcut s = shortcuts.get(i);
-            Label k = new Label(s.keys());
-            k.getStyleClass().add("help-key");
-            Label a = new Label(s.action());
-            a.getStyleClass().add("help-action");
-            int col = i < half ? 0 : 2;
-            int row = i < half ? i : i - half;
-            keys.add(k, col, row);
-            keys.add(a, col + 1, row);
-        }
         Label keysTitle = new Label("Keyboard");
         keysTitle.getStyleClass().add("help-subtitle");
 
@@ -105,6 +95,23 @@ public final class HelpOverlay extends StackPane {
         HBox.setHgrow(box, Priority.ALWAYS);
         box.setPrefWidth(240);
         return box;
+    }
+
+    /** Lists these shortcuts under "Keyboard", in two columns, in this order (replacing any listed before). */
+    public void listShortcuts(List<Shortcut> shortcuts) {
+        keys.getChildren().clear();
+        int half = (shortcuts.size() + 1) / 2;
+        for (int i = 0; i < shortcuts.size(); i++) {
+            Shortcut s = shortcuts.get(i);
+            Label k = new Label(s.keys());
+            k.getStyleClass().add("help-key");
+            Label a = new Label(s.action());
+            a.getStyleClass().add("help-action");
+            int col = i < half ? 0 : 2;
+            int row = i < half ? i : i - half;
+            keys.add(k, col, row);
+            keys.add(a, col + 1, row);
+        }
     }
 
     public void show() {

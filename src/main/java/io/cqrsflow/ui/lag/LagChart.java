@@ -1,8 +1,14 @@
 package io.cqrsflow.ui.lag;
 
 import io.cqrsflow.read.ProjectorStatus;
+import io.cqrsflow.ui.BaseFont;
 import io.cqrsflow.ui.FlowModel;
 import io.cqrsflow.ui.Palette;
+import javafx.beans.value.ObservableValue;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -22,6 +28,7 @@ import javafx.scene.text.TextAlignment;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +40,7 @@ public final class LagChart extends VBox {
     static final long WINDOW_MS = 120_000;
     static final long SAMPLE_MS = 250;
     private static final String[] X_LABELS = {"−120 s", "−90 s", "−60 s", "−30 s", "now"};
+    private static final StyleablePropertyFactory<LagChart> CSS = new StyleablePropertyFactory<>(VBox.getClassCssMetaData());
 
     private record Sample(long atMs, long behind) {
     }
@@ -42,8 +50,13 @@ public final class LagChart extends VBox {
     private final Pane plot = new Pane(canvas);
     private final Map<String, Deque<Sample>> series = new LinkedHashMap<>();
     private long lastSample;
-    private boolean dark;
-    private double fontScale = 1;
+    // From CSS, so the theme and presenter mode reach the canvas: the window's font, the axes' colours (lag.css).
+    private final StyleableProperty<Font> font = CSS.createStyleableFontProperty(this, "font", "-fx-font",
+            c -> c.font, BaseFont.initial(), true);
+    private final StyleableProperty<Color> ink = CSS.createStyleableColorProperty(this, "ink", "-cf-chart-ink",
+            c -> c.ink, Color.web("#57606a"));
+    private final StyleableProperty<Color> grid = CSS.createStyleableColorProperty(this, "grid", "-cf-chart-grid",
+            c -> c.grid, Color.web("#d8dee4"));
     private final Text measure = new Text();
     private Rectangle2D plotArea = Rectangle2D.EMPTY;
 
@@ -70,17 +83,15 @@ public final class LagChart extends VBox {
         plot.setMinSize(100, 60);
         VBox.setVgrow(plot, Priority.ALWAYS);
         getChildren().addAll(header, plot);
+        for (StyleableProperty<?> p : List.of(font, ink, grid)) {
+            ((ObservableValue<?>) p).addListener((o, a, b) -> redraw());
+        }
         model.onFrame(this::frame);
     }
 
-    public void setDark(boolean dark) {
-        this.dark = dark;
-        redraw();
-    }
-
-    public void setFontScale(double scale) {
-        this.fontScale = scale;
-        redraw();
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS.getCssMetaData();
     }
 
     /** Draws the samples taken so far at the canvas's current size. */
@@ -124,8 +135,9 @@ public final class LagChart extends VBox {
         if (w < 60 || h < 40) {
             return;
         }
-        Color ink = dark ? Color.web("#c9d1d9") : Color.web("#57606a");
-        Color grid = dark ? Color.web("#30363d") : Color.web("#d8dee4");
+        Color ink = this.ink.getValue();
+        Color grid = this.grid.getValue();
+        double fontScale = BaseFont.scale(font.getValue());
         long max = 1;
         for (Deque<Sample> d : series.values()) {
             for (Sample s : d) {

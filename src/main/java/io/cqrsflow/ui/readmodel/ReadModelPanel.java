@@ -3,11 +3,17 @@ package io.cqrsflow.ui.readmodel;
 import io.cqrsflow.read.StaleRow;
 
 import io.cqrsflow.read.ProjectorStatus;
+import io.cqrsflow.ui.BaseFont;
 import io.cqrsflow.ui.FlowModel;
 import io.cqrsflow.ui.Palette;
 import io.cqrsflow.read.ReadModelsSnapshot;
 import io.cqrsflow.ui.flow.LaneView;
+import javafx.beans.value.ObservableValue;
+import javafx.css.CssMetaData;
 import javafx.css.PseudoClass;
+import javafx.css.Styleable;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleablePropertyFactory;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -17,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
 
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +39,8 @@ public final class ReadModelPanel<T> extends VBox {
     static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
     private static final long FLASH_NANOS = 1_400_000_000L;
+    private static final StyleablePropertyFactory<ReadModelPanel<?>> CSS =
+            new StyleablePropertyFactory<>(VBox.getClassCssMetaData());
 
     /** How a panel reads its rows (and their staleness) out of a snapshot. */
     public interface Source<T> {
@@ -111,8 +120,10 @@ public final class ReadModelPanel<T> extends VBox {
     private String lastFigures = "";
     private long lastRefresh;
     private boolean first = true;
-    private double fontScale = 1;
     private static final String BASE_WIDTH = "cqrsflow.baseWidth";
+    /** The window's font, from CSS: in presenter mode it is larger, and the columns grow with it. */
+    private final StyleableProperty<Font> font = CSS.createStyleableFontProperty(this, "font", "-fx-font",
+            p -> p.font, BaseFont.initial(), true);
 
     public ReadModelPanel(FlowModel model, String projector, String title, String queries, Function<T, String> key,
                           Source<T> source) {
@@ -156,7 +167,13 @@ public final class ReadModelPanel<T> extends VBox {
 
         model.readModelsProperty().addListener((o, a, b) -> show(b));
         model.onFrame(this::frame);
+        ((ObservableValue<?>) font).addListener((o, a, b) -> fitColumns());
         show(model.readModelsProperty().get());
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS.getCssMetaData();
     }
 
     public TableView<T> table() {
@@ -168,8 +185,8 @@ public final class ReadModelPanel<T> extends VBox {
     }
 
     /** Presenter mode: columns grow with the font, so no figure is cut off. */
-    public void setFontScale(double scale) {
-        fontScale = scale;
+    private void fitColumns() {
+        double scale = BaseFont.scale(font.getValue());
         List<TableColumn<T, ?>> columns = table.getColumns();
         for (TableColumn<T, ?> c : columns) {
             double base = (double) c.getProperties().get(BASE_WIDTH);
@@ -196,7 +213,7 @@ public final class ReadModelPanel<T> extends VBox {
         c.setSortable(false);
         c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(f.getValue())));
         table.getColumns().add(c);
-        setFontScale(fontScale);
+        fitColumns();
     }
 
     private void show(ReadModelsSnapshot s) {

@@ -21,7 +21,6 @@ public final class ReadModelsView extends VBox {
     private final ReadModelPanel<OrderSummary> list;
     private final ReadModelPanel<OrderDetails> detail;
     private ReadModelPanel<CustomerSales> sales;
-    private double fontScale = 1;
 
     public ReadModelsView(FlowModel model) {
         this.model = model;
@@ -83,7 +82,6 @@ public final class ReadModelsView extends VBox {
         sales.setPrefHeight(150);
         sales.setMinSize(0, 110);
         VBox.setVgrow(sales, Priority.ALWAYS);
-        sales.setFontScale(fontScale);
         getChildren().add(sales);
         model.requestRead();
     }
@@ -108,16 +106,6 @@ public final class ReadModelsView extends VBox {
             j.add(l.quantity() + "× " + l.sku());
         }
         return j.toString();
-    }
-
-    /** Presenter mode: every table's columns grow with the font. */
-    public void setFontScale(double scale) {
-        fontScale = scale;
-        list.setFontScale(scale);
-        detail.setFontScale(scale);
-        if (sales != null) {
-            sales.setFontScale(scale);
-        }
     }
 
     public ReadModelPanel<OrderSummary> orderList() {

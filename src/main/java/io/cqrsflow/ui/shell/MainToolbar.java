@@ -1,0 +1,250 @@
+package io.cqrsflow.ui.shell;
+
+import io.cqrsflow.ui.ScenarioControls;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.DoubleProperty;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The top of the window: the scenario picker with ▶ ⏸ ⏭, the speed, presenter mode, the theme, the help,
+ * and a menu (export PNG, add a projection, data folder, start fresh). Menu entries whose action is not
+ * given yet stay disabled.
+ */
+public final class MainToolbar extends ToolBar {
+    private final DoubleProperty speedOfModel;
+    private final ComboBox<String> scenario = new ComboBox<>();
+    private final Button play = new Button(null, new FontIcon(MaterialDesignP.PLAY));
+    private final Button pause = new Button(null, new FontIcon(MaterialDesignP.PAUSE));
+    private final Button step = new Button(null, new FontIcon(MaterialDesignS.SKIP_NEXT));
+    private final ComboBox<Double> speed = new ComboBox<>();
+    private final Button help = new Button("What am I looking at?", new FontIcon(MaterialDesignH.HELP_CIRCLE_OUTLINE));
+    private final MenuItem exportPng = new MenuItem("Export PNG…", new FontIcon(MaterialDesignC.CAMERA));
+    private final MenuItem addProjection = new MenuItem("Add projection sales-by-customer",
+            new FontIcon(MaterialDesignP.PLUS));
+    private final MenuItem openFolder = new MenuItem("Open data folder…", new FontIcon(MaterialDesignF.FOLDER_OPEN));
+    private final MenuItem startFresh = new MenuItem("Start fresh…", new FontIcon(MaterialDesignR.RESTART));
+    private ScenarioControls scenarioControls;
+
+    /** {@code speed}: the animation's speed, which the picker sets (and scenarios follow). */
+    public MainToolbar(DoubleProperty speed, Appearance appearance) {
+        this.speedOfModel = speed;
+        Label brand = new Label("CQRS Flow", new FontIcon(MaterialDesignT.TRANSIT_CONNECTION_VARIANT));
+        brand.getStyleClass().add("brand");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getItems().addAll(brand, new Separator(Orientation.VERTICAL), scenario, play, pause, step,
+                new Separator(Orientation.VERTICAL), speedLabel(), speedPicker(), spacer,
+                presenterToggle(appearance), themeToggle(appearance), helpButton(), menu());
+        getStyleClass().add("main-toolbar");
+        scenarioButtons();
+        setScenarioControls(null);
+    }
+
+    // ---- what the window wires in
+
+    /** Wires the scenario picker and ▶ ⏸ ⏭ to a player; null disables them again. */
+    public void setScenarioControls(ScenarioControls controls) {
+        this.scenarioControls = controls;
+        boolean none = controls == null;
+        scenario.getItems().setAll(none ? List.of() : controls.scenarioNames());
+        if (!scenario.getItems().isEmpty()) {
+            scenario.setValue(scenario.getItems().get(0));
+        }
+        for (Node n : List.of(scenario, play, pause, step)) {
+            n.setDisable(none);
+        }
+        if (!none) {
+            controls.setSpeed(speedOfModel.get());
+        }
+    }
+
+    /** Selects a scenario in the picker (it must be one of the names the controls listed). */
+    public void selectScenario(String name) {
+        scenario.setValue(name);
+    }
+
+    public void setOnHelp(Runnable action) {
+        help.setOnAction(action == null ? null : e -> action.run());
+    }
+
+    /** {@code key} is shown beside the menu entry. */
+    public void setOnExportPng(Runnable action, KeyCombination key) {
+        wire(exportPng, action);
+        exportPng.setAccelerator(key);
+    }
+
+    public void setOnAddProjection(Runnable action) {
+        wire(addProjection, action);
+    }
+
+    public void setOnOpenFolder(Runnable action) {
+        wire(openFolder, action);
+    }
+
+    /** A new data folder; the old files are moved aside. */
+    public void setOnStartFresh(Runnable action) {
+        wire(startFresh, action);
+    }
+
+    // ---- what the shortcuts do (as the buttons would: nothing while they are disabled)
+
+    public void playScenario() {
+        play.fire();
+    }
+
+    public void pauseScenario() {
+        pause.fire();
+    }
+
+    public void stepScenario() {
+        step.fire();
+    }
+
+    /** What "Export PNG…" does. */
+    public void exportPng() {
+        exportPng.fire();
+    }
+
+    /** One step up (+1) or down (−1) the speed picker's list, not past its ends. */
+    public void stepSpeed(int direction) {
+        int i = speed.getItems().indexOf(speed.getValue()) + direction;
+        if (i >= 0 && i < speed.getItems().size()) {
+            speed.setValue(speed.getItems().get(i));
+        }
+    }
+
+    // ---- building
+
+    private static void wire(MenuItem item, Runnable action) {
+        item.setDisable(action == null);
+        item.setOnAction(action == null ? null : e -> action.run());
+    }
+
+    private void scenarioButtons() {
+        scenario.setPromptText("scenario ▾");
+        scenario.setId("scenario-picker");
+        scenario.setPrefWidth(280);
+        scenario.setTooltip(new Tooltip("Pick a scenario written by your teacher"));
+        play.setTooltip(new Tooltip("Play the scenario  (F5)"));
+        pause.setTooltip(new Tooltip("Pause the scenario  (F6)"));
+        step.setTooltip(new Tooltip("Run the scenario's next step  (F7)"));
+        play.setOnAction(e -> {
+            if (scenarioControls != null && scenario.getValue() != null) {
+                scenarioControls.play(scenario.getValue());
+            }
+        });
+        pause.setOnAction(e -> {
+            if (scenarioControls != null) {
+                scenarioControls.pause();
+            }
+        });
+        step.setOnAction(e -> {
+            if (scenarioControls != null && scenario.getValue() != null) {
+                scenarioControls.step(scenario.getValue());
+            }
+        });
+        for (Button b : List.of(play, pause, step)) {
+            b.getStyleClass().addAll("button-icon", "flat");
+        }
+        play.setId("scenario-play");
+    }
+
+    private static Label speedLabel() {
+        Label label = new Label("speed");
+        label.getStyleClass().add("toolbar-label");
+        return label;
+    }
+
+    private ComboBox<Double> speedPicker() {
+        speed.getItems().addAll(0.25, 0.5, 1.0, 2.0, 4.0);
+        speed.setValue(1.0);
+        speed.setId("speed");
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double d) {
+                return d == null ? "" : (d == 0.25 ? "¼" : d == 0.5 ? "½" : String.format(Locale.ROOT, "%.0f", d)) + "×";
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.valueOf(s.replace("×", ""));
+            }
+        });
+        speed.setTooltip(new Tooltip("Speed of the animation and of scenarios  (Ctrl+Plus / Ctrl+Minus)"));
+        speed.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                speedOfModel.set(b);
+                if (scenarioControls != null) {
+                    scenarioControls.setSpeed(b);
+                }
+            }
+        });
+        return speed;
+    }
+
+    private static ToggleButton presenterToggle(Appearance appearance) {
+        ToggleButton presenter = new ToggleButton("Presenter", new FontIcon(MaterialDesignP.PRESENTATION));
+        presenter.setId("presenter-mode");
+        presenter.selectedProperty().bindBidirectional(appearance.presenterProperty());
+        presenter.setTooltip(new Tooltip("Presenter mode: bigger text for the back of the room  (Ctrl+Shift+P)"));
+        return presenter;
+    }
+
+    private static ToggleButton themeToggle(Appearance appearance) {
+        ToggleButton theme = new ToggleButton();
+        theme.setId("theme-toggle");
+        theme.selectedProperty().bindBidirectional(appearance.darkProperty());
+        theme.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(appearance.darkProperty().get()
+                ? MaterialDesignW.WHITE_BALANCE_SUNNY : MaterialDesignW.WEATHER_NIGHT), appearance.darkProperty()));
+        theme.setTooltip(new Tooltip("Light / dark theme  (Ctrl+Shift+D)"));
+        theme.getStyleClass().add("button-icon");
+        return theme;
+    }
+
+    private Button helpButton() {
+        help.setId("help-button");
+        help.setTooltip(new Tooltip("The four parts of the screen and every shortcut  (F1)"));
+        return help;
+    }
+
+    private MenuButton menu() {
+        for (MenuItem item : List.of(exportPng, addProjection, openFolder, startFresh)) {
+            wire(item, null);
+        }
+        MenuButton menu = new MenuButton(null, new FontIcon(MaterialDesignM.MENU), exportPng, addProjection,
+                new SeparatorMenuItem(), openFolder, startFresh);
+        menu.setId("main-menu");
+        menu.setTooltip(new Tooltip("Export PNG, data folder, start fresh"));
+        menu.getStyleClass().addAll("button-icon", "no-arrow");
+        return menu;
+    }
+}
