@@ -101,6 +101,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_read_side_uses_no_javafx() {
+        // read models describe how they look as plain data; the window alone makes controls of it
+        assertThat(sources.stream().filter(s -> s.layer().equals("read"))
+                .filter(s -> s.imports().stream().anyMatch(i -> i.startsWith("javafx."))
+                        || s.codeWithoutImports().contains("javafx."))
+                .map(SourceFile::path).toList()).isEmpty();
+    }
+
+    @Test
+    void outside_the_read_side_read_models_are_known_only_through_the_registry() {
+        // so that adding one is its own package plus a line in ReadModels, and no other layer changes
+        Pattern readModelPackage = Pattern.compile("\\bio\\.cqrsflow\\.read\\.[a-z]+\\.");
+        assertThat(sources.stream().filter(s -> !s.layer().equals("read"))
+                .filter(s -> readModelPackage.matcher(s.code()).find())
+                .map(SourceFile::path).toList()).isEmpty();
+    }
+
+    @Test
     void the_ui_may_read_recorded_events_but_not_use_the_store() {
         SourceFile reads = SourceFile.parse("io/cqrsflow/ui/Reads.java", """
                 package io.cqrsflow.ui;

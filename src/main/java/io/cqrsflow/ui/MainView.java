@@ -490,12 +490,11 @@ public final class MainView extends StackPane {
         MenuItem export = new MenuItem("Export PNG…", new FontIcon(MaterialDesignC.CAMERA));
         export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
         export.setOnAction(e -> exportPng());
-        MenuItem addSales = new MenuItem("Add projection sales-by-customer", new FontIcon(MaterialDesignP.PLUS));
-        addSales.setOnAction(e -> flow.addSalesProjection());
         setOnOpenFolder(null);
         setOnStartFresh(null);
-        MenuButton menu = new MenuButton(null, new FontIcon(MaterialDesignM.MENU), export, addSales,
+        MenuButton menu = new MenuButton(null, new FontIcon(MaterialDesignM.MENU), export,
                 new SeparatorMenuItem(), openFolder, startFresh);
+        menu.getItems().addAll(1, flow.addProjectionItems()); // "Add projection …", one per read model added at runtime
         menu.setId("main-menu");
         menu.setTooltip(new Tooltip("Export PNG, data folder, start fresh"));
         menu.getStyleClass().addAll("button-icon", "no-arrow");
