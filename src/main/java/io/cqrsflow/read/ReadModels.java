@@ -2,6 +2,7 @@ package io.cqrsflow.read;
 
 import io.cqrsflow.read.orderdetail.OrderDetailModule;
 import io.cqrsflow.read.orderlist.OrderListModule;
+import io.cqrsflow.read.ordersperstatus.OrdersPerStatusModule;
 import io.cqrsflow.read.salesbycustomer.SalesByCustomerModule;
 
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ public final class ReadModels {
     public static final List<ReadModelModule<?>> ALL = List.of(
             new OrderListModule(),
             new OrderDetailModule(),
-            new SalesByCustomerModule());
+            new SalesByCustomerModule(),
+            new OrdersPerStatusModule());
 
     private ReadModels() {
     }
