@@ -1,13 +1,9 @@
 package io.cqrsflow.app;
 
 import io.cqrsflow.flow.Engine;
-import io.cqrsflow.read.OrderDetails;
-import io.cqrsflow.read.OrderQueries;
 import io.cqrsflow.read.Projector;
 import io.cqrsflow.read.ProjectorState;
 import io.cqrsflow.read.ProjectorStatus;
-import io.cqrsflow.read.QuerySource;
-import io.cqrsflow.read.Staleness;
 import io.cqrsflow.scenario.Scenario;
 import io.cqrsflow.scenario.ScenarioPlayer;
 
@@ -117,11 +113,8 @@ final class HeadlessRunner {
         }
     }
 
-    /** Rows of either read model that differ from the write model (0 once everything caught up). */
+    /** Rows of every running read model that differ from the write model (0 once everything caught up). */
     static int staleRows(Engine engine) {
-        OrderQueries q = engine.readSide().queries();
-        Map<String, OrderDetails> truth = q.writeModel().allOrders();
-        return Staleness.ofList(q.listOrders(QuerySource.READ_MODEL), truth).size()
-                + Staleness.ofDetails(q.allDetails(), truth).size();
+        return engine.readSide().readModels().staleRows();
     }
 }

@@ -2,7 +2,7 @@ package io.cqrsflow.app;
 
 import io.cqrsflow.eventstore.EventStoreException;
 import io.cqrsflow.flow.DataFolder;
-import io.cqrsflow.read.ProjectionNames;
+import io.cqrsflow.read.ReadModels;
 import io.cqrsflow.scenario.Scenario;
 import io.cqrsflow.scenario.ScenarioException;
 import io.cqrsflow.scenario.ScenarioLibrary;
@@ -117,7 +117,7 @@ public final class Main {
         }
         // Validate the whole scenario before anything touches the data folder.
         Scenario scenario = o.scenario == null ? null
-                : library.resolve(o.scenario, new ScenarioParser(new HashSet<>(ProjectionNames.ALL)));
+                : library.resolve(o.scenario, new ScenarioParser(new HashSet<>(ReadModels.names())));
         boolean window = !o.headless && !o.rebuild && o.snapshot == null;
         // The window reopens the folder it used last unless --data names one.
         Path data = (window && !o.dataGiven() ? CqrsFlowApp.rememberedDataDir() : o.data).toAbsolutePath();

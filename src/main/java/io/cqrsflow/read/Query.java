@@ -1,5 +1,8 @@
 package io.cqrsflow.read;
 
+import io.cqrsflow.read.orderdetail.OrderDetailModule;
+import io.cqrsflow.read.orderlist.OrderListModule;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -32,7 +35,7 @@ public sealed interface Query<R> permits Query.GetOrderById, Query.GetOrdersForC
 
         @Override
         public String readModel() {
-            return ProjectionNames.ORDER_DETAIL;
+            return OrderDetailModule.NAME;
         }
 
         @Override
@@ -52,7 +55,7 @@ public sealed interface Query<R> permits Query.GetOrderById, Query.GetOrdersForC
 
         @Override
         public String readModel() {
-            return ProjectionNames.ORDER_LIST;
+            return OrderListModule.NAME;
         }
 
         @Override
@@ -72,7 +75,7 @@ public sealed interface Query<R> permits Query.GetOrderById, Query.GetOrdersForC
 
         @Override
         public String readModel() {
-            return ProjectionNames.ORDER_LIST;
+            return OrderListModule.NAME;
         }
 
         @Override

@@ -2,9 +2,6 @@ package io.cqrsflow.read;
 
 import io.cqrsflow.eventstore.EventStore;
 import io.cqrsflow.eventstore.RecordedEvent;
-import io.cqrsflow.read.orderdetail.OrderDetailProjection;
-import io.cqrsflow.read.orderlist.OrderListProjection;
-import io.cqrsflow.read.salesbycustomer.SalesByCustomerProjection;
 import io.cqrsflow.read.salesbycustomer.SalesByCustomerQueries;
 
 import java.nio.file.Path;
@@ -56,9 +53,10 @@ public final class ReadSide implements AutoCloseable {
                                 Consumer<String> notices) {
         ReadDatabase db = ReadDatabase.open(readDbFile, clock, fingerprint(store), store.head(), notices);
         ReadSide side = new ReadSide(store, db, clock, schedulers, listener);
-        List<String> names = new ArrayList<>(ProjectionNames.AT_START);
+        List<String> names = new ArrayList<>(ReadModels.atStart());
+        // those added at runtime before have a checkpoint row, and run again
         for (String existing : db.projectionsWithCheckpoint()) {
-            if (!names.contains(existing) && ProjectionNames.ALL.contains(existing)) {
+            if (!names.contains(existing) && ReadModels.named(existing).isPresent()) {
                 names.add(existing);
             }
         }
@@ -74,18 +72,9 @@ public final class ReadSide implements AutoCloseable {
         return first.isEmpty() ? null : ReadDatabase.fingerprintOf(first.get(0));
     }
 
+    /** A new projection of the read model with that name. */
     public static Projection projection(String name) {
-        switch (name) {
-            case ProjectionNames.ORDER_LIST:
-                return new OrderListProjection();
-            case ProjectionNames.ORDER_DETAIL:
-                return new OrderDetailProjection();
-            case ProjectionNames.SALES_BY_CUSTOMER:
-                return new SalesByCustomerProjection();
-            default:
-                throw new IllegalArgumentException("unknown projection \"" + name + "\"; known: "
-                        + String.join(", ", ProjectionNames.ALL));
-        }
+        return ReadModels.require(name).projection();
     }
 
     /** Builds the projector outside any lock (it touches read.db), then registers it unless another won. */
@@ -151,18 +140,39 @@ public final class ReadSide implements AutoCloseable {
         return queries;
     }
 
+    /** The sales_by_customer table; tests written before read models were modules read it this way. */
     public SalesByCustomerQueries sales() {
         return sales;
     }
 
-    /** Reads every read model and the write model's truth together, with the stale rows worked out. */
+    /**
+     * Reads every running read model and the write model's truth together, with the stale rows worked
+     * out. A read model not running has no tables to read yet, and no reading.
+     */
     public ReadModelsSnapshot readModels() {
-        List<OrderSummary> list = queries.listOrders(QuerySource.READ_MODEL);
-        List<OrderDetails> details = queries.allDetails();
+        // Rows first, truth after: the truth is then never older than the rows, so a stale row always
+        // means its read model is behind, never that the truth it was compared with was.
+        Map<String, Rows<?>> rows = new LinkedHashMap<>();
+        for (ReadModelModule<?> m : ReadModels.ALL) {
+            if (isRunning(m.name())) {
+                rows.put(m.name(), Rows.of(m, db));
+            }
+        }
         Map<String, OrderDetails> truth = queries.writeModel().allOrders();
-        List<CustomerSales> salesRows = sales.all();
-        return new ReadModelsSnapshot(list, details, truth, Staleness.ofList(list, truth),
-                Staleness.ofDetails(details, truth), salesRows, Staleness.ofSales(salesRows, truth));
+        Map<String, ReadModelReading<?>> readings = new LinkedHashMap<>();
+        rows.forEach((name, r) -> readings.put(name, r.against(truth)));
+        return new ReadModelsSnapshot(readings, truth);
+    }
+
+    /** One read model's rows, read before the truth they are compared with. */
+    private record Rows<R>(ReadModelModule<R> module, List<R> rows) {
+        static <R> Rows<R> of(ReadModelModule<R> module, ReadDatabase db) {
+            return new Rows<>(module, module.rows(db));
+        }
+
+        ReadModelReading<R> against(Map<String, OrderDetails> truth) {
+            return new ReadModelReading<>(rows, module.stale(rows, truth));
+        }
     }
 
     public ReadDatabase database() {

@@ -1,133 +1,62 @@
 package io.cqrsflow.read;
 
-import io.cqrsflow.domain.OrderStatus;
+import io.cqrsflow.read.orderdetail.OrderDetailModule;
+import io.cqrsflow.read.orderlist.OrderListModule;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
-/** Compares read-model rows with the write model's truth, row by row. */
+/**
+ * What read models share when they compare their rows with the write model's truth: the comparison of
+ * rows kept one per order, and the words for an order that differs. Each read model's own rules live in
+ * its package ({@link ReadModelModule#stale}).
+ */
 public final class Staleness {
-    static final String NO_SUCH_ORDER = "the write model has no such order";
-    private static final BigDecimal NO_REVENUE = new BigDecimal("0.00");
+    public static final String NO_SUCH_ORDER = "the write model has no such order";
 
     private Staleness() {
     }
 
-    /** The order-list rows that differ from the truth, by order id (missing rows and rows of no order included). */
-    public static Map<String, StaleRow<OrderSummary>> ofList(List<OrderSummary> shown, Map<String, OrderDetails> truth) {
-        Map<String, OrderSummary> byId = new HashMap<>();
-        for (OrderSummary row : shown) {
-            byId.put(row.orderId(), row);
-        }
-        Map<String, StaleRow<OrderSummary>> stale = new LinkedHashMap<>();
-        for (OrderDetails t : truth.values()) {
-            OrderSummary s = byId.get(t.orderId());
-            String diff = differences(s, t.summary());
-            if (diff != null) {
-                stale.put(t.orderId(), new StaleRow<>(t.orderId(), s, t.summary(), diff));
-            }
-        }
-        for (OrderSummary row : shown) {
-            if (!truth.containsKey(row.orderId())) {
-                stale.put(row.orderId(), new StaleRow<>(row.orderId(), row, null, NO_SUCH_ORDER));
-            }
-        }
-        return stale;
-    }
-
-    /** The order-detail rows that differ from the truth, by order id (missing rows and rows of no order included). */
-    public static Map<String, StaleRow<OrderDetails>> ofDetails(List<OrderDetails> shown, Map<String, OrderDetails> truth) {
-        Map<String, OrderDetails> byId = new HashMap<>();
-        for (OrderDetails row : shown) {
-            byId.put(row.orderId(), row);
-        }
-        Map<String, StaleRow<OrderDetails>> stale = new LinkedHashMap<>();
-        for (OrderDetails t : truth.values()) {
-            OrderDetails s = byId.get(t.orderId());
-            String diff = differences(s, t);
-            if (diff != null) {
-                stale.put(t.orderId(), new StaleRow<>(t.orderId(), s, t, diff));
-            }
-        }
-        for (OrderDetails row : shown) {
-            if (!truth.containsKey(row.orderId())) {
-                stale.put(row.orderId(), new StaleRow<>(row.orderId(), row, null, NO_SUCH_ORDER));
-            }
-        }
-        return stale;
-    }
-
     /**
-     * The sales-by-customer rows that differ from the truth, by customer id. Only customers on either
-     * side are compared: a customer the read model shows with no orders, and the write model has no
-     * orders for, matches; one with orders that the read model does not show is a missing row.
+     * Rows kept one per order against every order the write model has: an order the read model lacks is a
+     * missing row (shown null), a row of an order the write model does not have is stale too (truth null).
+     *
+     * @param truthRow    the row the read model should show for an order
+     * @param differences null when the row shows the truth, else what differs
      */
-    public static Map<String, StaleRow<CustomerSales>> ofSales(List<CustomerSales> shown, Map<String, OrderDetails> truth) {
-        Map<String, CustomerSales> truthByCustomer = salesByCustomer(truth);
-        Map<String, StaleRow<CustomerSales>> stale = new LinkedHashMap<>();
-        Map<String, CustomerSales> byId = new HashMap<>();
-        for (CustomerSales row : shown) {
-            byId.put(row.customerId(), row);
-            CustomerSales t = truthByCustomer.getOrDefault(row.customerId(), noSales(row));
-            String diff = differences(row, t);
+    public static <R> Map<String, StaleRow<R>> byOrder(List<R> shown, Map<String, OrderDetails> truth,
+                                                       Function<R, String> orderId,
+                                                       Function<OrderDetails, R> truthRow,
+                                                       BiFunction<R, R, String> differences) {
+        Map<String, R> byId = new HashMap<>();
+        for (R row : shown) {
+            byId.put(orderId.apply(row), row);
+        }
+        Map<String, StaleRow<R>> stale = new LinkedHashMap<>();
+        for (OrderDetails order : truth.values()) {
+            R s = byId.get(order.orderId());
+            R t = truthRow.apply(order);
+            String diff = differences.apply(s, t);
             if (diff != null) {
-                stale.put(row.customerId(), new StaleRow<>(row.customerId(), row, t, diff));
+                stale.put(order.orderId(), new StaleRow<>(order.orderId(), s, t, diff));
             }
         }
-        for (CustomerSales t : truthByCustomer.values()) {
-            if (!byId.containsKey(t.customerId())) {
-                stale.put(t.customerId(), new StaleRow<>(t.customerId(), null, t, differences(null, t)));
+        for (R row : shown) {
+            String id = orderId.apply(row);
+            if (!truth.containsKey(id)) {
+                stale.put(id, new StaleRow<>(id, row, null, NO_SUCH_ORDER));
             }
         }
         return stale;
     }
 
-    /**
-     * The write model's sales per customer, folded from its orders: customers with no orders are not
-     * in it (the orders are all the write model has to say about sales).
-     */
-    public static Map<String, CustomerSales> salesByCustomer(Map<String, OrderDetails> truth) {
-        Map<String, CustomerSales> sales = new LinkedHashMap<>();
-        for (OrderDetails o : truth.values()) {
-            CustomerSales before = sales.getOrDefault(o.customerId(),
-                    new CustomerSales(o.customerId(), o.customerName(), 0, NO_REVENUE, 0));
-            boolean cancelled = o.status() == OrderStatus.CANCELLED;
-            sales.put(o.customerId(), new CustomerSales(o.customerId(), before.customerName(), before.orders() + 1,
-                    cancelled ? before.revenue() : before.revenue().add(o.total()),
-                    before.cancelled() + (cancelled ? 1 : 0)));
-        }
-        return sales;
-    }
-
-    private static CustomerSales noSales(CustomerSales shown) {
-        return new CustomerSales(shown.customerId(), shown.customerName(), 0, NO_REVENUE, 0);
-    }
-
-    /** Null when the row shows the truth, else what differs. */
-    public static String differences(CustomerSales shown, CustomerSales truth) {
-        if (shown == null) {
-            return "not in the read model yet; the truth is " + truth.orders() + (truth.orders() == 1 ? " order" : " orders")
-                    + ", revenue " + truth.revenue() + ", " + truth.cancelled() + " cancelled";
-        }
-        List<String> d = new ArrayList<>();
-        if (shown.orders() != truth.orders()) {
-            d.add("orders: shows " + shown.orders() + ", truth is " + truth.orders());
-        }
-        if (shown.revenue().compareTo(truth.revenue()) != 0) {
-            d.add("revenue: shows " + shown.revenue() + ", truth is " + truth.revenue());
-        }
-        if (shown.cancelled() != truth.cancelled()) {
-            d.add("cancelled: shows " + shown.cancelled() + ", truth is " + truth.cancelled());
-        }
-        return d.isEmpty() ? null : String.join("; ", d);
-    }
-
-    /** Null when the row shows the truth, else what differs. */
+    /** Null when the order row shows the truth, else what differs ("status: shows pending, truth is cancelled"). */
     public static String differences(OrderSummary shown, OrderSummary truth) {
         if (shown == null) {
             return "not in the read model yet; the truth is " + truth.status().label() + ", " + truth.total();
@@ -148,20 +77,13 @@ public final class Staleness {
         return d.isEmpty() ? null : String.join("; ", d);
     }
 
-    /** Null when the row shows the truth, else what differs. */
-    public static String differences(OrderDetails shown, OrderDetails truth) {
-        if (shown == null) {
-            return differences((OrderSummary) null, truth.summary());
-        }
-        String d = differences(shown.summary(), truth.summary());
-        List<String> more = new ArrayList<>();
-        if (d != null) {
-            more.add(d);
-        }
-        if (!Objects.equals(shown.cancelReason(), truth.cancelReason())) {
-            more.add("cancel reason: shows " + (shown.cancelReason() == null ? "none" : "\"" + shown.cancelReason() + "\"")
-                    + ", truth is \"" + truth.cancelReason() + "\"");
-        }
-        return more.isEmpty() ? null : String.join("; ", more);
+    /** The order list's stale rows; kept here for callers written before read models were modules. */
+    public static Map<String, StaleRow<OrderSummary>> ofList(List<OrderSummary> shown, Map<String, OrderDetails> truth) {
+        return OrderListModule.staleRows(shown, truth);
+    }
+
+    /** The order detail's stale rows; kept here for callers written before read models were modules. */
+    public static Map<String, StaleRow<OrderDetails>> ofDetails(List<OrderDetails> shown, Map<String, OrderDetails> truth) {
+        return OrderDetailModule.staleRows(shown, truth);
     }
 }

@@ -1,5 +1,7 @@
 package io.cqrsflow.scenario;
 
+import io.cqrsflow.read.ReadModels;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,8 +18,8 @@ import java.util.Set;
  * their ids in the order to offer them, and each id has a {@code <id>.json} beside it.
  */
 public final class ScenarioLibrary {
-    /** The projectors the built-in scenarios are written for. */
-    public static final Set<String> BUILT_IN_PROJECTORS = Set.of("order-list", "order-detail", "sales-by-customer");
+    /** The projectors the built-in scenarios are written for: every read model the app knows. */
+    public static final Set<String> BUILT_IN_PROJECTORS = Set.copyOf(ReadModels.names());
 
     private static final String FOLDER = "/scenarios/";
 

@@ -3,6 +3,8 @@ package io.cqrsflow.scenario;
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.read.Query;
 import io.cqrsflow.read.QuerySource;
+import io.cqrsflow.read.ReadModelModule;
+import io.cqrsflow.read.ReadModels;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -126,7 +128,7 @@ final class StepReader {
             projectors.check(step, kind, value.textValue());
             return value.textValue();
         }
-        String sample = "projection".equals(key) ? "\"sales-by-customer\"" : "\"order-list\"";
+        String sample = "\"" + ("projection".equals(key) ? sampleAddedAtRuntime() : ReadModels.names().get(0)) + "\"";
         String example = "{ \"" + key + "\": " + sample + " } or just " + sample;
         if (!value.isObject()) {
             throw step.error(kind, "must be an object such as " + example + ", got " + JsonValues.describe(value));
@@ -137,5 +139,11 @@ final class StepReader {
             return null;
         }
         return projectors.require(target, key);
+    }
+
+    /** A projection a scenario could add, for examples in messages. */
+    private static String sampleAddedAtRuntime() {
+        List<ReadModelModule<?>> added = ReadModels.addedAtRuntime();
+        return added.isEmpty() ? ReadModels.names().get(0) : added.get(0).name();
     }
 }

@@ -76,7 +76,7 @@ public final class MainView extends StackPane {
         help = new HelpOverlay();
         toolbar.setOnHelp(help::toggle);
         toolbar.setOnExportPng(() -> PngExport.askAndWrite(getScene()), WindowShortcuts.EXPORT_PNG);
-        toolbar.setOnAddProjection(flow::addSalesProjection);
+        toolbar.setAddProjectionItems(flow.addProjectionItems());
         shortcuts = WindowShortcuts.table(commands, queries, flow, toolbar, appearance, help);
         help.listShortcuts(shortcuts.helpRows());
 

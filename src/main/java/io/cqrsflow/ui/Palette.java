@@ -1,20 +1,21 @@
 package io.cqrsflow.ui;
 
-import io.cqrsflow.read.ProjectionNames;
+import io.cqrsflow.read.ReadModelModule;
+import io.cqrsflow.read.ReadModels;
 import javafx.scene.paint.Color;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The colours that carry meaning: one per projector (lane, checkpoint marker, chart line, read-model
- * header) and one per event type (tokens, legend, event table). The same hex values are the colour
- * variables in {@code cqrsflow.css}; {@code PaletteTest} keeps the two in step.
+ * header), each read model's own, and one per event type (tokens, legend, event table). The event
+ * colours, and the projector colours the stylesheet names, are the colour variables in
+ * {@code cqrsflow.css}; {@code PaletteTest} keeps the two in step.
  */
 public final class Palette {
-    public static final Map<String, String> PROJECTORS = Map.of(
-            ProjectionNames.ORDER_LIST, "#2f6fde",
-            ProjectionNames.ORDER_DETAIL, "#d6336c",
-            ProjectionNames.SALES_BY_CUSTOMER, "#0f9d8a");
+    /** Each read model's colour, by projector name, in registry order. */
+    public static final Map<String, String> PROJECTORS = projectors();
 
     public static final Map<String, String> EVENTS = Map.of(
             "CustomerRegistered", "#64748b",
@@ -31,6 +32,14 @@ public final class Palette {
     public static final String UNKNOWN = "#9aa4b2";
 
     private Palette() {
+    }
+
+    private static Map<String, String> projectors() {
+        Map<String, String> colours = new LinkedHashMap<>();
+        for (ReadModelModule<?> m : ReadModels.ALL) {
+            colours.put(m.name(), m.display().colourHex());
+        }
+        return Map.copyOf(colours);
     }
 
     public static String projectorHex(String projector) {

@@ -59,7 +59,7 @@ class NoticesTest {
     @Test
     void adding_a_projection_says_so_in_the_log_and_in_a_toast(FxRobot robot) throws Exception {
         // when the learner adds the sales projection
-        robot.clickOn("#add-projection");
+        robot.clickOn("#add-projection-sales-by-customer");
 
         // then the engine's notice is shown
         waitUntil(5, () -> notice("added projection " + ProjectionNames.SALES_BY_CUSTOMER) != null);

@@ -11,7 +11,6 @@ import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.eventstore.SqliteFiles;
 import io.cqrsflow.read.CustomerNames;
 import io.cqrsflow.read.Projection;
-import io.cqrsflow.read.ProjectionNames;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,7 +22,7 @@ public final class OrderDetailProjection implements Projection {
 
     @Override
     public String name() {
-        return ProjectionNames.ORDER_DETAIL;
+        return OrderDetailModule.NAME;
     }
 
     @Override

@@ -12,7 +12,6 @@ import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.eventstore.SqliteFiles;
 import io.cqrsflow.read.CustomerNames;
 import io.cqrsflow.read.Projection;
-import io.cqrsflow.read.ProjectionNames;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,7 +27,7 @@ public final class OrderListProjection implements Projection {
 
     @Override
     public String name() {
-        return ProjectionNames.ORDER_LIST;
+        return OrderListModule.NAME;
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.cqrsflow.domain.OrderCancelled;
 import io.cqrsflow.domain.OrderPlaced;
 import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.read.Projection;
-import io.cqrsflow.read.ProjectionNames;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -24,7 +23,7 @@ public final class SalesByCustomerProjection implements Projection {
 
     @Override
     public String name() {
-        return ProjectionNames.SALES_BY_CUSTOMER;
+        return SalesByCustomerModule.NAME;
     }
 
     @Override

@@ -2,10 +2,8 @@ package io.cqrsflow.ui.flow;
 
 import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.flow.FlowSignal;
-import io.cqrsflow.read.ProjectionNames;
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.ui.FlowModel;
-import io.cqrsflow.ui.FxThread;
 import io.cqrsflow.ui.Palette;
 import io.cqrsflow.write.CommandResult;
 import javafx.animation.FadeTransition;
@@ -18,6 +16,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -31,7 +30,6 @@ import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +53,7 @@ public final class FlowView extends StackPane {
     private final Label reason = new Label();
     private final VBox lanes = new VBox(7);
     private final Map<String, LaneView> laneViews = new LinkedHashMap<>();
-    private final Button addProjection = new Button("Add sales-by-customer", new FontIcon(MaterialDesignP.PLUS));
+    private final AddProjectionButtons addProjections;
     private final SequentialTransition reasonFade;
 
     public FlowView(FlowModel model) {
@@ -124,18 +122,13 @@ public final class FlowView extends StackPane {
         Label lanesTitle = new Label("Projectors · one lane each, own delay");
         lanesTitle.getStyleClass().add("subheading");
 
-        addProjection.setId("add-projection");
-        addProjection.getStyleClass().addAll("small", "flat");
-        addProjection.setTooltip(new Tooltip("Start the sales-by-customer projector: a new read model that catches"
-                + " up from position 0  (Ctrl+Shift+A)"));
-        addProjection.setOnAction(e -> addSalesProjection());
+        addProjections = new AddProjectionButtons(model);
 
         StackPane lanesHeading = new StackPane(lanesTitle, reason);
         lanesHeading.setMinWidth(0);
         HBox.setHgrow(lanesHeading, Priority.ALWAYS);
-        addProjection.setMinWidth(Region.USE_PREF_SIZE);
-        // the button sits on the lanes' heading row: no extra row, and next to the lanes it adds to
-        HBox lanesHeader = new HBox(6, lanesHeading, addProjection);
+        // the buttons sit on the lanes' heading row: no extra row, and next to the lanes they add to
+        HBox lanesHeader = new HBox(6, lanesHeading, addProjections);
         lanesHeader.setAlignment(Pos.CENTER_LEFT);
         StackPane.setAlignment(lanesTitle, Pos.CENTER_LEFT);
         StackPane.setAlignment(reason, Pos.CENTER_LEFT);
@@ -173,23 +166,27 @@ public final class FlowView extends StackPane {
         LaneView lane = new LaneView(model, name, laneViews.size() + 1);
         laneViews.put(name, lane);
         lanes.getChildren().add(lane);
-        boolean salesRunning = laneViews.containsKey(ProjectionNames.SALES_BY_CUSTOMER);
-        addProjection.setVisible(!salesRunning);
-        addProjection.setManaged(!salesRunning);
+        addProjections.showRunning(laneViews.keySet());
     }
 
-    /** Starts the sales-by-customer projector off the FX thread (it creates its table). */
+    /** Starts that read model's projector (one added at runtime) off the FX thread. */
+    public void addProjection(String name) {
+        addProjections.add(name);
+    }
+
+    /** Ctrl+Shift+A: adds the first read model, in registry order, that is not running yet. */
+    public void addNextProjection() {
+        addProjections.addNext();
+    }
+
+    /** The old name of {@link #addNextProjection}, still bound to Ctrl+Shift+A in MainView. */
     public void addSalesProjection() {
-        if (laneViews.containsKey(ProjectionNames.SALES_BY_CUSTOMER)) {
-            return;
-        }
-        addProjection.setDisable(true);
-        FxThread.whenDone(model.client().addProjection(ProjectionNames.SALES_BY_CUSTOMER, 0), (status, failure) -> {
-            if (status != null) {
-                model.track(status);
-            }
-            addProjection.setDisable(false);
-        });
+        addNextProjection();
+    }
+
+    /** "Add projection …" menu items, one per read model added at runtime. */
+    public List<MenuItem> addProjectionItems() {
+        return addProjections.menuItems();
     }
 
     public List<LaneView> lanes() {

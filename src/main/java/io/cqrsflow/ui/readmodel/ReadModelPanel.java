@@ -1,11 +1,11 @@
 package io.cqrsflow.ui.readmodel;
 
-import io.cqrsflow.read.StaleRow;
-
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.ui.BaseFont;
+import io.cqrsflow.read.ReadModelDisplay;
+import io.cqrsflow.read.ReadModelModule;
+import io.cqrsflow.read.ReadModelReading;
 import io.cqrsflow.ui.FlowModel;
-import io.cqrsflow.ui.Palette;
 import io.cqrsflow.read.ReadModelsSnapshot;
 import io.cqrsflow.ui.flow.LaneView;
 import javafx.beans.value.ObservableValue;
@@ -33,7 +33,8 @@ import java.util.function.Function;
 /**
  * One read model: a header in its projector's colour with its checkpoint and how far behind it is,
  * and its rows as they stand in read.db. A row that differs from the write model's truth is tinted
- * and its tooltip says what the truth is; a row the projector just changed flashes.
+ * and its tooltip says what the truth is; a row the projector just changed flashes. Everything it shows
+ * of one read model comes from that read model's module: title, colour, columns, key, staleness.
  */
 public final class ReadModelPanel<T> extends VBox {
     static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
@@ -42,81 +43,16 @@ public final class ReadModelPanel<T> extends VBox {
     private static final StyleablePropertyFactory<ReadModelPanel<?>> CSS =
             new StyleablePropertyFactory<>(VBox.getClassCssMetaData());
 
-    /** How a panel reads its rows (and their staleness) out of a snapshot. */
-    public interface Source<T> {
-        List<T> rows(ReadModelsSnapshot s);
-
-        /** Why a row is stale, or null. */
-        String stale(ReadModelsSnapshot s, String key);
-
-        /** How many rows the write model has truth for that this read model does not show yet. */
-        int missing(ReadModelsSnapshot s);
-
-        /** The missing rows in words, for the summary line ("2 orders not here yet"). */
-        default String missingText(int missing) {
-            return missing + (missing == 1 ? " order not here yet" : " orders not here yet");
-        }
-
-        /** The whole row in words, for its tooltip: what a narrow column cuts off ("2× BOO…"); null: nothing more. */
-        default String describe(T row) {
-            return null;
-        }
-
-        /**
-         * A source reading one read model's rows and stale rows from the snapshot.
-         *
-         * @param noun     what one row is about, for "2 orders not here yet" ("order", "customer")
-         * @param describe the whole row in words, for its tooltip
-         */
-        static <T> Source<T> of(Function<ReadModelsSnapshot, List<T>> rows,
-                                Function<ReadModelsSnapshot, ? extends Map<String, ? extends StaleRow<?>>> stale,
-                                String noun, Function<T, String> describe) {
-            return new Source<>() {
-                @Override
-                public List<T> rows(ReadModelsSnapshot s) {
-                    return rows.apply(s);
-                }
-
-                @Override
-                public String stale(ReadModelsSnapshot s, String key) {
-                    StaleRow<?> row = stale.apply(s).get(key);
-                    return row == null ? null : row.difference();
-                }
-
-                @Override
-                public int missing(ReadModelsSnapshot s) {
-                    int n = 0;
-                    for (StaleRow<?> r : stale.apply(s).values()) {
-                        if (r.shown() == null) {
-                            n++;
-                        }
-                    }
-                    return n;
-                }
-
-                @Override
-                public String missingText(int missing) {
-                    return missing + " " + noun + (missing == 1 ? "" : "s") + " not here yet";
-                }
-
-                @Override
-                public String describe(T row) {
-                    return describe.apply(row);
-                }
-            };
-        }
-    }
-
     private final FlowModel model;
+    private final ReadModelModule<T> module;
     private final String projector;
     private final Function<T, String> key;
-    private final Source<T> source;
     private final TableView<T> table = new TableView<>();
     private final Label figures = new Label();
     private final Label staleSummary = new Label();
     private final Map<String, T> previous = new HashMap<>();
     private final Map<String, Long> changedAt = new HashMap<>();
-    private ReadModelsSnapshot snapshot = ReadModelsSnapshot.EMPTY;
+    private ReadModelReading<T> reading = ReadModelReading.empty();
     private String lastFigures = "";
     private long lastRefresh;
     private boolean first = true;
@@ -125,15 +61,16 @@ public final class ReadModelPanel<T> extends VBox {
     private final StyleableProperty<Font> font = CSS.createStyleableFontProperty(this, "font", "-fx-font",
             p -> p.font, BaseFont.initial(), true);
 
-    public ReadModelPanel(FlowModel model, String projector, String title, String queries, Function<T, String> key,
-                          Source<T> source) {
+    public ReadModelPanel(FlowModel model, ReadModelModule<T> module) {
         this.model = model;
-        this.projector = projector;
-        this.key = key;
-        this.source = source;
+        this.module = module;
+        this.projector = module.name();
+        this.key = module::key;
+        ReadModelDisplay<T> display = module.display();
+        String title = display.title();
         getStyleClass().add("read-model");
         setId("read-model-" + projector);
-        setStyle("-lane-color: " + Palette.projectorHex(projector) + ";");
+        setStyle("-lane-color: " + display.colourHex() + ";");
 
         Label name = new Label(title);
         name.getStyleClass().add("read-model-title");
@@ -141,7 +78,7 @@ public final class ReadModelPanel<T> extends VBox {
         figures.getStyleClass().add("read-model-figures");
         figures.setId("figures-" + projector);
         figures.setMinWidth(Region.USE_PREF_SIZE);
-        Label q = new Label("by " + projector + " · " + queries);
+        Label q = new Label("by " + projector + " · " + display.description());
         q.getStyleClass().add("read-model-queries");
         q.setMinWidth(0);
         Region gap = new Region();
@@ -164,6 +101,9 @@ public final class ReadModelPanel<T> extends VBox {
         table.setRowFactory(t -> new StaleAwareRow());
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(header, staleSummary, table);
+        for (ReadModelDisplay.Column<T> c : display.columns()) {
+            addColumn(c.header(), c.width(), c.cell());
+        }
 
         model.readModelsProperty().addListener((o, a, b) -> show(b));
         model.onFrame(this::frame);
@@ -207,7 +147,7 @@ public final class ReadModelPanel<T> extends VBox {
         table.setColumnResizePolicy(policy);
     }
 
-    public void addColumn(String name, double width, Function<T, String> value) {
+    private void addColumn(String name, double width, Function<T, String> value) {
         TableColumn<T, String> c = new TableColumn<>(name);
         c.getProperties().put(BASE_WIDTH, width);
         c.setSortable(false);
@@ -217,8 +157,8 @@ public final class ReadModelPanel<T> extends VBox {
     }
 
     private void show(ReadModelsSnapshot s) {
-        snapshot = s;
-        List<T> rows = source.rows(s);
+        reading = s.reading(module);
+        List<T> rows = reading.rows();
         long now = System.nanoTime();
         Map<String, T> next = new HashMap<>();
         for (T row : rows) {
@@ -239,11 +179,11 @@ public final class ReadModelPanel<T> extends VBox {
         }
         int stale = 0;
         for (T row : rows) {
-            if (source.stale(s, key.apply(row)) != null) {
+            if (reading.staleness(key.apply(row)) != null) {
                 stale++;
             }
         }
-        int missing = source.missing(s);
+        int missing = reading.missing();
         staleSummary.getStyleClass().removeAll("has-stale");
         if (stale == 0 && missing == 0) {
             staleSummary.setText("✓ matches the write model");
@@ -252,7 +192,8 @@ public final class ReadModelPanel<T> extends VBox {
             staleSummary.getStyleClass().add("has-stale");
             String text = (stale > 0 ? stale + (stale == 1 ? " stale row" : " stale rows") : "")
                     + (stale > 0 && missing > 0 ? " · " : "")
-                    + (missing > 0 ? source.missingText(missing) : "");
+                    + (missing > 0 ? missing + " " + module.display().rowNoun() + (missing == 1 ? "" : "s")
+                    + " not here yet" : "");
             staleSummary.setText("⚠ " + text);
             staleSummary.setTooltip(new Tooltip("Stale rows differ from the write model's truth: the projector has"
                     + " not applied the newest events yet. Hover a tinted row to see the truth."));
@@ -279,7 +220,7 @@ public final class ReadModelPanel<T> extends VBox {
 
     /** Why a row is stale, or null (for tests and tooltips). */
     public String staleness(T row) {
-        return source.stale(snapshot, key.apply(row));
+        return reading.staleness(key.apply(row));
     }
 
     private final class StaleAwareRow extends TableRow<T> {
@@ -300,8 +241,8 @@ public final class ReadModelPanel<T> extends VBox {
                 return;
             }
             String k = key.apply(row);
-            String why = source.stale(snapshot, k);
-            String whole = source.describe(row);
+            String why = reading.staleness(k);
+            String whole = module.display().wholeRow().apply(row);
             pseudoClassStateChanged(STALE, why != null);
             if (why != null) {
                 if (!getStyleClass().contains("stale-row")) {

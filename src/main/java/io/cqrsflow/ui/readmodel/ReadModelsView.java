@@ -1,26 +1,25 @@
 package io.cqrsflow.ui.readmodel;
 
-import io.cqrsflow.domain.OrderLine;
-import io.cqrsflow.read.CustomerSales;
-import io.cqrsflow.read.OrderDetails;
-import io.cqrsflow.read.OrderSummary;
 import io.cqrsflow.read.ProjectionNames;
 import io.cqrsflow.read.ProjectorStatus;
+import io.cqrsflow.read.ReadModelModule;
+import io.cqrsflow.read.ReadModels;
 import io.cqrsflow.ui.FlowModel;
-import io.cqrsflow.read.ReadModelsSnapshot;
 import javafx.collections.MapChangeListener;
+import javafx.scene.Node;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import java.util.List;
-import java.util.StringJoiner;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The read models, one above the other — order list and order detail — and sales by customer once it is added. */
+/**
+ * The read models, one above the other, in the order {@link ReadModels} lists them: those that run from
+ * the start at once, each one added at runtime as soon as its projector runs.
+ */
 public final class ReadModelsView extends VBox {
     private final FlowModel model;
-    private final ReadModelPanel<OrderSummary> list;
-    private final ReadModelPanel<OrderDetails> detail;
-    private ReadModelPanel<CustomerSales> sales;
+    private final Map<String, ReadModelPanel<?>> panels = new LinkedHashMap<>();
 
     public ReadModelsView(FlowModel model) {
         this.model = model;
@@ -29,94 +28,50 @@ public final class ReadModelsView extends VBox {
                 .toExternalForm());
         setSpacing(8);
 
-        list = new ReadModelPanel<>(model, ProjectionNames.ORDER_LIST, "Order list",
-                "ListOrders, GetOrdersForCustomer", OrderSummary::orderId,
-                ReadModelPanel.Source.of(ReadModelsSnapshot::orderList, ReadModelsSnapshot::staleList, "order",
-                        o -> o.orderId() + " · " + o.customerName() + " · " + o.total().toPlainString() + " · "
-                                + o.status().label()));
-        list.addColumn("order", 54, OrderSummary::orderId);
-        list.addColumn("customer", 104, OrderSummary::customerName);
-        list.addColumn("total", 58, o -> o.total().toPlainString());
-        list.addColumn("status", 76, o -> o.status().label());
-
-        detail = new ReadModelPanel<>(model, ProjectionNames.ORDER_DETAIL, "Order detail",
-                "GetOrderById", OrderDetails::orderId,
-                ReadModelPanel.Source.of(ReadModelsSnapshot::orderDetails, ReadModelsSnapshot::staleDetails, "order",
-                        ReadModelsView::whole));
-        detail.addColumn("order", 54, OrderDetails::orderId);
-        detail.addColumn("status", 76, o -> o.status().label());
-        detail.addColumn("items", 116, ReadModelsView::items);
-        detail.addColumn("reason", 64, o -> o.cancelReason() == null ? "" : o.cancelReason());
-
-        // One above the other: each gets the column's full width, so no figure is cut off.
-        for (ReadModelPanel<?> p : List.of(list, detail)) {
-            p.setMinSize(0, 110);
-            p.setPrefHeight(220);
-            VBox.setVgrow(p, Priority.ALWAYS);
+        for (ReadModelModule<?> m : ReadModels.ALL) {
+            if (m.runsFromStart() || model.statuses().containsKey(m.name())) {
+                addPanel(m);
+            }
         }
-        getChildren().addAll(list, detail);
-
         model.statuses().addListener((MapChangeListener<String, ProjectorStatus>) c -> {
-            if (c.wasAdded() && c.getKey().equals(ProjectionNames.SALES_BY_CUSTOMER)) {
-                addSales();
+            if (c.wasAdded() && !panels.containsKey(c.getKey())) {
+                ReadModels.named(c.getKey()).ifPresent(m -> {
+                    addPanel(m);
+                    model.requestRead(); // its rows, now that its tables exist
+                });
             }
         });
-        if (model.statuses().containsKey(ProjectionNames.SALES_BY_CUSTOMER)) {
-            addSales();
+    }
+
+    private <T> void addPanel(ReadModelModule<T> module) {
+        ReadModelPanel<T> panel = new ReadModelPanel<>(model, module);
+        // One above the other: each gets the column's full width, so no figure is cut off; one added at
+        // runtime starts smaller, below those the lesson began with.
+        panel.setMinSize(0, 110);
+        panel.setPrefHeight(module.runsFromStart() ? 220 : 150);
+        VBox.setVgrow(panel, Priority.ALWAYS);
+        panels.put(module.name(), panel);
+        getChildren().add(registryIndex(module), panel);
+    }
+
+    /** Where a panel goes among those shown so far, so that they keep the registry's order. */
+    private int registryIndex(ReadModelModule<?> module) {
+        int before = 0;
+        for (Node child : getChildren()) {
+            if (child instanceof ReadModelPanel<?> p
+                    && ReadModels.names().indexOf(p.projector()) < ReadModels.names().indexOf(module.name())) {
+                before++;
+            }
         }
+        return before;
     }
 
-    private void addSales() {
-        if (sales != null) {
-            return;
-        }
-        sales = new ReadModelPanel<>(model, ProjectionNames.SALES_BY_CUSTOMER, "Sales by customer",
-                "added at runtime, from #0", CustomerSales::customerId,
-                ReadModelPanel.Source.of(ReadModelsSnapshot::sales, ReadModelsSnapshot::staleSales, "customer",
-                        c -> c.customerName() + " · " + c.orders() + (c.orders() == 1 ? " order" : " orders")
-                                + " · revenue " + c.revenue().toPlainString() + " · " + c.cancelled() + " cancelled"));
-        sales.addColumn("customer", 100, CustomerSales::customerName);
-        sales.addColumn("orders", 56, c -> "" + c.orders());
-        sales.addColumn("revenue", 68, c -> c.revenue().toPlainString());
-        sales.addColumn("cancelled", 76, c -> "" + c.cancelled());
-        sales.setPrefHeight(150);
-        sales.setMinSize(0, 110);
-        VBox.setVgrow(sales, Priority.ALWAYS);
-        getChildren().add(sales);
-        model.requestRead();
+    /** The panel of the read model with that name, or null while it is not shown. */
+    public ReadModelPanel<?> panel(String name) {
+        return panels.get(name);
     }
 
-
-
-    /** A detail row in full: what its items and reason columns may cut off. */
-    static String whole(OrderDetails d) {
-        StringJoiner items = new StringJoiner(", ");
-        for (OrderLine l : d.items()) {
-            items.add(l.quantity() + "× " + l.sku() + " @ " + l.unitPrice().toPlainString());
-        }
-        return d.orderId() + " · " + d.customerName() + " · total " + d.total().toPlainString() + " · "
-                + d.status().label()
-                + "\nitems: " + (d.items().isEmpty() ? "none" : items.toString())
-                + (d.cancelReason() == null || d.cancelReason().isEmpty() ? "" : "\nreason: " + d.cancelReason());
-    }
-
-    static String items(OrderDetails d) {
-        StringJoiner j = new StringJoiner(", ");
-        for (OrderLine l : d.items()) {
-            j.add(l.quantity() + "× " + l.sku());
-        }
-        return j.toString();
-    }
-
-    public ReadModelPanel<OrderSummary> orderList() {
-        return list;
-    }
-
-    public ReadModelPanel<OrderDetails> orderDetail() {
-        return detail;
-    }
-
-    public ReadModelPanel<CustomerSales> sales() {
-        return sales;
+    public ReadModelPanel<?> orderList() {
+        return panel(ProjectionNames.ORDER_LIST);
     }
 }

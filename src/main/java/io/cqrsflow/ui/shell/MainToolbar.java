@@ -48,8 +48,8 @@ public final class MainToolbar extends ToolBar {
     private final ComboBox<Double> speed = new ComboBox<>();
     private final Button help = new Button("What am I looking at?", new FontIcon(MaterialDesignH.HELP_CIRCLE_OUTLINE));
     private final MenuItem exportPng = new MenuItem("Export PNG…", new FontIcon(MaterialDesignC.CAMERA));
-    private final MenuItem addProjection = new MenuItem("Add projection sales-by-customer",
-            new FontIcon(MaterialDesignP.PLUS));
+    private final List<MenuItem> addProjections = new java.util.ArrayList<>();
+    private final MenuButton menu = new MenuButton(null, new FontIcon(MaterialDesignM.MENU));
     private final MenuItem openFolder = new MenuItem("Open data folder…", new FontIcon(MaterialDesignF.FOLDER_OPEN));
     private final MenuItem startFresh = new MenuItem("Start fresh…", new FontIcon(MaterialDesignR.RESTART));
     private ScenarioControls scenarioControls;
@@ -102,8 +102,12 @@ public final class MainToolbar extends ToolBar {
         exportPng.setAccelerator(key);
     }
 
-    public void setOnAddProjection(Runnable action) {
-        wire(addProjection, action);
+    /** The ☰ menu's "Add projection …" items, one per read model added at runtime. */
+    public void setAddProjectionItems(List<MenuItem> items) {
+        menu.getItems().removeAll(addProjections);
+        addProjections.clear();
+        addProjections.addAll(items);
+        menu.getItems().addAll(1, items);
     }
 
     public void setOnOpenFolder(Runnable action) {
@@ -237,11 +241,10 @@ public final class MainToolbar extends ToolBar {
     }
 
     private MenuButton menu() {
-        for (MenuItem item : List.of(exportPng, addProjection, openFolder, startFresh)) {
+        for (MenuItem item : List.of(exportPng, openFolder, startFresh)) {
             wire(item, null);
         }
-        MenuButton menu = new MenuButton(null, new FontIcon(MaterialDesignM.MENU), exportPng, addProjection,
-                new SeparatorMenuItem(), openFolder, startFresh);
+        menu.getItems().setAll(exportPng, new SeparatorMenuItem(), openFolder, startFresh);
         menu.setId("main-menu");
         menu.setTooltip(new Tooltip("Export PNG, data folder, start fresh"));
         menu.getStyleClass().addAll("button-icon", "no-arrow");

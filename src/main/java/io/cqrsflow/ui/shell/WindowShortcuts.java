@@ -41,7 +41,7 @@ public final class WindowShortcuts {
                 .row("Ctrl+Alt+1 / 2 / 3", "rebuild lane 1 / 2 / 3")
                 .onEach(3, i -> key(DIGIT[i], SHORTCUT_DOWN, ALT_DOWN), i -> flow.rebuild(i + 1))
                 .row("Tab, ← →", "focus a delay slider, move it by 0.5 s").handledByControls()
-                .row("Ctrl+Shift+A", "add the sales-by-customer projection")
+                .row("Ctrl+Shift+A", "add the next read model (from history)")
                 .on(key(KeyCode.A, SHORTCUT_DOWN, SHIFT_DOWN), flow::addSalesProjection)
                 .row("F5 / F6 / F7", "scenario: play / pause / next step")
                 .on(key(KeyCode.F5), toolbar::playScenario).on(key(KeyCode.F6), toolbar::pauseScenario)

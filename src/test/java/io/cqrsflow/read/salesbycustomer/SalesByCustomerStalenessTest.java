@@ -1,4 +1,8 @@
-package io.cqrsflow.read;
+package io.cqrsflow.read.salesbycustomer;
+
+import io.cqrsflow.read.CustomerSales;
+import io.cqrsflow.read.OrderDetails;
+import io.cqrsflow.read.StaleRow;
 
 import io.cqrsflow.domain.OrderLine;
 import io.cqrsflow.domain.OrderStatus;
@@ -13,7 +17,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sales by customer against the truth folded from the write model's orders. */
-class StalenessTest {
+class SalesByCustomerStalenessTest {
     private static final Instant AT = Instant.parse("2026-01-01T10:00:00Z");
 
     @Test
@@ -25,7 +29,7 @@ class StalenessTest {
                 order("o-3", "c-2", "Bob", "7.25", OrderStatus.PENDING));
 
         // when
-        Map<String, CustomerSales> sales = Staleness.salesByCustomer(truth);
+        Map<String, CustomerSales> sales = SalesByCustomerStaleness.salesByCustomer(truth);
 
         // then
         assertThat(sales.get("c-1")).isEqualTo(new CustomerSales("c-1", "Ada", 2, new BigDecimal("12.50"), 1));
@@ -42,7 +46,7 @@ class StalenessTest {
         List<CustomerSales> shown = List.of(new CustomerSales("c-1", "Ada", 2, new BigDecimal("25.00"), 0));
 
         // when
-        Map<String, StaleRow<CustomerSales>> stale = Staleness.ofSales(shown, truth);
+        Map<String, StaleRow<CustomerSales>> stale = SalesByCustomerStaleness.of(shown, truth);
 
         // then
         assertThat(stale).containsOnlyKeys("c-1");
@@ -57,7 +61,7 @@ class StalenessTest {
         List<CustomerSales> shown = List.of(new CustomerSales("c-1", "Ada", 1, new BigDecimal("12.50"), 0));
 
         // when
-        String difference = Staleness.ofSales(shown, truth).get("c-1").difference();
+        String difference = SalesByCustomerStaleness.of(shown, truth).get("c-1").difference();
 
         // then
         assertThat(difference).isEqualTo("revenue: shows 12.50, truth is 0.00; cancelled: shows 0, truth is 1");
@@ -70,7 +74,7 @@ class StalenessTest {
         List<CustomerSales> shown = List.of(new CustomerSales("c-1", "Ada", 1, new BigDecimal("25"), 0));
 
         // when / then
-        assertThat(Staleness.ofSales(shown, truth)).isEmpty();
+        assertThat(SalesByCustomerStaleness.of(shown, truth)).isEmpty();
     }
 
     @Test
@@ -79,7 +83,7 @@ class StalenessTest {
         List<CustomerSales> shown = List.of(new CustomerSales("c-1", "Ada", 0, new BigDecimal("0"), 0));
 
         // when / then
-        assertThat(Staleness.ofSales(shown, Map.of())).isEmpty();
+        assertThat(SalesByCustomerStaleness.of(shown, Map.of())).isEmpty();
     }
 
     @Test
@@ -88,7 +92,7 @@ class StalenessTest {
         List<CustomerSales> shown = List.of(new CustomerSales("c-1", "Ada", 1, new BigDecimal("5.00"), 0));
 
         // when
-        StaleRow<CustomerSales> row = Staleness.ofSales(shown, Map.of()).get("c-1");
+        StaleRow<CustomerSales> row = SalesByCustomerStaleness.of(shown, Map.of()).get("c-1");
 
         // then
         assertThat(row.difference()).isEqualTo("orders: shows 1, truth is 0; revenue: shows 5.00, truth is 0.00");
@@ -100,7 +104,7 @@ class StalenessTest {
         Map<String, OrderDetails> truth = orders(order("o-1", "c-1", "Ada", "12.50", OrderStatus.PENDING));
 
         // when
-        StaleRow<CustomerSales> row = Staleness.ofSales(List.of(), truth).get("c-1");
+        StaleRow<CustomerSales> row = SalesByCustomerStaleness.of(List.of(), truth).get("c-1");
 
         // then
         assertThat(row.shown()).isNull();

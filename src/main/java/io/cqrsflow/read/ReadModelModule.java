@@ -1,0 +1,37 @@
+package io.cqrsflow.read;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One read model, whole: its projection (tables and how events change them), how to read its rows, its
+ * rows' staleness against the write model's truth, and what the window needs to show it. Each read model
+ * is one package implementing this; {@link ReadModels} lists them, and everything else — which projectors
+ * exist and start, the scenario validator's names, the window's lanes, panels and "Add projection" actions
+ * — is derived from that list. So adding a read model is its package plus one line there.
+ *
+ * @param <R> one row, as its queries answer it
+ */
+public interface ReadModelModule<R> {
+
+    /** The projector's name ("order-list"): its checkpoint row, lane, ids on screen, and in scenario files. */
+    String name();
+
+    /** True: runs from the start; false: a learner adds it at runtime, and it catches up from position 0. */
+    boolean runsFromStart();
+
+    /** A new projection for a projector to drive (one per projector: it keeps prepared statements). */
+    Projection projection();
+
+    /** Its rows as they stand in read.db now; call on a read connection, off the JavaFX thread. */
+    List<R> rows(ReadDatabase db);
+
+    /** The key a row is told apart by (an order id, a customer id), shared with its stale rows. */
+    String key(R row);
+
+    /** The rows that differ from the write model's truth (every order as folded from events.db), by key. */
+    Map<String, StaleRow<R>> stale(List<R> rows, Map<String, OrderDetails> truth);
+
+    /** What the window needs to show it, as plain data (the window turns it into a table). */
+    ReadModelDisplay<R> display();
+}

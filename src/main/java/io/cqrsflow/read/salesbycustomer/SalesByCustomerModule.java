@@ -1,0 +1,65 @@
+package io.cqrsflow.read.salesbycustomer;
+
+import io.cqrsflow.read.CustomerSales;
+import io.cqrsflow.read.OrderDetails;
+import io.cqrsflow.read.Projection;
+import io.cqrsflow.read.ReadDatabase;
+import io.cqrsflow.read.ReadModelDisplay;
+import io.cqrsflow.read.ReadModelDisplay.Column;
+import io.cqrsflow.read.ReadModelModule;
+import io.cqrsflow.read.StaleRow;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Orders, revenue and cancellations per customer: the question nobody planned for. Added at runtime, it
+ * starts at position 0 and answers it from the whole history.
+ */
+public final class SalesByCustomerModule implements ReadModelModule<CustomerSales> {
+    public static final String NAME = "sales-by-customer";
+
+    private static final ReadModelDisplay<CustomerSales> DISPLAY = new ReadModelDisplay<>("Sales by customer",
+            "#0f9d8a", "added at runtime, from #0", "customer",
+            List.of(new Column<>("customer", 100, CustomerSales::customerName),
+                    new Column<>("orders", 56, c -> "" + c.orders()),
+                    new Column<>("revenue", 68, c -> c.revenue().toPlainString()),
+                    new Column<>("cancelled", 76, c -> "" + c.cancelled())),
+            c -> c.customerName() + " · " + c.orders() + (c.orders() == 1 ? " order" : " orders")
+                    + " · revenue " + c.revenue().toPlainString() + " · " + c.cancelled() + " cancelled");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean runsFromStart() {
+        return false;
+    }
+
+    @Override
+    public Projection projection() {
+        return new SalesByCustomerProjection();
+    }
+
+    @Override
+    public List<CustomerSales> rows(ReadDatabase db) {
+        return new SalesByCustomerQueries(db).all();
+    }
+
+    @Override
+    public String key(CustomerSales row) {
+        return row.customerId();
+    }
+
+    @Override
+    public Map<String, StaleRow<CustomerSales>> stale(List<CustomerSales> rows, Map<String, OrderDetails> truth) {
+        return SalesByCustomerStaleness.of(rows, truth);
+    }
+
+    @Override
+    public ReadModelDisplay<CustomerSales> display() {
+        return DISPLAY;
+    }
+}
