@@ -97,6 +97,19 @@ class ArchitectureTest {
                 .because("the window reaches the engine only through flow.FlowClient (docs/architecture.md)");
     }
 
+    /** A read model's own package is its own: everyone else knows it through the registry, read.ReadModels. */
+    static ArchRule readModelsAreModules(String root) {
+        return noClasses().that(not(resideInAPackage(root + ".read..")))
+                .should().dependOnClassesThat(new DescribedPredicate<JavaClass>("belong to one read model's package") {
+                    @Override
+                    public boolean test(JavaClass c) {
+                        String p = c.getPackageName();
+                        return p.startsWith(root + ".read.") && !p.equals(root + ".read");
+                    }
+                })
+                .because("adding a read model touches its own package and one registration line");
+    }
+
     static ArchRule noJdbcOutsideStorage(String root) {
         return noClasses().that(not(resideInAnyPackage(root + ".eventstore..", root + ".read..", root + ".sqlite..")))
                 .and(resideInAPackage(root + ".."))
@@ -146,6 +159,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void a_read_model_is_known_only_through_the_registry() {
+        readModelsAreModules(ROOT).check(production);
+    }
+
+    @Test
     void jdbc_stays_in_the_storage_packages() {
         noJdbcOutsideStorage(ROOT).check(production);
     }
@@ -176,6 +194,16 @@ class ArchitectureTest {
                 .anySatisfy(d -> assertThat(d).contains("ReachesIntoTheEngine", "ReadSide"))
                 .anySatisfy(d -> assertThat(d).contains("ReachesIntoTheEngine", "SqliteEventStore"))
                 .anySatisfy(d -> assertThat(d).contains("ReachesIntoTheEngine", "Engine"))
+                .noneSatisfy(d -> assertThat(d).contains("ReadsValues"));
+    }
+
+    @Test
+    void a_view_that_names_a_read_models_own_class_breaks_the_module_rule() {
+        JavaClasses classes = new ClassFileImporter().importClasses(ReachesIntoTheEngine.class, ReadsValues.class,
+                io.cqrsflow.read.orderlist.OrderListModule.class, io.cqrsflow.read.ReadModels.class);
+
+        assertThat(readModelsAreModules(ROOT).evaluate(classes).getFailureReport().getDetails())
+                .anySatisfy(d -> assertThat(d).contains("ReachesIntoTheEngine", "OrderListModule"))
                 .noneSatisfy(d -> assertThat(d).contains("ReadsValues"));
     }
 
