@@ -16,7 +16,7 @@ public final class CustomerDecider {
         if (isBlank(command.customerId())) {
             return Decision.reject(Rule.BLANK_ID, "cannot register a customer without an id");
         }
-        String prefix = "cannot register customer " + Limits.shown(command.customerId()) + ": ";
+        String prefix = "cannot register customer " + PlainText.shown(command.customerId()) + ": ";
         Optional<Decision> badId = beyondLimits(command.customerId(), prefix + "the id ");
         if (badId.isPresent()) {
             return badId.get();

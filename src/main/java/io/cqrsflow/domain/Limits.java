@@ -106,33 +106,7 @@ public final class Limits {
                 && type != Character.PARAGRAPH_SEPARATOR;
     }
 
-    /**
-     * Text safe to put in a message: control characters and unpaired surrogates as {@code \u001b},
-     * cut after {@value #MAX_TEXT_LENGTH} characters. A rejection names the ids it is about, even when
-     * the id is the problem.
-     */
-    public static String shown(String text) {
-        if (text == null) {
-            return "null";
-        }
-        StringBuilder b = new StringBuilder();
-        int end = Math.min(text.length(), MAX_TEXT_LENGTH);
-        for (int i = 0; i < end; i++) {
-            char c = text.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1));
-            if (pair) {
-                b.append(c).append(text.charAt(++i));
-            } else if (Character.isSurrogate(c) || !printable(c)) {
-                b.append(escaped(c));
-            } else {
-                b.append(c);
-            }
-        }
-        return text.length() > end ? b.append('…').toString() : b.toString();
-    }
-
     private static String escaped(char c) {
-        return String.format("\\u%04x", (int) c);
+        return PlainText.escaped(String.valueOf(c));
     }
 }

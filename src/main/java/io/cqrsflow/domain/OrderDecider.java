@@ -41,7 +41,7 @@ public final class OrderDecider {
         if (CustomerDecider.isBlank(id)) {
             return Decision.reject(Rule.BLANK_ID, "cannot place an order without an order id");
         }
-        String prefix = "cannot place order " + Limits.shown(id) + ": ";
+        String prefix = "cannot place order " + PlainText.shown(id) + ": ";
         Optional<Decision> badId = CustomerDecider.beyondLimits(id, prefix + "the order id ");
         if (badId.isPresent()) {
             return badId.get();
@@ -119,7 +119,7 @@ public final class OrderDecider {
     }
 
     private static Decision pay(PayOrder command, OrderState order) {
-        String prefix = "cannot pay order " + Limits.shown(command.orderId()) + ": ";
+        String prefix = "cannot pay order " + PlainText.shown(command.orderId()) + ": ";
         Optional<Decision> badId = CustomerDecider.beyondLimits(command.orderId(), prefix + "the order id ");
         if (badId.isPresent()) {
             return badId.get();
@@ -134,7 +134,7 @@ public final class OrderDecider {
     }
 
     private static Decision ship(ShipOrder command, OrderState order) {
-        String prefix = "cannot ship order " + Limits.shown(command.orderId()) + ": ";
+        String prefix = "cannot ship order " + PlainText.shown(command.orderId()) + ": ";
         Optional<Decision> badId = CustomerDecider.beyondLimits(command.orderId(), prefix + "the order id ");
         if (badId.isPresent()) {
             return badId.get();
@@ -149,7 +149,7 @@ public final class OrderDecider {
     }
 
     private static Decision cancel(CancelOrder command, OrderState order) {
-        String prefix = "cannot cancel order " + Limits.shown(command.orderId()) + ": ";
+        String prefix = "cannot cancel order " + PlainText.shown(command.orderId()) + ": ";
         Optional<Decision> badId = CustomerDecider.beyondLimits(command.orderId(), prefix + "the order id ");
         if (badId.isPresent()) {
             return badId.get();
