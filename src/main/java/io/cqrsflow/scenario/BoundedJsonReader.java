@@ -69,7 +69,8 @@ final class BoundedJsonReader {
             case START_ARRAY:
                 return array(depth);
             case VALUE_STRING:
-                return NODES.textNode(text(parser.getText(), ScenarioFileLimits.MAX_STRING_CHARS, "string"));
+                return NODES.textNode(text(parser.getText(), ScenarioFileLimits.MAX_STRING_CHARS, "string",
+                        parser.getParsingContext()));
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
                 return number(parser.getText(), token == JsonToken.VALUE_NUMBER_INT);
@@ -88,7 +89,9 @@ final class BoundedJsonReader {
         checkDepth(depth);
         ObjectNode object = NODES.objectNode();
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
-            String name = text(parser.currentName(), ScenarioFileLimits.MAX_NAME_CHARS, "field name");
+            // A bad name is reported at its object: the name itself is what cannot be shown.
+            String name = text(parser.currentName(), ScenarioFileLimits.MAX_NAME_CHARS, "field name",
+                    parser.getParsingContext().getParent());
             if (object.size() == ScenarioFileLimits.MAX_FIELDS) {
                 throw refuse(parser.getParsingContext().getParent(), "this object has more than "
                         + ScenarioFileLimits.MAX_FIELDS + " fields");
@@ -121,9 +124,9 @@ final class BoundedJsonReader {
         }
     }
 
-    private String text(String text, int longest, String what) {
+    private String text(String text, int longest, String what, JsonStreamContext at) {
         if (text.length() > longest) {
-            throw refuse(parser.getParsingContext(), "a " + what + " of " + text.length()
+            throw refuse(at, "a " + what + " of " + text.length()
                     + " characters; at most " + longest + " are allowed");
         }
         for (int i = 0; i < text.length(); i++) {
@@ -131,7 +134,7 @@ final class BoundedJsonReader {
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw refuse(parser.getParsingContext(), String.format(
+                throw refuse(at, String.format(
                         "the %s contains \\u%04x, half of a surrogate pair without its other half: not text", what, (int) c));
             }
         }
