@@ -1,5 +1,6 @@
 package io.cqrsflow.app;
 
+import io.cqrsflow.domain.PlainText;
 import io.cqrsflow.flow.Engine;
 import io.cqrsflow.read.Projector;
 import io.cqrsflow.read.ProjectorState;
@@ -70,7 +71,7 @@ final class HeadlessRunner {
                             + " them (\"already taken\"). Add --fresh to start from an empty store.");
                 }
                 if (!json) {
-                    out.println("Scenario: " + scenario.name() + " (" + scenario.steps().size() + " steps"
+                    out.println("Scenario: " + PlainText.escaped(scenario.name()) + " (" + scenario.steps().size() + " steps"
                             + (speed != 1 ? ", speed " + speed : "") + ")");
                 }
                 ScenarioPlayer player = new ScenarioPlayer(engine.client(), scenario, speed, trace);

@@ -108,8 +108,8 @@ public final class Main {
         if (!(o.speed >= 0.1 && o.speed <= 20)) {
             throw new UserError("--speed must be between 0.1 and 20, got " + o.speed);
         }
-        if (o.json && !o.headless) {
-            throw new UserError("--json goes with --headless");
+        if (o.json && !o.headless && !o.rebuild) {
+            throw new UserError("--json goes with --headless or --rebuild");
         }
         if (o.snapshot != null && o.snapshot.getFileName() != null
                 && !o.snapshot.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.cqrsflow.domain.OrderStatus;
+import io.cqrsflow.domain.PlainText;
 import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.flow.FlowSignal;
 import io.cqrsflow.read.ProjectorState;
@@ -198,11 +199,12 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
                 events.append(events.length() == 0 ? "" : ", ").append('#').append(e.position()).append(' ')
                         .append(e.type()).append(" (").append(e.streamId()).append(" v").append(e.streamVersion()).append(')');
             }
-            text(String.format("step %-4d %s%n          accepted -> %s", step.number(), what, events));
+            text(String.format("step %-4d %s", step.number(), what), "          accepted -> " + events);
         } else if (result instanceof CommandResult.Rejected r) {
-            text(String.format("step %-4d %s%n          REJECTED (%s): %s", step.number(), what, r.rule(), r.message()));
+            text(String.format("step %-4d %s", step.number(), what),
+                    String.format("          REJECTED (%s): %s", r.rule(), r.message()));
         } else if (result instanceof CommandResult.Conflict c) {
-            text(String.format("step %-4d %s%n          CONFLICT: %s", step.number(), what, c.message()));
+            text(String.format("step %-4d %s", step.number(), what), "          CONFLICT: " + c.message());
         }
     }
 
@@ -228,17 +230,17 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
             return;
         }
         String shown;
+        List<String> rows = new java.util.ArrayList<>();
         if (value == null) {
             shown = "nothing (not in the " + q.from().wireName() + " yet)";
         } else if (value instanceof List<?> list) {
-            StringBuilder b = new StringBuilder(list.size() + " order(s)");
+            shown = list.size() + " order(s)";
             for (Object row : list) {
                 if (row instanceof io.cqrsflow.read.OrderSummary s) {
-                    b.append("\n            ").append(s.orderId()).append("  ").append(s.customerName()).append("  ")
-                            .append(s.total()).append("  ").append(s.status().label());
+                    rows.add("            " + s.orderId() + "  " + s.customerName() + "  " + s.total() + "  "
+                            + s.status().label());
                 }
             }
-            shown = b.toString();
         } else if (value instanceof io.cqrsflow.read.OrderDetails d) {
             shown = d.orderId() + " for " + d.customerName() + ", " + d.total() + ", " + d.status().label()
                     + (d.cancelReason() != null ? " (\"" + d.cancelReason() + "\")" : "");
@@ -246,7 +248,7 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
             shown = String.valueOf(value);
         }
         text(String.format("step %-4d query %s%s from %s -> %s", q.number(), q.query().wireName(), subject,
-                q.from().wireName(), shown));
+                q.from().wireName(), shown), rows.toArray(new String[0]));
     }
 
     /** Steps that could not be carried out (a store that could not be written, a projector not running). */
@@ -285,7 +287,15 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
         }
     }
 
-    private synchronized void text(String line) {
-        out.printf("%8.3f s  %s%n", elapsedMs() / 1000.0, line);
+    /**
+     * Prints one entry: its first line after the time, each further line as given. Every line is escaped
+     * whole, so nothing a scenario or a store holds (an ESC sequence, a CR, U+202E in a name) can
+     * clear, overwrite or reverse the learner's terminal.
+     */
+    private synchronized void text(String first, String... more) {
+        out.printf("%8.3f s  %s%n", elapsedMs() / 1000.0, PlainText.escaped(first));
+        for (String line : more) {
+            out.println(PlainText.escaped(line));
+        }
     }
 }

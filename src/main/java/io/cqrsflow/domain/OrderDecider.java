@@ -1,7 +1,9 @@
 package io.cqrsflow.domain;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The order aggregate as a pure decider. {@code PlaceOrder} also needs its customer's state, taken
@@ -39,9 +41,17 @@ public final class OrderDecider {
         if (CustomerDecider.isBlank(id)) {
             return Decision.reject(Rule.BLANK_ID, "cannot place an order without an order id");
         }
-        String prefix = "cannot place order " + id + ": ";
+        String prefix = "cannot place order " + PlainText.shown(id) + ": ";
+        Optional<Decision> badId = CustomerDecider.beyondLimits(id, prefix + "the order id ");
+        if (badId.isPresent()) {
+            return badId.get();
+        }
         if (order.exists()) {
             return Decision.reject(Rule.ORDER_ID_TAKEN, prefix + "the order id is already taken");
+        }
+        Optional<Decision> badCustomer = CustomerDecider.beyondLimits(command.customerId(), prefix + "the customer id ");
+        if (badCustomer.isPresent()) {
+            return badCustomer.get();
         }
         if (customer == null || !customer.registered()) {
             return Decision.reject(Rule.UNKNOWN_CUSTOMER,
@@ -50,26 +60,70 @@ public final class OrderDecider {
         if (command.items().isEmpty()) {
             return Decision.reject(Rule.NO_ITEMS, prefix + "it has no items");
         }
+        if (command.items().size() > Limits.MAX_ITEMS) {
+            return Decision.reject(Rule.TOO_MANY_ITEMS, prefix + "it has " + command.items().size()
+                    + " items; an order holds at most " + Limits.MAX_ITEMS);
+        }
+        List<OrderLine> lines = new ArrayList<>(command.items().size());
         BigDecimal total = BigDecimal.ZERO;
         for (OrderLine line : command.items()) {
-            if (CustomerDecider.isBlank(line.sku())) {
-                return Decision.reject(Rule.BLANK_SKU, prefix + "an item has no SKU");
+            Optional<Decision> badLine = lineProblem(line, prefix);
+            if (badLine.isPresent()) {
+                return badLine.get();
             }
-            if (line.quantity() < 1) {
-                return Decision.reject(Rule.QUANTITY_BELOW_ONE, prefix + "item " + line.sku()
-                        + " has quantity " + line.quantity() + "; it must be at least 1");
-            }
-            if (line.unitPrice() == null || line.unitPrice().signum() < 0) {
-                return Decision.reject(Rule.NEGATIVE_PRICE, prefix + "item " + line.sku()
-                        + " has a negative unit price (" + line.unitPrice() + ")");
-            }
-            total = total.add(line.lineTotal());
+            // Stored plain: a price written 1.5E+3 is kept as "1500", one notation in both stores.
+            OrderLine plain = new OrderLine(line.sku(), line.quantity(), Limits.plain(line.unitPrice()));
+            lines.add(plain);
+            total = total.add(plain.lineTotal());
         }
-        return Decision.accept(new OrderPlaced(id, command.customerId(), command.items(), total));
+        if (!Limits.fitsMoney(total)) {
+            return Decision.reject(Rule.TOTAL_TOO_LARGE, prefix + "its total " + total.toPlainString()
+                    + " is above the largest amount, " + Limits.MAX_MONEY.toPlainString());
+        }
+        return Decision.accept(new OrderPlaced(id, command.customerId(), lines, total));
+    }
+
+    /** The first rule one order line breaks. Checked before any arithmetic, which a huge value would stall. */
+    private static Optional<Decision> lineProblem(OrderLine line, String prefix) {
+        if (CustomerDecider.isBlank(line.sku())) {
+            return Optional.of(Decision.reject(Rule.BLANK_SKU, prefix + "an item has no SKU"));
+        }
+        Optional<Decision> badSku = CustomerDecider.beyondLimits(line.sku(), prefix + "the SKU ");
+        if (badSku.isPresent()) {
+            return badSku;
+        }
+        String item = prefix + "item " + line.sku();
+        if (line.quantity() < 1) {
+            return Optional.of(Decision.reject(Rule.QUANTITY_BELOW_ONE, item
+                    + " has quantity " + line.quantity() + "; it must be at least 1"));
+        }
+        if (line.quantity() > Limits.MAX_QUANTITY) {
+            return Optional.of(Decision.reject(Rule.QUANTITY_TOO_LARGE, item
+                    + " has quantity " + line.quantity() + "; it can be at most " + Limits.MAX_QUANTITY));
+        }
+        BigDecimal price = line.unitPrice();
+        if (price == null || price.signum() < 0) {
+            return Optional.of(Decision.reject(Rule.NEGATIVE_PRICE, item
+                    + " has a negative unit price (" + price + ")"));
+        }
+        if (Limits.integerDigits(price) > Limits.MONEY_INTEGER_DIGITS) {
+            return Optional.of(Decision.reject(Rule.PRICE_TOO_LARGE, item + " has a unit price with "
+                    + Limits.integerDigits(price) + " digits before the point; the largest price is "
+                    + Limits.MAX_MONEY.toPlainString()));
+        }
+        if (price.scale() > Limits.MONEY_FRACTION_DIGITS) {
+            return Optional.of(Decision.reject(Rule.PRICE_TOO_PRECISE, item + " has a unit price with "
+                    + price.scale() + " digits after the point; money has at most " + Limits.MONEY_FRACTION_DIGITS));
+        }
+        return Optional.empty();
     }
 
     private static Decision pay(PayOrder command, OrderState order) {
-        String prefix = "cannot pay order " + command.orderId() + ": ";
+        String prefix = "cannot pay order " + PlainText.shown(command.orderId()) + ": ";
+        Optional<Decision> badId = CustomerDecider.beyondLimits(command.orderId(), prefix + "the order id ");
+        if (badId.isPresent()) {
+            return badId.get();
+        }
         if (!order.exists()) {
             return Decision.reject(Rule.UNKNOWN_ORDER, prefix + "there is no such order");
         }
@@ -80,7 +134,11 @@ public final class OrderDecider {
     }
 
     private static Decision ship(ShipOrder command, OrderState order) {
-        String prefix = "cannot ship order " + command.orderId() + ": ";
+        String prefix = "cannot ship order " + PlainText.shown(command.orderId()) + ": ";
+        Optional<Decision> badId = CustomerDecider.beyondLimits(command.orderId(), prefix + "the order id ");
+        if (badId.isPresent()) {
+            return badId.get();
+        }
         if (!order.exists()) {
             return Decision.reject(Rule.UNKNOWN_ORDER, prefix + "there is no such order");
         }
@@ -91,7 +149,11 @@ public final class OrderDecider {
     }
 
     private static Decision cancel(CancelOrder command, OrderState order) {
-        String prefix = "cannot cancel order " + command.orderId() + ": ";
+        String prefix = "cannot cancel order " + PlainText.shown(command.orderId()) + ": ";
+        Optional<Decision> badId = CustomerDecider.beyondLimits(command.orderId(), prefix + "the order id ");
+        if (badId.isPresent()) {
+            return badId.get();
+        }
         if (!order.exists()) {
             return Decision.reject(Rule.UNKNOWN_ORDER, prefix + "there is no such order");
         }
@@ -102,6 +164,10 @@ public final class OrderDecider {
             return Decision.reject(Rule.ALREADY_CANCELLED, prefix + "it is already cancelled");
         }
         String reason = command.reason() == null ? "" : command.reason().strip();
+        Optional<Decision> badReason = CustomerDecider.beyondLimits(reason, prefix + "the reason "); // as stored
+        if (badReason.isPresent()) {
+            return badReason.get();
+        }
         return Decision.accept(new OrderCancelled(command.orderId(), reason));
     }
 

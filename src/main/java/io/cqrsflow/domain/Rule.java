@@ -15,5 +15,13 @@ public enum Rule {
     NOT_PENDING,
     NOT_PAID,
     ALREADY_SHIPPED,
-    ALREADY_CANCELLED
+    ALREADY_CANCELLED,
+    // The limits (see Limits): beyond them a value could not be stored and read back exactly.
+    TEXT_TOO_LONG,
+    TEXT_NOT_PRINTABLE,
+    TOO_MANY_ITEMS,
+    QUANTITY_TOO_LARGE,
+    PRICE_TOO_LARGE,
+    PRICE_TOO_PRECISE,
+    TOTAL_TOO_LARGE
 }

@@ -2,6 +2,8 @@ package io.cqrsflow.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cqrsflow.domain.Limits;
+import io.cqrsflow.domain.Rule;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -118,17 +120,21 @@ final class ObjectFields {
      *                   number beyond even {@code long} is just "too large"
      */
     long wholeNumber(String key, long min, long max, String outOfRange) {
+        return wholeNumber(key, min, max, outOfRange, max == Long.MAX_VALUE ? "is too large" : outOfRange);
+    }
+
+    /** As {@link #wholeNumber(String, long, long, String)}, with its own words for each end of the range. */
+    long wholeNumber(String key, long min, long max, String belowMin, String aboveMax) {
         JsonNode value = require(key);
         BigInteger whole = wholeOrNull(value);
         if (whole == null) {
             throw error(key, "must be a whole number, got " + JsonValues.describe(value));
         }
         if (whole.compareTo(BigInteger.valueOf(min)) < 0) {
-            throw error(key, outOfRange + ", got " + JsonValues.describe(value));
+            throw error(key, belowMin + ", got " + JsonValues.describe(value));
         }
         if (whole.compareTo(BigInteger.valueOf(max)) > 0) {
-            String problem = max == Long.MAX_VALUE ? "is too large" : outOfRange;
-            throw error(key, problem + ", got " + JsonValues.describe(value));
+            throw error(key, aboveMax + ", got " + JsonValues.describe(value));
         }
         return whole.longValueExact();
     }
@@ -146,6 +152,10 @@ final class ObjectFields {
             if (decimal.signum() == 0) {
                 return BigInteger.ZERO;
             }
+            if (Limits.integerDigits(decimal) > 19) {
+                // Beyond long either way; say so without expanding 1e99999999 into its hundred million digits.
+                return BigInteger.TEN.pow(20).multiply(BigInteger.valueOf(decimal.signum()));
+            }
             if (decimal.stripTrailingZeros().scale() <= 0) {
                 return decimal.toBigIntegerExact();
             }
@@ -155,21 +165,52 @@ final class ObjectFields {
 
     /**
      * Money, exactly as written: a decimal string ("12.50") or a JSON number (19.99), never through a
-     * double. Negative amounts are read as written; rejecting them is the domain's job.
+     * double, within the domain's {@link Limits}: at most 12 digits before the point and 2 after. An
+     * exponent (1.5E+3) is accepted and kept in plain digits ("1500"). Negative amounts are read as
+     * written; rejecting them is the domain's job.
      */
     BigDecimal money(String key) {
         JsonNode value = require(key);
+        BigDecimal amount = null;
         if (value.isTextual()) {
             String text = value.textValue().strip();
             if (MONEY.matcher(text).matches()) {
-                return new BigDecimal(text);
+                amount = new BigDecimal(text);
             }
         } else if (value.isIntegralNumber()) {
-            return new BigDecimal(value.bigIntegerValue());
+            amount = new BigDecimal(value.bigIntegerValue());
         } else if (value.isBigDecimal()) {
-            return value.decimalValue();
+            amount = value.decimalValue();
         }
-        throw error(key, MONEY_EXPECTED + JsonValues.describe(value));
+        if (amount == null) {
+            throw error(key, MONEY_EXPECTED + JsonValues.describe(value));
+        }
+        if (Limits.integerDigits(amount) > Limits.MONEY_INTEGER_DIGITS) {
+            throw error(key, "must be at most " + Limits.MAX_MONEY.toPlainString() + " ("
+                    + Limits.MONEY_INTEGER_DIGITS + " digits before the point), got " + JsonValues.describe(value));
+        }
+        if (Limits.plain(amount).scale() > Limits.MONEY_FRACTION_DIGITS) {
+            throw error(key, "must have at most " + Limits.MONEY_FRACTION_DIGITS
+                    + " digits after the point (cents), got " + JsonValues.describe(value));
+        }
+        return Limits.plain(amount);
+    }
+
+    /**
+     * An id, name, SKU or reason: a string within the domain's {@link Limits} — at most 200 characters,
+     * no control characters. Blank is fine here: the domain rejects it, and a scenario may mean to show that.
+     */
+    String domainText(String key) {
+        String text = text(key);
+        Limits.textProblem(text).ifPresent(p -> {
+            throw error(key, (p.rule() == Rule.TEXT_TOO_LONG ? "is too long: it " : "is not printable text: it ")
+                    + p.problem());
+        });
+        return text;
+    }
+
+    Optional<String> optionalDomainText(String key) {
+        return has(key) ? Optional.of(domainText(key)) : Optional.empty();
     }
 
     List<JsonNode> array(String key) {

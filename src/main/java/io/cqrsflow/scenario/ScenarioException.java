@@ -1,5 +1,7 @@
 package io.cqrsflow.scenario;
 
+import io.cqrsflow.domain.PlainText;
+
 /**
  * A scenario file that cannot be played as written. The message is one line a teacher can act on,
  * naming the file, then where in it, then what is wrong:
@@ -88,6 +90,7 @@ public final class ScenarioException extends RuntimeException {
         if (field != null) {
             message.append("field \"").append(field).append("\": ");
         }
-        return message.append(problem).toString();
+        // Names, keys and values come from the file: show, never obey, a control character in them.
+        return PlainText.escaped(message.append(problem).toString());
     }
 }

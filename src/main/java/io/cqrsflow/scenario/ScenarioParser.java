@@ -3,19 +3,9 @@ package io.cqrsflow.scenario;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,13 +26,6 @@ import java.util.regex.Pattern;
 public final class ScenarioParser {
     private static final List<String> TOP_LEVEL_FIELDS = List.of("name", "description", "projectors", "steps");
 
-    // Numbers keep the digits the teacher wrote: 19.99 is BigDecimal 19.99, 12.50 keeps its scale.
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
     private static final Pattern JACKSON_LOCATION = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
 
     private final ProjectorNames projectors;
@@ -60,7 +43,7 @@ public final class ScenarioParser {
     /** Reads and checks a scenario file; the file's path is its {@link Scenario#source()}. */
     public Scenario parse(Path file) {
         String source = file.toString();
-        return parse(source, read(source, file));
+        return parse(source, ScenarioFileReader.read(source, file));
     }
 
     /**
@@ -108,34 +91,9 @@ public final class ScenarioParser {
         return delays;
     }
 
-    private static String read(String source, Path file) {
-        try {
-            if (Files.isDirectory(file)) {
-                throw ScenarioException.aboutFile(source, "cannot read the file: it is a folder", null);
-            }
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return text.startsWith("\uFEFF") ? text.substring(1) : text; // editors on Windows add a BOM
-        } catch (NoSuchFileException e) {
-            throw ScenarioException.aboutFile(source, "cannot read the file: it does not exist", e);
-        } catch (AccessDeniedException e) {
-            throw ScenarioException.aboutFile(source, "cannot read the file: permission denied", e);
-        } catch (CharacterCodingException e) {
-            throw ScenarioException.aboutFile(source, "cannot read the file: it is not UTF-8 text", e);
-        } catch (IOException e) {
-            throw ScenarioException.aboutFile(source, "cannot read the file: " + reason(e), e);
-        }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof FileSystemException fileProblem && fileProblem.getReason() != null) {
-            return fileProblem.getReason();
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    }
-
     private static JsonNode tree(String source, String json) {
-        try (JsonParser parser = JSON.createParser(json)) {
-            JsonNode root = JSON.readTree(parser);
+        try (JsonParser parser = BoundedJsonReader.FACTORY.createParser(json)) {
+            JsonNode root = BoundedJsonReader.read(source, parser);
             if (root != null && parser.nextToken() != null) {
                 throw malformed(source, parser.currentTokenLocation(),
                         "more text after the end of the scenario's { … }", null);
@@ -144,14 +102,14 @@ public final class ScenarioParser {
         } catch (JsonProcessingException e) {
             throw malformed(source, e.getLocation(), e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw ScenarioException.aboutFile(source, "cannot read the text: " + reason(e), e);
+            throw ScenarioException.aboutFile(source, "cannot read the text: " + ScenarioFileReader.reason(e), e);
         }
     }
 
     private static ScenarioException malformed(String source, JsonLocation at, String detail, Throwable cause) {
         // Jackson points at other places as "[Source: …; line: 1, column: 24]"; say it the way we do.
         String plain = JACKSON_LOCATION.matcher(detail).replaceAll("line $1, column $2");
-        String problem = "malformed JSON: " + plain.replaceAll("\\s+", " ").strip();
+        String problem = "malformed JSON: " + PlainJson.inPlainWords(plain.replaceAll("\\s+", " ").strip());
         if (at == null || at.getLineNr() < 1) {
             return ScenarioException.aboutFile(source, problem, cause);
         }

@@ -23,6 +23,9 @@ final class StepReader {
         STEP_FIELDS = List.copyOf(fields);
     }
 
+    /** A lesson lasts minutes; a day is room enough, and keeps a stray exponent from waiting forever. */
+    static final long MAX_AT_MS = 24L * 60 * 60 * 1000;
+
     private final String file;
     private final ProjectorNames projectors;
 
@@ -37,7 +40,8 @@ final class StepReader {
             throw step.error("expectedVersion", "belongs inside \"command\": { \"type\": …, \"expectedVersion\": 1 }");
         }
         step.allowOnly(STEP_FIELDS);
-        long atMs = step.wholeNumber("atMs", 0, Long.MAX_VALUE, "must be 0 or more");
+        long atMs = step.wholeNumber("atMs", 0, MAX_AT_MS, "must be 0 or more",
+                "must be at most " + MAX_AT_MS + " (24 hours)");
         String kind = kind(step);
         switch (kind) {
             case "command":
@@ -96,10 +100,10 @@ final class StepReader {
         Query<?> asked;
         if (Query.GetOrderById.WIRE_NAME.equals(typeName)) {
             query.allowOnly(List.of("type", "orderId", "from"), typeName);
-            asked = new Query.GetOrderById(query.text("orderId"));
+            asked = new Query.GetOrderById(query.domainText("orderId"));
         } else if (Query.GetOrdersForCustomer.WIRE_NAME.equals(typeName)) {
             query.allowOnly(List.of("type", "customerId", "from"), typeName);
-            asked = new Query.GetOrdersForCustomer(query.text("customerId"));
+            asked = new Query.GetOrdersForCustomer(query.domainText("customerId"));
         } else if (Query.ListOrders.WIRE_NAME.equals(typeName)) {
             query.allowOnly(List.of("type", "from"), typeName);
             asked = new Query.ListOrders();

@@ -37,6 +37,15 @@ class RuleTest {
                     .when(new CancelOrder("o-1", "late"));
             case ALREADY_CANCELLED -> given(placed("o-1", "c-1"), new OrderCancelled("o-1", "x"))
                     .when(new CancelOrder("o-1", "again"));
+            case TEXT_TOO_LONG -> given().when(new RegisterCustomer("c-1", "A".repeat(201)));
+            case TEXT_NOT_PRINTABLE -> given().when(new RegisterCustomer("c-1", "Ada\u001b[2J"));
+            case TOO_MANY_ITEMS -> given(registered("c-1")).when(new PlaceOrder("o-1", "c-1",
+                    java.util.Collections.nCopies(101, line("A", 1, "1.00"))));
+            case QUANTITY_TOO_LARGE -> given(registered("c-1")).when(placeOrder("o-1", "c-1", line("A", 10_001, "1")));
+            case PRICE_TOO_LARGE -> given(registered("c-1")).when(placeOrder("o-1", "c-1", line("A", 1, "1e1001")));
+            case PRICE_TOO_PRECISE -> given(registered("c-1")).when(placeOrder("o-1", "c-1", line("A", 1, "0.0000000001")));
+            case TOTAL_TOO_LARGE -> given(registered("c-1"))
+                    .when(placeOrder("o-1", "c-1", line("A", 10_000, "999999999999.99")));
         };
         when.thenRejected(rule, "cannot");
     }

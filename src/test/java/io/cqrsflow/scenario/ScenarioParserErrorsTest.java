@@ -171,13 +171,13 @@ class ScenarioParserErrorsTest {
     }
 
     @Test
-    void aQuantityBeyondTheIntRangeIsRefused() {
+    void aQuantityBeyondTheLimitIsRefused() {
         // then
         assertThat(refusalOfStep("""
                 { "atMs": 0, "command": { "type": "PlaceOrder", "orderId": "o-1", "customerId": "c-1",
-                    "items": [ { "sku": "A", "quantity": 3000000000, "unitPrice": "1" } ] } }"""))
+                    "items": [ { "sku": "A", "quantity": 10001, "unitPrice": "1" } ] } }"""))
                 .hasMessage("lesson.json: step 1: field \"command.items[0].quantity\": must be a whole number"
-                        + " between -2147483648 and 2147483647, got 3000000000");
+                        + " between -10000 and 10000, got 10001");
     }
 
     @Test
@@ -340,10 +340,13 @@ class ScenarioParserErrorsTest {
     }
 
     @Test
-    void anAtMsBeyondAnyClockIsTooLarge() {
+    void anAtMsBeyondADayIsTooLarge() {
         // then
+        assertThat(refusalOfStep("{ \"atMs\": 86400001, \"note\": \"b\" }"))
+                .hasMessage("lesson.json: step 1: field \"atMs\": must be at most 86400000 (24 hours), got 86400001");
         assertThat(refusalOfStep("{ \"atMs\": 1e400, \"note\": \"b\" }"))
-                .hasMessage("lesson.json: step 1: field \"atMs\": is too large, got 1E+400");
+                .hasMessage("lesson.json: step 1: field \"atMs\": the number 1e400 is too large:"
+                        + " a number in a scenario has at most 40 digits");
     }
 
     @Test
