@@ -3,6 +3,7 @@ package io.cqrsflow.ui.lag;
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.ui.FlowModel;
 import io.cqrsflow.ui.Palette;
+import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -20,8 +21,10 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,6 +49,7 @@ public final class LagChart extends VBox {
     private double fontScale = 1;
     private final Text measure = new Text();
     private Rectangle2D plotArea = Rectangle2D.EMPTY;
+    private final Map<String, List<Point2D>> plotted = new LinkedHashMap<>();
 
     public LagChart(FlowModel model) {
         this.model = model;
@@ -121,6 +125,7 @@ public final class LagChart extends VBox {
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
+        plotted.clear();
         if (w < 60 || h < 40) {
             return;
         }
@@ -173,6 +178,8 @@ public final class LagChart extends VBox {
             g.setStroke(Palette.projector(e.getKey()));
             g.setLineWidth(2.5 * Math.max(1, fontScale * 0.8));
             g.beginPath();
+            List<Point2D> points = new ArrayList<>();
+            plotted.put(e.getKey(), points);
             boolean first = true;
             double lastX = 0;
             double lastY = 0;
@@ -190,6 +197,7 @@ public final class LagChart extends VBox {
                     g.lineTo(x, lastY);
                     g.lineTo(x, y);
                 }
+                points.add(new Point2D(x, y));
                 lastX = x;
                 lastY = y;
             }
@@ -217,6 +225,14 @@ public final class LagChart extends VBox {
             g.fillText(label, lx + swatch + 4, legendY);
             lx += swatch + 4 + widthOf(label, legendFont) + 14 * fontScale;
         }
+    }
+
+    /**
+     * The samples of a projector's line as last drawn, in canvas coordinates, oldest first; empty when it
+     * has none on screen (for tests, which check the pixels at these places).
+     */
+    public List<Point2D> plotted(String projector) {
+        return List.copyOf(plotted.getOrDefault(projector, List.of()));
     }
 
     /** Where the lines are drawn, inside the axes' labels and below the legend (for tests). */
