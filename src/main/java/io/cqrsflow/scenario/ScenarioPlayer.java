@@ -5,9 +5,11 @@ import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.read.Query;
 import io.cqrsflow.read.QueryAnswer;
 import io.cqrsflow.read.QuerySource;
+import io.cqrsflow.read.Scheduler;
 import io.cqrsflow.write.CommandEnvelope;
 import io.cqrsflow.write.CommandResult;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  * next step sees its effect on the write model.
  *
  * <p>The player can be paused (its clock stops), resumed, and advanced by one step at once.
+ *
+ * <p>Its time comes from a {@link Clock} and its steps run on a {@link Scheduler}, both given to it, so
+ * that a test can drive the timing by hand instead of sleeping.
  */
 public final class ScenarioPlayer implements AutoCloseable {
 
@@ -36,7 +41,8 @@ public final class ScenarioPlayer implements AutoCloseable {
     private final double speed;
     private final Listener listener;
     private final String runId;
-    private final ScheduledExecutorService thread;
+    private final Scheduler scheduler;
+    private final Clock clock;
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
     // Guarded by this.
@@ -44,9 +50,20 @@ public final class ScenarioPlayer implements AutoCloseable {
     private long playedMs;
     private long runningSince = -1;
     private boolean paused;
-    private ScheduledFuture<?> pending;
+    private boolean closed;
+    private Scheduler.Cancellable pending;
 
+    /**
+     * Plays on a thread of its own, timed by the engine's clock — the clock the projectors' delays are
+     * measured on, so a step and a delay scaled by the same speed stay in step.
+     */
     public ScenarioPlayer(FlowClient engine, Scenario scenario, double speed, Listener listener) {
+        this(engine, scenario, speed, listener, new PlayerThread(), engine.clock());
+    }
+
+    /** Plays its steps on {@code scheduler} (which it closes when closed), timed by {@code clock}. */
+    public ScenarioPlayer(FlowClient engine, Scenario scenario, double speed, Listener listener,
+                          Scheduler scheduler, Clock clock) {
         if (!(speed > 0)) {
             throw new IllegalArgumentException("speed must be above 0, got " + speed);
         }
@@ -55,13 +72,8 @@ public final class ScenarioPlayer implements AutoCloseable {
         this.speed = speed;
         this.listener = listener;
         this.runId = Long.toString(System.nanoTime(), 36);
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "scenario player");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        this.thread = executor;
+        this.scheduler = scheduler;
+        this.clock = clock;
     }
 
     /** Applies the scenario's projector delays and starts its clock. */
@@ -78,7 +90,7 @@ public final class ScenarioPlayer implements AutoCloseable {
             // A projector the scenario adds later is not running yet: its delay is set when it is added.
             engine.setDelay(delay.getKey(), scaled(delay.getValue()));
         }
-        runningSince = System.nanoTime();
+        runningSince = clock.millis();
         if (startPaused) {
             paused = true;
             if (scenario.steps().isEmpty()) {
@@ -94,9 +106,9 @@ public final class ScenarioPlayer implements AutoCloseable {
             return;
         }
         paused = true;
-        playedMs += (System.nanoTime() - runningSince) / 1_000_000;
+        playedMs += clock.millis() - runningSince;
         if (pending != null) {
-            pending.cancel(false);
+            pending.cancel();
         }
     }
 
@@ -105,13 +117,13 @@ public final class ScenarioPlayer implements AutoCloseable {
             return;
         }
         paused = false;
-        runningSince = System.nanoTime();
+        runningSince = clock.millis();
         scheduleNext();
     }
 
     /** Plays the next step now, moving the scenario clock forward to it. */
     public synchronized void stepNow() {
-        if (next >= scenario.steps().size()) {
+        if (closed || next >= scenario.steps().size()) {
             return;
         }
         long target = (long) (scenario.steps().get(next).atMs() / speed);
@@ -120,9 +132,9 @@ public final class ScenarioPlayer implements AutoCloseable {
             playedMs += target - elapsed;
         }
         if (pending != null) {
-            pending.cancel(false);
+            pending.cancel();
         }
-        pending = thread.schedule(this::playNext, 0, TimeUnit.MILLISECONDS);
+        pending = scheduler.schedule(this::playNext, 0);
     }
 
     public synchronized boolean isPaused() {
@@ -147,7 +159,7 @@ public final class ScenarioPlayer implements AutoCloseable {
         if (paused || runningSince < 0) {
             return playedMs;
         }
-        return playedMs + (System.nanoTime() - runningSince) / 1_000_000;
+        return playedMs + (clock.millis() - runningSince);
     }
 
     private synchronized void scheduleNext() {
@@ -155,21 +167,21 @@ public final class ScenarioPlayer implements AutoCloseable {
             finished.complete(null);
             return;
         }
-        if (paused) {
+        if (paused || closed) {
             return;
         }
         long due = (long) (scenario.steps().get(next).atMs() / speed);
         if (pending != null) {
             // One schedule at a time: a resume or step-now may have scheduled while a step was playing.
-            pending.cancel(false);
+            pending.cancel();
         }
-        pending = thread.schedule(this::playNext, Math.max(0, due - elapsedMs()), TimeUnit.MILLISECONDS);
+        pending = scheduler.schedule(this::playNext, Math.max(0, due - elapsedMs()));
     }
 
     private void playNext() {
         ScenarioStep step;
         synchronized (this) {
-            if (next >= scenario.steps().size()) {
+            if (closed || next >= scenario.steps().size()) {
                 return;
             }
             step = scenario.steps().get(next);
@@ -257,7 +269,51 @@ public final class ScenarioPlayer implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        synchronized (this) {
+            closed = true;
+            if (pending != null) {
+                pending.cancel();
+            }
+        }
+        scheduler.close();
         finished.complete(null);
+    }
+
+    /**
+     * The player's own thread. Not {@link io.cqrsflow.read.ExecutorScheduler}: its close waits for the
+     * running task, and a player is closed from the FX thread while holding the controls' lock, which the
+     * listener of a step still running may be waiting for — so this one stops without waiting.
+     */
+    private static final class PlayerThread implements Scheduler {
+        private final ScheduledExecutorService executor;
+
+        PlayerThread() {
+            ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "scenario player");
+                t.setDaemon(true);
+                return t;
+            });
+            e.setRemoveOnCancelPolicy(true);
+            this.executor = e;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            schedule(task, 0);
+        }
+
+        @Override
+        public Cancellable schedule(Runnable task, long delayMs) {
+            if (executor.isShutdown()) {
+                return () -> { };
+            }
+            ScheduledFuture<?> f = executor.schedule(task, Math.max(0, delayMs), TimeUnit.MILLISECONDS);
+            return () -> f.cancel(false);
+        }
+
+        @Override
+        public void close() {
+            executor.shutdownNow();
+        }
     }
 }

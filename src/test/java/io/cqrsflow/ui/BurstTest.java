@@ -63,10 +63,14 @@ class BurstTest {
             Thread.sleep(20);
         }
 
-        // Not a speed target (that would be a timed unit test): a liveness check. A FX thread that waited
-        // on JDBC or drained 200 signals one runLater each would stall for seconds under this burst.
+        // Not a speed target but a freeze detector: the bound is what a freeze breaks, with room for a slow
+        // machine. Normally the FX thread is busiest drawing one software-rendered frame of the whole window:
+        // ~100 ms on an idle 2-core machine, 330-520 ms over five runs while other builds shared the cores.
+        // A FX thread that waits for the engine (here: once per signal until the projectors caught up) is
+        // gone for about 2 s under this burst, which the old 3 s bound let pass. 1 s is about twice the worst
+        // normal frame seen and half such a freeze.
         System.out.println("BurstTest: longest wait for the FX thread during a 200-order burst: " + worstMs + " ms");
-        assertThat(worstMs).as("longest wait for the FX thread, ms").isLessThan(3_000);
+        assertThat(worstMs).as("longest wait for the FX thread, ms").isLessThan(1_000);
         assertThat(maxTokens).as("tokens drawn at once").isLessThanOrEqualTo(40);
         waitUntil(20, () -> ui.view.readModels().orderList().table().getItems().size() == 200);
         assertThat(fx(() -> ui.view.eventTable().table().getItems().size())).isEqualTo(201);

@@ -9,6 +9,7 @@ import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableProperty;
 import javafx.css.StyleablePropertyFactory;
+import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -26,6 +27,7 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +61,7 @@ public final class LagChart extends VBox {
             c -> c.grid, Color.web("#d8dee4"));
     private final Text measure = new Text();
     private Rectangle2D plotArea = Rectangle2D.EMPTY;
+    private final Map<String, List<Point2D>> plotted = new LinkedHashMap<>();
 
     public LagChart(FlowModel model) {
         this.model = model;
@@ -132,6 +135,7 @@ public final class LagChart extends VBox {
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
+        plotted.clear();
         if (w < 60 || h < 40) {
             return;
         }
@@ -185,6 +189,8 @@ public final class LagChart extends VBox {
             g.setStroke(Palette.projector(e.getKey()));
             g.setLineWidth(2.5 * Math.max(1, fontScale * 0.8));
             g.beginPath();
+            List<Point2D> points = new ArrayList<>();
+            plotted.put(e.getKey(), points);
             boolean first = true;
             double lastX = 0;
             double lastY = 0;
@@ -202,6 +208,7 @@ public final class LagChart extends VBox {
                     g.lineTo(x, lastY);
                     g.lineTo(x, y);
                 }
+                points.add(new Point2D(x, y));
                 lastX = x;
                 lastY = y;
             }
@@ -229,6 +236,14 @@ public final class LagChart extends VBox {
             g.fillText(label, lx + swatch + 4, legendY);
             lx += swatch + 4 + widthOf(label, legendFont) + 14 * fontScale;
         }
+    }
+
+    /**
+     * The samples of a projector's line as last drawn, in canvas coordinates, oldest first; empty when it
+     * has none on screen (for tests, which check the pixels at these places).
+     */
+    public List<Point2D> plotted(String projector) {
+        return List.copyOf(plotted.getOrDefault(projector, List.of()));
     }
 
     /** Where the lines are drawn, inside the axes' labels and below the legend (for tests). */
