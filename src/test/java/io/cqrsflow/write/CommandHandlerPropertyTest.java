@@ -22,7 +22,7 @@ import io.cqrsflow.eventstore.SqliteEventStore;
 import io.cqrsflow.eventstore.TestClock;
 import io.cqrsflow.testing.PropertyCheck;
 import io.cqrsflow.testing.Seeded;
-import io.cqrsflow.testing.Shrink;
+import io.cqrsflow.testing.SimplerCommands;
 import io.cqrsflow.testing.TempFolders;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +83,7 @@ class CommandHandlerPropertyTest {
     @Test
     void accepted_commands_take_effect_rejected_ones_change_nothing_and_the_file_replays_to_what_was_seen() {
         Set<String> reached = new PropertyCheck<>("the command handler's properties",
-                (Random random) -> new Generator(random).commands(), CommandHandlerPropertyTest::simpler)
+                (Random random) -> new Generator(random).commands(), SimplerCommands::of)
                 .tries(TRIES).firstSeed(FIRST_SEED)
                 .run(CommandHandlerPropertyTest::holds);
 
@@ -305,37 +305,6 @@ class CommandHandlerPropertyTest {
                 orders.put(id, MOVES.get(command.type()).get(orders.get(id)));
             }
         }
-    }
-
-    /** Simpler versions of a command, for the shrinker: shorter ids and texts, fewer and smaller items. */
-    private static List<Command> simpler(Command command) {
-        List<Command> out = new ArrayList<>();
-        if (command instanceof RegisterCustomer c) {
-            Shrink.shorter(c.customerId()).forEach(id -> out.add(new RegisterCustomer(id, c.name())));
-            Shrink.shorter(c.name()).forEach(name -> out.add(new RegisterCustomer(c.customerId(), name)));
-        } else if (command instanceof PlaceOrder c) {
-            Shrink.list(c.items(), CommandHandlerPropertyTest::simpler)
-                    .forEach(items -> out.add(new PlaceOrder(c.orderId(), c.customerId(), items)));
-            Shrink.shorter(c.orderId()).forEach(id -> out.add(new PlaceOrder(id, c.customerId(), c.items())));
-            Shrink.shorter(c.customerId()).forEach(id -> out.add(new PlaceOrder(c.orderId(), id, c.items())));
-        } else if (command instanceof PayOrder c) {
-            Shrink.shorter(c.orderId()).forEach(id -> out.add(new PayOrder(id)));
-        } else if (command instanceof ShipOrder c) {
-            Shrink.shorter(c.orderId()).forEach(id -> out.add(new ShipOrder(id)));
-        } else if (command instanceof CancelOrder c) {
-            Shrink.shorter(c.orderId()).forEach(id -> out.add(new CancelOrder(id, c.reason())));
-            Shrink.shorter(c.reason()).forEach(reason -> out.add(new CancelOrder(c.orderId(), reason)));
-        }
-        return out;
-    }
-
-    private static List<OrderLine> simpler(OrderLine line) {
-        List<OrderLine> out = new ArrayList<>();
-        Shrink.toward(line.quantity(), line.quantity() >= 1 ? 1 : 0)
-                .forEach(q -> out.add(new OrderLine(line.sku(), q, line.unitPrice())));
-        Shrink.decimal(line.unitPrice()).forEach(p -> out.add(new OrderLine(line.sku(), line.quantity(), p)));
-        Shrink.shorter(line.sku()).forEach(sku -> out.add(new OrderLine(sku, line.quantity(), line.unitPrice())));
-        return out;
     }
 
     /** Random commands over a small pool of ids; mostly valid values, sometimes a broken one. */
