@@ -16,10 +16,12 @@ import io.cqrsflow.read.orderdetail.OrderDetailQueries;
 import io.cqrsflow.read.orderlist.OrderListQueries;
 import io.cqrsflow.read.salesbycustomer.SalesByCustomerQueries;
 import io.cqrsflow.write.CommandResult;
+import io.cqrsflow.testing.PropertyCheck;
 import io.cqrsflow.testing.Seeded;
+import io.cqrsflow.testing.Shrink;
+import io.cqrsflow.testing.SimplerCommands;
 import io.cqrsflow.testing.TempFolders;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,8 +37,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,8 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * delay has passed, every checkpoint equals the head, every table equals a fresh rebuild into a new
  * read.db, and the rows equal the write model's truth.
  *
- * <p>The seeded harness of {@code CommandHandlerPropertyTest}: each try is one seed, replayed with
- * {@code -Dcqrsflow.seed=N}; a failing history is shrunk by dropping operations while it still fails.
+ * <p>The shared harness ({@link PropertyCheck}): each try is one seed, replayed with {@code -Dcqrsflow.seed=N};
+ * a failing history is shrunk by dropping operations and by making their values simpler (shorter delays and
+ * waits, simpler commands), and the report shows what is left.
  */
 class ReadSidePropertyTest {
 
@@ -58,82 +59,68 @@ class ReadSidePropertyTest {
     private static final Instant START = Instant.parse("2026-01-01T10:00:00Z");
     private static final List<String> AT_START = ProjectionNames.AT_START;
 
-    /** What the tries reached ("accepted PayOrder", "rebuild", "step applied one"), to prove they reach all. */
-    private static final Set<String> REACHED = ConcurrentHashMap.newKeySet();
+    @Test
+    void read_models_once_caught_up_equal_a_fresh_rebuild_and_the_write_model() {
+        Set<String> reached = new PropertyCheck<>("the read side's properties",
+                (Random random) -> new Generator(random).ops(), ReadSidePropertyTest::simpler)
+                .tries(TRIES).firstSeed(FIRST_SEED)
+                .run(ReadSidePropertyTest::holds);
 
-    @TestFactory
-    Stream<DynamicTest> read_models_once_caught_up_equal_a_fresh_rebuild_and_the_write_model() {
-        String only = System.getProperty("cqrsflow.seed");
-        if (only != null) {
-            return Stream.of(DynamicTest.dynamicTest("seed " + only, () -> check(Long.parseLong(only))));
-        }
-        return Stream.concat(
-                Stream.iterate(FIRST_SEED, seed -> seed + 1).limit(TRIES)
-                        .map(seed -> DynamicTest.dynamicTest("seed " + seed, () -> check(seed))),
-                Stream.of(DynamicTest.dynamicTest("the tries reached every operation and outcome",
-                        ReadSidePropertyTest::everythingWasReached)));
-    }
-
-    private static void everythingWasReached() {
-        Set<String> expected = new TreeSet<>();
-        for (String type : List.of("RegisterCustomer", "PlaceOrder", "PayOrder", "ShipOrder", "CancelOrder")) {
-            expected.add("accepted " + type);
-            expected.add("rejected " + type);
-        }
-        expected.addAll(List.of("setDelay", "pause", "resume", "rebuild", "add sales-by-customer", "restart",
-                "step applied one", "check while behind", "restart with sales-by-customer"));
-        assertThat(new TreeSet<>(REACHED)).containsAll(expected);
-    }
-
-    private static void check(long seed) {
-        Generator generator = new Generator(new Random(seed));
-        Map<String, Long> delays = generator.initialDelays();
-        List<Op> ops = generator.ops();
-        AssertionError failure = failureOf(delays, ops);
-        if (failure == null) {
-            return;
-        }
-        List<Op> shrunk = shrink(delays, ops);
-        AssertionError shrunkFailure = failureOf(delays, shrunk);
-        throw new AssertionError("seed " + seed + " fails (replay with -Dcqrsflow.seed=" + seed + "); initial delays "
-                + delays + "; shrunk from " + ops.size() + " to " + shrunk.size() + " operations:\n  "
-                + String.join("\n  ", shrunk.stream().map(Object::toString).toList())
-                + "\n" + (shrunkFailure == null ? failure : shrunkFailure).getMessage(), failure);
-    }
-
-    private static List<Op> shrink(Map<String, Long> delays, List<Op> failing) {
-        List<Op> current = failing;
-        boolean progress = true;
-        while (progress) {
-            progress = false;
-            for (int i = current.size() - 1; i >= 0; i--) {
-                List<Op> candidate = new ArrayList<>(current);
-                candidate.remove(i);
-                if (failureOf(delays, candidate) != null) {
-                    current = candidate;
-                    progress = true;
-                }
+        // The tries must reach every operation and outcome, or the properties prove little.
+        if (!PropertyCheck.replaying()) {
+            Set<String> expected = new TreeSet<>();
+            for (String type : List.of("RegisterCustomer", "PlaceOrder", "PayOrder", "ShipOrder", "CancelOrder")) {
+                expected.add("accepted " + type);
+                expected.add("rejected " + type);
             }
+            expected.addAll(List.of("setDelay", "pause", "resume", "rebuild", "add sales-by-customer", "restart",
+                    "step applied one", "check while behind", "restart with sales-by-customer"));
+            assertThat(reached).containsAll(expected);
         }
-        return current;
     }
 
-    private static AssertionError failureOf(Map<String, Long> delays, List<Op> ops) {
+    private static void holds(List<Op> ops, Set<String> reached) {
+        // the projectors' delays at start; without the first op (shrunk away) every delay is 0
+        Map<String, Long> delays = !ops.isEmpty() && ops.get(0) instanceof InitialDelays d ? d.delays() : Map.of();
         Path dir = TempFolders.create("cqrsflow-read-property-");
         try (ReadSideFixture fixture = new ReadSideFixture(dir, new MutableClock(START))) {
             fixture.openStore().openReadSide(delays);
-            new Run(fixture, delays).play(ops);
-            return null;
-        } catch (AssertionError e) {
-            return e;
+            new Run(fixture, delays, reached).play(ops);
         } finally {
             TempFolders.deleteRecursively(dir);
         }
     }
 
+    /** Simpler operations for the shrinker: smaller delays and times, simpler commands. */
+    private static List<Op> simpler(Op op) {
+        List<Op> out = new ArrayList<>();
+        if (op instanceof InitialDelays d) {
+            for (String name : d.delays().keySet()) {
+                for (long smaller : Shrink.toward(d.delays().get(name), 0)) {
+                    Map<String, Long> changed = new LinkedHashMap<>(d.delays());
+                    changed.put(name, smaller);
+                    out.add(new InitialDelays(changed));
+                }
+            }
+        } else if (op instanceof Handle h) {
+            SimplerCommands.of(h.command()).forEach(c -> out.add(new Handle(c)));
+        } else if (op instanceof SetDelay s) {
+            Shrink.toward(s.delayMs(), 0).forEach(ms -> out.add(new SetDelay(s.projector(), ms)));
+        } else if (op instanceof Advance a) {
+            Shrink.toward(a.ms(), 0).forEach(ms -> out.add(new Advance(ms)));
+        } else if (op instanceof AddSales a) {
+            Shrink.toward(a.delayMs(), 0).forEach(ms -> out.add(new AddSales(ms)));
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- operations
 
     sealed interface Op {
+    }
+
+    /** The projectors' delays when the app starts (and starts again); only as the first operation. */
+    record InitialDelays(Map<String, Long> delays) implements Op {
     }
 
     record Handle(Command command) implements Op {
@@ -177,11 +164,13 @@ class ReadSidePropertyTest {
     private static final class Run {
         private final ReadSideFixture fixture;
         private final Map<String, Long> delays;
+        private final Set<String> reached;
         private boolean salesAdded;
 
-        Run(ReadSideFixture fixture, Map<String, Long> delays) {
+        Run(ReadSideFixture fixture, Map<String, Long> delays, Set<String> reached) {
             this.fixture = fixture;
             this.delays = delays;
+            this.reached = reached;
         }
 
         void play(List<Op> ops) {
@@ -203,21 +192,21 @@ class ReadSidePropertyTest {
         private void apply(Op op) {
             if (op instanceof Handle h) {
                 CommandResult result = fixture.handle(h.command());
-                REACHED.add((result instanceof CommandResult.Accepted ? "accepted " : "rejected ") + h.command().type());
+                reached.add((result instanceof CommandResult.Accepted ? "accepted " : "rejected ") + h.command().type());
             } else if (op instanceof SetDelay s && running(s.projector()) != null) {
                 running(s.projector()).setDelay(s.delayMs());
-                REACHED.add("setDelay");
+                reached.add("setDelay");
             } else if (op instanceof Pause p && running(p.projector()) != null) {
                 running(p.projector()).pause();
-                REACHED.add("pause");
+                reached.add("pause");
             } else if (op instanceof Resume r && running(r.projector()) != null) {
                 running(r.projector()).resume();
-                REACHED.add("resume");
+                reached.add("resume");
             } else if (op instanceof Step s && running(s.projector()) != null) {
                 step(running(s.projector()));
             } else if (op instanceof Rebuild r && running(r.projector()) != null) {
                 running(r.projector()).rebuild();
-                REACHED.add("rebuild");
+                reached.add("rebuild");
             } else if (op instanceof Advance a) {
                 fixture.clock.advanceMs(a.ms());
             } else if (op instanceof Work w) {
@@ -229,13 +218,13 @@ class ReadSidePropertyTest {
             } else if (op instanceof AddSales a) {
                 fixture.readSide.addProjection(ProjectionNames.SALES_BY_CUSTOMER, a.delayMs());
                 salesAdded = true;
-                REACHED.add("add sales-by-customer");
+                reached.add("add sales-by-customer");
             } else if (op instanceof Restart) {
                 fixture.closeReadSide();
                 fixture.openReadSide(delays);
-                REACHED.add("restart");
+                reached.add("restart");
                 if (salesAdded) {
-                    REACHED.add("restart with sales-by-customer");
+                    reached.add("restart with sales-by-customer");
                     assertThat(fixture.readSide.isRunning(ProjectionNames.SALES_BY_CUSTOMER))
                             .as("sales-by-customer, added before the restart, runs again after it").isTrue();
                 }
@@ -257,7 +246,7 @@ class ReadSidePropertyTest {
                 assertThat(after).as("%s: checkpoint after one step while paused at %d", p.name(), before.checkpoint())
                         .isEqualTo(expected);
                 if (expected > before.checkpoint()) {
-                    REACHED.add("step applied one");
+                    reached.add("step applied one");
                 }
             }
         }
@@ -270,7 +259,7 @@ class ReadSidePropertyTest {
                 assertThat(checkpoint).as("%s checkpoint", p.name()).isBetween(0L, head);
                 assertThat(p.status().checkpoint()).as("%s published checkpoint", p.name()).isEqualTo(checkpoint);
                 if (checkpoint < head) {
-                    REACHED.add("check while behind");
+                    reached.add("check while behind");
                 }
                 assertShows(p.name(), fixture.store.readAll(0, (int) checkpoint));
             }
@@ -413,8 +402,10 @@ class ReadSidePropertyTest {
         }
 
         List<Op> ops() {
+            Map<String, Long> delays = initialDelays();
             int size = 10 + random.nextInt(60);
-            List<Op> ops = new ArrayList<>(size);
+            List<Op> ops = new ArrayList<>(size + 1);
+            ops.add(new InitialDelays(delays));
             for (int i = 0; i < size; i++) {
                 ops.add(op());
             }
