@@ -1,6 +1,5 @@
 package io.cqrsflow.app;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +15,7 @@ import io.cqrsflow.read.ProjectorState;
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.scenario.CommandStep;
 import io.cqrsflow.scenario.QueryStep;
+import io.cqrsflow.eventstore.MoneyJson;
 import io.cqrsflow.read.Query;
 import io.cqrsflow.read.QueryAnswer;
 import io.cqrsflow.scenario.ScenarioPlayer;
@@ -24,7 +24,6 @@ import io.cqrsflow.scenario.StepOutcome;
 import io.cqrsflow.write.CommandResult;
 
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -37,10 +36,9 @@ import java.util.function.Consumer;
  * one JSON object per line. Signals come from several threads; printing is serialized.
  */
 final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = MoneyJson.mapper();
 
     static {
-        JSON.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
         JSON.registerModule(new SimpleModule()
                 .addSerializer(Instant.class, ToStringSerializer.instance)
                 // "pending", as read.db and the window say it, not the enum's name

@@ -1,6 +1,5 @@
 package io.cqrsflow.eventstore;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +10,6 @@ import io.cqrsflow.domain.OrderPaid;
 import io.cqrsflow.domain.OrderPlaced;
 import io.cqrsflow.domain.OrderShipped;
 
-import java.math.BigDecimal;
 import java.util.Map;
 
 /**
@@ -31,8 +29,7 @@ public final class EventCodec {
     private final ObjectMapper mapper;
 
     public EventCodec() {
-        mapper = new ObjectMapper();
-        mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+        mapper = MoneyJson.mapper();
         mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 

@@ -1,23 +1,18 @@
 package io.cqrsflow.read.orderdetail;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cqrsflow.eventstore.MoneyJson;
 import io.cqrsflow.domain.OrderLine;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 /** The items column of order_detail: a JSON array of {sku, quantity, unitPrice as a string}. */
 final class ItemsJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = MoneyJson.mapper();
     private static final TypeReference<List<OrderLine>> LINES = new TypeReference<>() {
     };
-
-    static {
-        MAPPER.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
-    }
 
     private ItemsJson() {
     }
