@@ -1,5 +1,6 @@
 package io.cqrsflow.app;
 
+import io.cqrsflow.eventstore.EventStoreException;
 import io.cqrsflow.flow.Engine;
 import io.cqrsflow.read.OrderDetails;
 import io.cqrsflow.read.OrderQueries;
@@ -62,6 +63,9 @@ final class HeadlessRunner {
             engine.notices().forEach(trace::notice);
             engine.subscribe(trace);
             hooks.opened(engine);
+            // Each projector has read its first page by now: an event it cannot read ends the run here.
+            engine.awaitSettled(Duration.ofSeconds(10));
+            failIfUnreadable(engine);
             if (rebuild) {
                 for (Projector p : engine.readSide().projectors()) {
                     p.rebuild();
@@ -82,6 +86,7 @@ final class HeadlessRunner {
                 player.finished().join();
                 player.close();
             }
+            failIfUnreadable(engine);
             hooks.played(engine);
             // A pause asked for by the last step may not have happened yet; let it, then undo it.
             engine.awaitSettled(Duration.ofSeconds(10));
@@ -94,6 +99,7 @@ final class HeadlessRunner {
             }
             Duration timeout = Duration.ofSeconds(30).plusMillis(Math.round(10_000 / speed));
             if (!engine.awaitCaughtUp(timeout)) {
+                failIfUnreadable(engine);
                 StringBuilder b = new StringBuilder("projectors did not catch up within " + timeout.toSeconds() + " s:");
                 for (Projector p : engine.readSide().projectors()) {
                     ProjectorStatus s = p.status();
@@ -114,6 +120,14 @@ final class HeadlessRunner {
         } finally {
             hooks.closing(engine);
             engine.close();
+        }
+    }
+
+    /** A store with an event that cannot be read takes no commands and feeds no projector: say so, and stop. */
+    private static void failIfUnreadable(Engine engine) {
+        String unreadable = engine.unreadable();
+        if (unreadable != null) {
+            throw new EventStoreException(unreadable);
         }
     }
 

@@ -92,7 +92,7 @@ final class ReadDatabaseFile {
     /** Null if the file is ours and current (or empty), else why it cannot be used. Reads only. */
     private static String whyUnusable(Connection connection) throws SQLException {
         FileHeader header = FileHeader.read(connection);
-        if (header.isBlank()) {
+        if (header.isBlankFor(ReadDatabase.APPLICATION_ID)) {
             return null;
         }
         if (header.applicationId() != ReadDatabase.APPLICATION_ID) {
