@@ -1,7 +1,6 @@
 package io.cqrsflow.read;
 
 import io.cqrsflow.eventstore.EventStore;
-import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.read.orderdetail.OrderDetailProjection;
 import io.cqrsflow.read.orderlist.OrderListProjection;
 import io.cqrsflow.read.salesbycustomer.SalesByCustomerProjection;
@@ -54,7 +53,7 @@ public final class ReadSide implements AutoCloseable {
     public static ReadSide open(EventStore store, Path readDbFile, Clock clock, Map<String, Long> delays,
                                 Function<String, Scheduler> schedulers, ProjectorListener listener,
                                 Consumer<String> notices) {
-        ReadDatabase db = ReadDatabase.open(readDbFile, clock, fingerprint(store), store.head(), notices);
+        ReadDatabase db = ReadDatabase.open(readDbFile, clock, store, notices);
         ReadSide side = new ReadSide(store, db, clock, schedulers, listener);
         List<String> names = new ArrayList<>(ProjectionNames.AT_START);
         for (String existing : db.projectionsWithCheckpoint()) {
@@ -66,12 +65,6 @@ public final class ReadSide implements AutoCloseable {
             side.start(name, delays.getOrDefault(name, 0L));
         }
         return side;
-    }
-
-    /** Identifies an event store by its first event, so a read.db built from another store is noticed. */
-    private static String fingerprint(EventStore store) {
-        List<RecordedEvent> first = store.readAll(0, 1);
-        return first.isEmpty() ? null : ReadDatabase.fingerprintOf(first.get(0));
     }
 
     public static Projection projection(String name) {
