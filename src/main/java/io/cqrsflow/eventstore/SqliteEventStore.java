@@ -47,8 +47,9 @@ public final class SqliteEventStore implements EventStore {
     private final FolderLock folderLock;
     private final SingleWriter writer;
     private final EventReader reader;
-    private final PreparedStatement streamVersion;
-    private final PreparedStatement insert;
+    /** Kept on the writer connection; touched only on the writer thread once it runs. */
+    private PreparedStatement streamVersion;
+    private PreparedStatement insert;
     private final AtomicLong head = new AtomicLong();
     private final List<Consumer<List<RecordedEvent>>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -59,16 +60,28 @@ public final class SqliteEventStore implements EventStore {
         this.file = file;
         this.clock = clock;
         this.folderLock = folderLock;
-        this.streamVersion = writeConnection.prepareStatement(
-                "SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_id = ?");
-        this.insert = writeConnection.prepareStatement("INSERT INTO events(" + COLUMNS + ") VALUES (?,?,?,?,?,?,?)");
+        prepare(writeConnection);
         try (Statement s = writeConnection.createStatement();
              ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(position), 0) FROM events")) {
             rs.next();
             head.set(rs.getLong(1));
         }
-        this.writer = new SingleWriter("events.db writer", writeConnection);
+        this.writer = new SingleWriter("events.db writer", writeConnection, failure -> {
+            SqliteConnections.closeQuietly(streamVersion);
+            SqliteConnections.closeQuietly(insert);
+            try {
+                prepare(writeConnection);
+            } catch (SQLException e) {
+                throw describe(file, e);
+            }
+        });
         this.reader = new EventReader(file, codec, opened.logHashMarks());
+    }
+
+    private void prepare(Connection writeConnection) throws SQLException {
+        streamVersion = writeConnection.prepareStatement(
+                "SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_id = ?");
+        insert = writeConnection.prepareStatement("INSERT INTO events(" + COLUMNS + ") VALUES (?,?,?,?,?,?,?)");
     }
 
     /**

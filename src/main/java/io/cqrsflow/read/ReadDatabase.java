@@ -81,7 +81,7 @@ public final class ReadDatabase implements AutoCloseable {
         this.file = file;
         this.clock = clock;
         this.writeConnection = writeConnection;
-        this.writer = new SingleWriter("read.db writer", writeConnection);
+        this.writer = new SingleWriter("read.db writer", writeConnection, this::afterFailure);
         this.readers = new ReaderConnections(file, Synchronous.NORMAL);
     }
 
@@ -165,6 +165,20 @@ public final class ReadDatabase implements AutoCloseable {
             writers.put(projection.name(), w);
         }
         return w;
+    }
+
+    /**
+     * On the writer thread, after a failed transaction: a storage failure (full disk, I/O error, …) may leave
+     * the projections' kept statements unusable, so they are opened again; a projection's own failure keeps them.
+     */
+    private void afterFailure(Throwable failure) {
+        if (!(failure instanceof SQLException e) || SqliteProblem.of(e) == SqliteProblem.OTHER) {
+            return;
+        }
+        for (Projection.Writer w : writers.values()) {
+            SqliteConnections.closeQuietly(w);
+        }
+        writers.clear();
     }
 
     /** Runs a query on this thread's own reader connection. */

@@ -26,15 +26,28 @@ public final class SingleWriter {
 
     private final Connection connection;
     private final ExecutorService thread;
-    private final PreparedStatement begin;
-    private final PreparedStatement commit;
+    private final Consumer<Throwable> afterFailure;
+    /** Touched only on the writer thread. */
+    private PreparedStatement begin;
+    private PreparedStatement commit;
 
     /** Takes over {@code connection}, which from now on is used only on the new thread named {@code threadName}. */
     public SingleWriter(String threadName, Connection connection) throws SQLException {
+        this(threadName, connection, failure -> { });
+    }
+
+    /**
+     * As {@link #SingleWriter(String, Connection)}; {@code afterFailure} runs on the writer thread after every
+     * transaction that failed, once it is rolled back, with the failure: for the owner to prepare again the
+     * statements it keeps.
+     * After a full disk or an I/O error sqlite-jdbc may have finalized every statement of the connection, and
+     * a kept one then fails each later use with "statement is not executing", long after the cause is gone.
+     */
+    public SingleWriter(String threadName, Connection connection, Consumer<Throwable> afterFailure)
+            throws SQLException {
         this.connection = connection;
-        // Prepared once: an append is a handful of statements, and these two come with every one.
-        this.begin = connection.prepareStatement("BEGIN IMMEDIATE");
-        this.commit = connection.prepareStatement("COMMIT");
+        this.afterFailure = afterFailure;
+        prepare();
         this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
@@ -56,7 +69,14 @@ public final class SingleWriter {
     public <T> T transaction(Transaction<T> work, Consumer<? super T> afterCommit)
             throws SQLException, InterruptedException {
         Future<T> result = thread.submit(() -> {
-            T value = inTransaction(begin::execute, commit::execute, () -> rollBack(connection), connection, work);
+            T value;
+            try {
+                value = inTransaction(() -> begin.execute(), () -> commit.execute(), () -> rollBack(connection),
+                        connection, work);
+            } catch (SQLException | RuntimeException | Error failure) {
+                startAfresh(failure);
+                throw failure;
+            }
             afterCommit.accept(value);
             return value;
         });
@@ -85,6 +105,24 @@ public final class SingleWriter {
         try (Statement s = connection.createStatement()) {
             return inTransaction(() -> s.execute("BEGIN IMMEDIATE"), () -> s.execute("COMMIT"),
                     () -> s.execute("ROLLBACK"), connection, work);
+        }
+    }
+
+    /** Prepared once: an append is a handful of statements, and these two come with every one. */
+    private void prepare() throws SQLException {
+        begin = connection.prepareStatement("BEGIN IMMEDIATE");
+        commit = connection.prepareStatement("COMMIT");
+    }
+
+    /** After a failed transaction: this writer's statements and then its owner's, prepared again. */
+    private void startAfresh(Throwable failure) {
+        SqliteConnections.closeQuietly(begin);
+        SqliteConnections.closeQuietly(commit);
+        try {
+            prepare();
+            afterFailure.accept(failure);
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e); // the next transaction will fail and say why; this one's cause comes first
         }
     }
 

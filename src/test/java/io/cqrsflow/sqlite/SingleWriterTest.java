@@ -198,4 +198,25 @@ class SingleWriterTest {
         writer.transaction(c -> insert(c, 3));
         assertThat(rows()).isEqualTo(2);
     }
+
+    @Test
+    void after_a_failed_transaction_the_owner_is_told_on_the_writer_thread_to_prepare_its_statements_again()
+            throws Exception {
+        List<String> told = Collections.synchronizedList(new ArrayList<>());
+        SingleWriter owned = new SingleWriter("owned writer", SqliteConnections.open(file, Synchronous.FULL),
+                failure -> told.add(Thread.currentThread().getName()));
+        try {
+            owned.transaction(c -> insert(c, 1));
+            assertThat(told).isEmpty();
+
+            assertThatThrownBy(() -> owned.transaction(c -> insert(c, Integer.parseInt("not a number"))))
+                    .isInstanceOf(NumberFormatException.class);
+
+            assertThat(told).containsExactly("owned writer");
+            owned.transaction(c -> insert(c, 2));
+            assertThat(rows()).isEqualTo(2);
+        } finally {
+            owned.close(() -> { });
+        }
+    }
 }
