@@ -1,6 +1,7 @@
 package io.cqrsflow.app;
 
 import io.cqrsflow.domain.PlainText;
+import io.cqrsflow.eventstore.EventStoreException;
 import io.cqrsflow.flow.Engine;
 import io.cqrsflow.read.Projector;
 import io.cqrsflow.read.ProjectorState;
@@ -59,6 +60,9 @@ final class HeadlessRunner {
             engine.notices().forEach(trace::notice);
             engine.subscribe(trace);
             hooks.opened(engine);
+            // Each projector has read its first page by now: an event it cannot read ends the run here.
+            engine.awaitSettled(Duration.ofSeconds(10));
+            failIfUnreadable(engine);
             if (rebuild) {
                 for (Projector p : engine.readSide().projectors()) {
                     p.rebuild();
@@ -79,6 +83,7 @@ final class HeadlessRunner {
                 player.finished().join();
                 player.close();
             }
+            failIfUnreadable(engine);
             hooks.played(engine);
             // A pause asked for by the last step may not have happened yet; let it, then undo it.
             engine.awaitSettled(Duration.ofSeconds(10));
@@ -91,6 +96,7 @@ final class HeadlessRunner {
             }
             Duration timeout = Duration.ofSeconds(30).plusMillis(Math.round(10_000 / speed));
             if (!engine.awaitCaughtUp(timeout)) {
+                failIfUnreadable(engine);
                 StringBuilder b = new StringBuilder("projectors did not catch up within " + timeout.toSeconds() + " s:");
                 for (Projector p : engine.readSide().projectors()) {
                     ProjectorStatus s = p.status();
@@ -111,6 +117,14 @@ final class HeadlessRunner {
         } finally {
             hooks.closing(engine);
             engine.close();
+        }
+    }
+
+    /** A store with an event that cannot be read takes no commands and feeds no projector: say so, and stop. */
+    private static void failIfUnreadable(Engine engine) {
+        String unreadable = engine.unreadable();
+        if (unreadable != null) {
+            throw new EventStoreException(unreadable);
         }
     }
 

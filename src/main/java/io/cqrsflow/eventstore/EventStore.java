@@ -2,7 +2,9 @@ package io.cqrsflow.eventstore;
 
 import io.cqrsflow.domain.Event;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** The append-only log every read model is derived from. */
@@ -23,6 +25,18 @@ public interface EventStore extends AutoCloseable {
 
     /** Up to {@code limit} events after {@code afterPosition}, in position order. */
     List<RecordedEvent> readAll(long afterPosition, int limit);
+
+    /**
+     * The {@link LogHash} of the log at each of the given positions that exists (0: the empty log), for a read
+     * model to check it was built from this log; costs no pass over the log (see SqliteEventStore).
+     */
+    Map<Long, String> logHashesAt(Collection<Long> positions);
+
+    /**
+     * Null while the store is healthy; otherwise why it refuses to append: an event in it could not be read
+     * back (found on a read), so nothing more may be written after it.
+     */
+    String unreadable();
 
     /** The position of the last event appended, 0 when the store is empty. */
     long head();

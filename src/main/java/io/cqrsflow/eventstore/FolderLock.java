@@ -1,6 +1,8 @@
 package io.cqrsflow.eventstore;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -57,8 +59,21 @@ public final class FolderLock implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(channel);
             HELD.remove(file);
-            throw new EventStoreException("cannot lock the data folder " + folder + ": " + e.getMessage(), e);
+            throw new EventStoreException("cannot lock the data folder " + folder + ": " + why(e), e);
         }
+    }
+
+    /** The reason in words: Java's own message for these is only the file's name. */
+    private static String why(IOException e) {
+        String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : "";
+        if (e instanceof AccessDeniedException) {
+            return "it may not be written by this user (permission denied for " + FILE_NAME
+                    + "); change its permissions or choose another folder with --data";
+        }
+        if (reason.contains("Read-only file system")) {
+            return "it is on a read-only file system, and it may not be written; choose another folder with --data";
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage() + (reason.isEmpty() ? "" : " (" + reason + ")");
     }
 
     /** One key per real folder, however it is spelled (relative, "..", a symbolic link). */

@@ -1,11 +1,9 @@
 package io.cqrsflow.eventstore;
 
 import io.cqrsflow.domain.Event;
-import io.cqrsflow.sqlite.FileHeader;
 import io.cqrsflow.sqlite.ReaderConnections;
 import io.cqrsflow.sqlite.SingleWriter;
 import io.cqrsflow.sqlite.SqliteConnections;
-import io.cqrsflow.sqlite.SqliteConnections.Synchronous;
 import io.cqrsflow.sqlite.SqliteProblem;
 
 import java.nio.file.Files;
@@ -18,6 +16,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,58 +36,52 @@ import java.util.function.Consumer;
  */
 public final class SqliteEventStore implements EventStore {
 
-    /** Marks the file as ours ("CQFE"), so a stranger's SQLite file is recognised as one. */
-    static final int APPLICATION_ID = 0x43514645;
-    static final int SCHEMA_VERSION = 1;
+    static final int APPLICATION_ID = EventStoreFile.APPLICATION_ID;
+    static final int SCHEMA_VERSION = EventStoreFile.SCHEMA_VERSION;
 
-    private static final List<String> MIGRATIONS = List.of(
-            // version 1
-            """
-            CREATE TABLE events(
-                position       INTEGER PRIMARY KEY,
-                stream_id      TEXT NOT NULL,
-                stream_version INTEGER NOT NULL,
-                type           TEXT NOT NULL,
-                data           TEXT NOT NULL,
-                metadata       TEXT NOT NULL,
-                recorded_at    TEXT NOT NULL,
-                UNIQUE(stream_id, stream_version))
-            """);
-
-    private static final String COLUMNS =
-            "position, stream_id, stream_version, type, data, metadata, recorded_at";
-
-    /** What to do about a corrupt events.db: the user's history, so it is never moved or repaired unasked. */
-    private static final String IF_CORRUPT =
-            "CQRS Flow left it untouched; start with --fresh to move it aside and begin a new store.";
+    private static final String COLUMNS = String.join(", ", EventStoreFile.COLUMNS);
 
     private final Path file;
     private final Clock clock;
     private final EventCodec codec = new EventCodec();
     private final FolderLock folderLock;
     private final SingleWriter writer;
-    private final ReaderConnections readers;
-    private final PreparedStatement streamVersion;
-    private final PreparedStatement insert;
+    private final EventReader reader;
+    /** Kept on the writer connection; touched only on the writer thread once it runs. */
+    private PreparedStatement streamVersion;
+    private PreparedStatement insert;
     private final AtomicLong head = new AtomicLong();
     private final List<Consumer<List<RecordedEvent>>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    private SqliteEventStore(Path file, Clock clock, FolderLock folderLock, Connection writeConnection)
+    private SqliteEventStore(Path file, Clock clock, FolderLock folderLock, EventStoreFile.Opened opened)
             throws SQLException {
+        Connection writeConnection = opened.connection();
         this.file = file;
         this.clock = clock;
         this.folderLock = folderLock;
-        this.streamVersion = writeConnection.prepareStatement(
-                "SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_id = ?");
-        this.insert = writeConnection.prepareStatement("INSERT INTO events(" + COLUMNS + ") VALUES (?,?,?,?,?,?,?)");
+        prepare(writeConnection);
         try (Statement s = writeConnection.createStatement();
              ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(position), 0) FROM events")) {
             rs.next();
             head.set(rs.getLong(1));
         }
-        this.writer = new SingleWriter("events.db writer", writeConnection);
-        this.readers = new ReaderConnections(file, Synchronous.FULL);
+        this.writer = new SingleWriter("events.db writer", writeConnection, failure -> {
+            SqliteConnections.closeQuietly(streamVersion);
+            SqliteConnections.closeQuietly(insert);
+            try {
+                prepare(writeConnection);
+            } catch (SQLException e) {
+                throw describe(file, e);
+            }
+        });
+        this.reader = new EventReader(file, codec, opened.logHashMarks());
+    }
+
+    private void prepare(Connection writeConnection) throws SQLException {
+        streamVersion = writeConnection.prepareStatement(
+                "SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_id = ?");
+        insert = writeConnection.prepareStatement("INSERT INTO events(" + COLUMNS + ") VALUES (?,?,?,?,?,?,?)");
     }
 
     /**
@@ -102,66 +96,26 @@ public final class SqliteEventStore implements EventStore {
         } catch (Exception e) {
             throw new EventStoreException("cannot create the data folder " + folder + ": " + e.getMessage(), e);
         }
-        if (Files.isDirectory(file)) {
-            throw new EventStoreException(file + " is a folder, not an event store file");
-        }
-        if (!FileHeader.looksLikeSqlite(file)) {
-            throw new EventStoreException(file + " is not an event store: it is not an SQLite database at all."
-                    + " CQRS Flow left it untouched; move it away or choose another data folder.");
-        }
+        EventStoreFile.refuseWhatIsNotADatabase(file);
         FolderLock lock = FolderLock.acquire(folder);
-        Connection connection = null;
+        EventStoreFile.Opened opened = null;
         try {
-            // Look before touching: a stranger's database must not even be switched to WAL.
-            connection = SqliteConnections.connect(file);
-            int version = inspect(connection, file);
-            SqliteConnections.configure(connection, Synchronous.FULL);
-            migrate(connection, version);
-            return new SqliteEventStore(file, clock, lock, connection);
+            opened = EventStoreFile.open(file, new EventCodec());
+            return new SqliteEventStore(file, clock, lock, opened);
         } catch (SQLException e) {
-            SqliteConnections.closeQuietly(connection);
+            SqliteConnections.closeQuietly(opened == null ? null : opened.connection());
             lock.close();
             throw describe(file, e);
         } catch (RuntimeException e) {
-            SqliteConnections.closeQuietly(connection);
+            SqliteConnections.closeQuietly(opened == null ? null : opened.connection());
             lock.close();
             throw e;
         }
     }
 
-    /** Refuses a database that is not ours or is newer than this code; returns its schema version. */
-    private static int inspect(Connection connection, Path file) throws SQLException {
-        FileHeader header = FileHeader.read(connection);
-        if (!header.isBlankOrMarkedAs(APPLICATION_ID)) {
-            throw new EventStoreException(file + " is an SQLite database, but not a CQRS Flow event store."
-                    + " CQRS Flow left it untouched; move it away or choose another data folder.");
-        }
-        if (header.userVersion() > SCHEMA_VERSION) {
-            throw new EventStoreException(file + " was written by a newer CQRS Flow (schema " + header.userVersion()
-                    + ", this one knows up to " + SCHEMA_VERSION + "); use the newer version to open it.");
-        }
-        return header.userVersion();
-    }
-
-    private static void migrate(Connection connection, int version) throws SQLException {
-        if (version == SCHEMA_VERSION) {
-            return;
-        }
-        SingleWriter.immediate(connection, c -> {
-            try (Statement s = c.createStatement()) {
-                for (int v = version; v < SCHEMA_VERSION; v++) {
-                    s.execute(MIGRATIONS.get(v));
-                }
-                s.execute("PRAGMA application_id = " + APPLICATION_ID);
-                s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-            }
-            return null;
-        });
-    }
-
     /** Turns an SQLite error into a sentence a user can act on. */
     static EventStoreException describe(Path file, SQLException e) {
-        return new EventStoreException(SqliteProblem.describe(file, e, IF_CORRUPT), e);
+        return new EventStoreException(SqliteProblem.describe(file, e, EventStoreFile.IF_DAMAGED), e);
     }
 
     public Path file() {
@@ -175,10 +129,14 @@ public final class SqliteEventStore implements EventStore {
             return List.of();
         }
         ensureOpen();
+        String unreadable = reader.unreadable();
+        if (unreadable != null) {
+            throw new EventStoreException(unreadable);
+        }
         // Encode off the writer thread: the writer only does SQL.
         List<String> data = new ArrayList<>(events.size());
         for (Event event : events) {
-            data.add(codec.encode(event));
+            data.add(readableBack(event));
         }
         String meta = codec.encodeMetadata(metadata);
         try {
@@ -193,6 +151,21 @@ public final class SqliteEventStore implements EventStore {
         } catch (SQLException e) {
             throw describe(file, e);
         }
+    }
+
+    /**
+     * The event as JSON, once it is known to read back: an event the codec writes but cannot read (a number
+     * past the JSON reader's limits) would stop every projector for good, so it is refused before it is stored.
+     */
+    private String readableBack(Event event) {
+        String json = codec.encode(event);
+        try {
+            codec.decode(event.type(), json);
+        } catch (RuntimeException e) {
+            throw new EventStoreException("the " + event.type() + " was not stored: it could not be read back ("
+                    + e.getMessage() + ")", e);
+        }
+        return json;
     }
 
     private void notifyListeners(List<RecordedEvent> recorded) {
@@ -249,52 +222,41 @@ public final class SqliteEventStore implements EventStore {
 
     @Override
     public List<RecordedEvent> readStream(String streamId) {
-        return query("SELECT " + COLUMNS + " FROM events WHERE stream_id = ? ORDER BY stream_version",
-                ps -> ps.setString(1, streamId));
+        ensureOpen();
+        return reader.readStream(streamId);
     }
 
     @Override
     public List<RecordedEvent> readAll(long afterPosition, int limit) {
-        return query("SELECT " + COLUMNS + " FROM events WHERE position > ? ORDER BY position LIMIT ?",
-                ps -> {
-                    ps.setLong(1, afterPosition);
-                    ps.setInt(2, limit);
-                });
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private List<RecordedEvent> query(String sql, Binder binder) {
         ensureOpen();
-        try {
-            Connection connection = readers.forThisThread();
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                binder.bind(ps);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<RecordedEvent> events = new ArrayList<>();
-                    while (rs.next()) {
-                        events.add(toRecorded(rs));
-                    }
-                    return events;
-                }
-            }
-        } catch (SQLException e) {
-            throw describe(file, e);
-        }
+        return reader.readAll(afterPosition, limit);
     }
 
-    private RecordedEvent toRecorded(ResultSet rs) throws SQLException {
-        long position = rs.getLong(1);
-        String type = rs.getString(4);
-        String data = rs.getString(5);
+    @Override
+    public Map<Long, String> logHashesAt(Collection<Long> positions) {
+        ensureOpen();
+        return reader.logHashesAt(positions);
+    }
+
+    @Override
+    public String unreadable() {
+        return reader.unreadable();
+    }
+
+    /**
+     * Lets the file grow to at most {@code pages} pages, on the writer connection: how a test gives the writer
+     * a full disk, which SQLite then reports exactly as a full file system (SQLITE_FULL).
+     */
+    void limitSizeTo(long pages) {
         try {
-            return new RecordedEvent(position, rs.getString(2), rs.getLong(3), type, codec.decode(type, data), data,
-                    codec.decodeMetadata(rs.getString(6)), SqliteFiles.parseInstant(rs.getString(7)));
-        } catch (RuntimeException e) {
-            throw new EventStoreException(file + ": the event at position " + position + " cannot be read: "
-                    + e.getMessage(), e);
+            writer.transaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA max_page_count = " + pages);
+                }
+                return null;
+            });
+        } catch (SQLException | InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -325,7 +287,7 @@ public final class SqliteEventStore implements EventStore {
             SqliteConnections.closeQuietly(streamVersion);
             SqliteConnections.closeQuietly(insert);
         });
-        readers.closeAll();
+        reader.close();
         folderLock.close();
     }
 }

@@ -169,6 +169,11 @@ public final class Engine implements AutoCloseable {
         return store;
     }
 
+    /** Null while events.db is healthy; otherwise why it takes no more commands (an event that cannot be read). */
+    public String unreadable() {
+        return store.unreadable();
+    }
+
     /** The position of the last event appended (0: none). Cheap: kept in memory by the store. */
     public long head() {
         return store.head();
@@ -221,7 +226,8 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Waits until every projector has applied every event up to the head, or the timeout passes.
+     * Waits until every projector has applied every event up to the head, or the timeout passes, or the
+     * store has met an event it cannot read (no projector can pass it: waiting longer is pointless).
      * Operations asked of a projector just before (a rebuild, say) are carried out first, so a status
      * from before them cannot end the wait early. Listens for signals instead of polling.
      */
@@ -232,7 +238,7 @@ public final class Engine implements AutoCloseable {
         }
         CountDownLatch done = new CountDownLatch(1);
         Runnable unsubscribe = subscribe(signal -> {
-            if (signal instanceof FlowSignal.LagChanged && readSide.allCaughtUp()) {
+            if (signal instanceof FlowSignal.LagChanged && (readSide.allCaughtUp() || store.unreadable() != null)) {
                 done.countDown();
             }
         });
@@ -240,8 +246,12 @@ public final class Engine implements AutoCloseable {
             if (readSide.allCaughtUp()) {
                 return true;
             }
+            if (store.unreadable() != null) {
+                return false;
+            }
             long left = Math.max(0, deadline - System.nanoTime());
-            return done.await(left, TimeUnit.NANOSECONDS) || readSide.allCaughtUp();
+            done.await(left, TimeUnit.NANOSECONDS);
+            return readSide.allCaughtUp();
         } finally {
             unsubscribe.run();
         }

@@ -1,6 +1,7 @@
 package io.cqrsflow.read;
 
 import io.cqrsflow.eventstore.EventStore;
+import io.cqrsflow.eventstore.LogHash;
 import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.eventstore.SqliteFiles;
 
@@ -38,6 +39,8 @@ public final class Projector implements AutoCloseable {
     // Owned by the scheduler's thread.
     private final Deque<RecordedEvent> pending = new ArrayDeque<>();
     private long checkpoint;
+    /** The {@link LogHash} of the events applied up to {@link #checkpoint}, saved with it. */
+    private String logHash;
     private long fetchedUpTo;
     private long delayMs;
     private boolean paused;
@@ -58,7 +61,9 @@ public final class Projector implements AutoCloseable {
         this.listener = listener;
         this.delayMs = clampDelay(delayMs);
         db.ensureSchema(projection);
-        this.checkpoint = db.checkpoint(projection.name());
+        ReadDatabase.Checkpoint stored = db.checkpointOf(projection.name());
+        this.checkpoint = stored.position();
+        this.logHash = stored.logHash();
         this.fetchedUpTo = checkpoint;
         this.status = snapshot(ProjectorState.RUNNING);
         this.subscription = store.subscribe(events -> requestPump());
@@ -149,10 +154,11 @@ public final class Projector implements AutoCloseable {
                         s.execute("DELETE FROM " + table);
                     }
                 }
-                ReadDatabase.saveCheckpoint(c, projection.name(), 0, now());
+                ReadDatabase.saveCheckpoint(c, projection.name(), ReadDatabase.Checkpoint.START, now());
                 return null;
             });
             checkpoint = 0;
+            logHash = LogHash.EMPTY;
             fetchedUpTo = 0;
             pending.clear();
             problem = null;
@@ -234,17 +240,18 @@ public final class Projector implements AutoCloseable {
     private boolean applyBatch(List<RecordedEvent> events) {
         long last = events.get(events.size() - 1).position();
         String updatedAt = now();
+        LogHash hash = LogHash.from(logHash);
+        for (RecordedEvent e : events) {
+            hash.add(e);
+        }
+        ReadDatabase.Checkpoint next = new ReadDatabase.Checkpoint(last, hash.value());
         try {
-            boolean fromTheStart = checkpoint == 0;
             db.write(c -> {
-                if (fromTheStart) {
-                    ReadDatabase.rememberBuiltFrom(c, events.get(0));
-                }
                 Projection.Writer writer = db.writerFor(projection);
                 for (RecordedEvent e : events) {
                     writer.apply(e);
                 }
-                ReadDatabase.saveCheckpoint(c, projection.name(), last, updatedAt);
+                ReadDatabase.saveCheckpoint(c, projection.name(), next, updatedAt);
                 return null;
             });
         } catch (RuntimeException e) {
@@ -257,6 +264,7 @@ public final class Projector implements AutoCloseable {
             pending.removeFirst();
         }
         checkpoint = last;
+        logHash = next.logHash();
         problem = null;
         listener.applied(projection.name(), events, clock.instant());
         return true;

@@ -1,7 +1,8 @@
 package io.cqrsflow.read;
 
 import io.cqrsflow.eventstore.EventStoreException;
-import io.cqrsflow.eventstore.RecordedEvent;
+import io.cqrsflow.eventstore.EventStore;
+import io.cqrsflow.eventstore.LogHash;
 import io.cqrsflow.eventstore.SqliteFiles;
 import io.cqrsflow.sqlite.ReaderConnections;
 import io.cqrsflow.sqlite.SingleWriter;
@@ -30,22 +31,32 @@ import java.util.function.Consumer;
  * events.db ({@link SingleWriter}, {@link ReaderConnections}); what is here is read.db's own schema and
  * operations.
  *
- * <p>read.db is derived data: a missing, corrupt, foreign or outdated file is moved aside (never
- * deleted) and rebuilt from events.db, with a notice that says so ({@link ReadDatabaseFile}).
+ * <p>read.db is derived data: a missing, corrupt, foreign or outdated file, or one built from another log
+ * (each checkpoint carries the {@link LogHash} of what it applied), is moved aside (never deleted) and
+ * rebuilt from events.db, with a notice that says so ({@link ReadDatabaseFile}).
  */
 public final class ReadDatabase implements AutoCloseable {
 
     static final int APPLICATION_ID = 0x43514652; // "CQFR"
-    static final int SCHEMA_VERSION = 1;
+    /**
+     * 2: each checkpoint carries the {@link LogHash} of the events applied up to it. A read.db of schema 1 is
+     * rebuilt rather than migrated: without those hashes nothing says which log it was built from.
+     */
+    static final int SCHEMA_VERSION = 2;
 
     private static final List<String> BASE_SCHEMA = List.of(
             """
             CREATE TABLE IF NOT EXISTS checkpoints(
                 projection TEXT PRIMARY KEY,
                 position   INTEGER NOT NULL,
+                log_hash   TEXT NOT NULL,
                 updated_at TEXT NOT NULL)
-            """,
-            "CREATE TABLE IF NOT EXISTS read_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            """);
+
+    /** Where a projection stands: the last position applied and the log's hash up to it. */
+    record Checkpoint(long position, String logHash) {
+        static final Checkpoint START = new Checkpoint(0, LogHash.EMPTY);
+    }
 
     /** Work done inside one read.db write transaction. */
     public interface Transaction<T> {
@@ -70,31 +81,24 @@ public final class ReadDatabase implements AutoCloseable {
         this.file = file;
         this.clock = clock;
         this.writeConnection = writeConnection;
-        this.writer = new SingleWriter("read.db writer", writeConnection);
+        this.writer = new SingleWriter("read.db writer", writeConnection, this::afterFailure);
         this.readers = new ReaderConnections(file, Synchronous.NORMAL);
     }
 
     /**
-     * Opens read.db, moving aside and recreating a file that cannot be used (see {@link ReadDatabaseFile}).
+     * Opens read.db, moving aside and recreating a file that cannot be used (see {@link ReadDatabaseFile}),
+     * including one built from another log than {@code store}'s.
      *
-     * @param eventsFingerprint identifies the events.db this read.db was built from (null when the
-     *                          store is empty); a read.db built from another store is emptied
-     * @param eventsHead        the store's head; a checkpoint beyond it means another store, too
-     * @param notices           receives one sentence per thing a user should know
+     * @param notices receives one sentence per thing a user should know
      */
-    public static ReadDatabase open(Path file, Clock clock, String eventsFingerprint, long eventsHead,
-                                    Consumer<String> notices) {
-        Connection connection = ReadDatabaseFile.open(file, clock, eventsFingerprint, eventsHead, notices,
-                ReadDatabase::initialise);
-        ReadDatabase db;
+    public static ReadDatabase open(Path file, Clock clock, EventStore store, Consumer<String> notices) {
+        Connection connection = ReadDatabaseFile.open(file, clock, store, notices, ReadDatabase::initialise);
         try {
-            db = new ReadDatabase(file, clock, connection);
+            return new ReadDatabase(file, clock, connection);
         } catch (SQLException e) {
             SqliteConnections.closeQuietly(connection);
             throw new EventStoreException(SqliteProblem.describe(file, e, ReadDatabaseFile.IF_CORRUPT), e);
         }
-        db.recordBuiltFrom(eventsFingerprint);
-        return db;
     }
 
     /** Creates (or completes) the base schema and marks the file as ours, at the current version. */
@@ -107,38 +111,6 @@ public final class ReadDatabase implements AutoCloseable {
             s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
         }
         return null;
-    }
-
-    /** Identifies an event store by its first event, so that a read.db built from another store is noticed. */
-    static String fingerprintOf(RecordedEvent first) {
-        return first.streamId() + "@" + first.recordedAt();
-    }
-
-    /**
-     * Writes down which events.db this read.db is built from, once there is a first event to name it by
-     * (replacing what was there: {@link ReadDatabaseFile} has already moved aside a read.db of another store).
-     */
-    private void recordBuiltFrom(String fingerprint) {
-        if (fingerprint == null) {
-            return;
-        }
-        write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT OR REPLACE INTO read_meta(key, value) VALUES ('events_fingerprint', ?)")) {
-                ps.setString(1, fingerprint);
-                ps.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    /** Inside a write transaction: records the store's first event, unless a fingerprint is there already. */
-    static void rememberBuiltFrom(Connection c, RecordedEvent first) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO read_meta(key, value) VALUES ('events_fingerprint', ?)"
-                + " ON CONFLICT(key) DO NOTHING")) {
-            ps.setString(1, fingerprintOf(first));
-            ps.executeUpdate();
-        }
     }
 
     public Path file() {
@@ -158,10 +130,11 @@ public final class ReadDatabase implements AutoCloseable {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO checkpoints(projection, position, updated_at) VALUES (?, 0, ?)"
+                    "INSERT INTO checkpoints(projection, position, log_hash, updated_at) VALUES (?, 0, ?, ?)"
                             + " ON CONFLICT(projection) DO NOTHING")) {
                 ps.setString(1, projection.name());
-                ps.setString(2, SqliteFiles.formatInstant(clock.instant()));
+                ps.setString(2, LogHash.EMPTY);
+                ps.setString(3, SqliteFiles.formatInstant(clock.instant()));
                 ps.executeUpdate();
             }
             return null;
@@ -194,6 +167,20 @@ public final class ReadDatabase implements AutoCloseable {
         return w;
     }
 
+    /**
+     * On the writer thread, after a failed transaction: a storage failure (full disk, I/O error, …) may leave
+     * the projections' kept statements unusable, so they are opened again; a projection's own failure keeps them.
+     */
+    private void afterFailure(Throwable failure) {
+        if (!(failure instanceof SQLException e) || SqliteProblem.of(e) == SqliteProblem.OTHER) {
+            return;
+        }
+        for (Projection.Writer w : writers.values()) {
+            SqliteConnections.closeQuietly(w);
+        }
+        writers.clear();
+    }
+
     /** Runs a query on this thread's own reader connection. */
     public <T> T read(Query<T> query) {
         if (closed) {
@@ -208,24 +195,35 @@ public final class ReadDatabase implements AutoCloseable {
     }
 
     public long checkpoint(String projection) {
+        return checkpointOf(projection).position();
+    }
+
+    Checkpoint checkpointOf(String projection) {
         return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT position FROM checkpoints WHERE projection = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT position, log_hash FROM checkpoints WHERE projection = ?")) {
                 ps.setString(1, projection);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : 0L;
+                    return rs.next() ? new Checkpoint(rs.getLong(1), rs.getString(2)) : Checkpoint.START;
                 }
             }
         });
     }
 
-    /** Inside a write transaction: moves a projection's checkpoint. */
-    static void saveCheckpoint(Connection c, String projection, long position, String updatedAt) throws SQLException {
+    /**
+     * Inside a write transaction: moves a projection's checkpoint, with the hash of the log up to it — in
+     * the same transaction as the rows, so the hash always describes exactly what the rows were made from.
+     */
+    static void saveCheckpoint(Connection c, String projection, Checkpoint checkpoint, String updatedAt)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO checkpoints(projection, position, updated_at) VALUES (?, ?, ?)"
-                        + " ON CONFLICT(projection) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at")) {
+                "INSERT INTO checkpoints(projection, position, log_hash, updated_at) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT(projection) DO UPDATE SET position = excluded.position,"
+                        + " log_hash = excluded.log_hash, updated_at = excluded.updated_at")) {
             ps.setString(1, projection);
-            ps.setLong(2, position);
-            ps.setString(3, updatedAt);
+            ps.setLong(2, checkpoint.position());
+            ps.setString(3, checkpoint.logHash());
+            ps.setString(4, updatedAt);
             ps.executeUpdate();
         }
     }

@@ -1,6 +1,8 @@
 package io.cqrsflow.read;
 
+import io.cqrsflow.eventstore.EventStore;
 import io.cqrsflow.eventstore.EventStoreException;
+import io.cqrsflow.eventstore.LogHash;
 import io.cqrsflow.eventstore.SqliteFiles;
 import io.cqrsflow.sqlite.FileHeader;
 import io.cqrsflow.sqlite.SingleWriter;
@@ -12,11 +14,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -37,27 +40,26 @@ final class ReadDatabaseFile {
      * A writer connection to a usable read.db at {@code file}, in WAL mode, with {@code initialise} run in
      * one transaction. See {@link ReadDatabase#open} for the parameters.
      */
-    static Connection open(Path file, Clock clock, String eventsFingerprint, long eventsHead,
-                           Consumer<String> notices, SingleWriter.Transaction<?> initialise) {
+    static Connection open(Path file, Clock clock, EventStore store, Consumer<String> notices,
+                           SingleWriter.Transaction<?> initialise) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new EventStoreException("cannot create the folder for " + file + ": " + e.getMessage(), e);
         }
         if (!Files.exists(file)) {
-            if (eventsHead > 0) {
+            if (store.head() > 0) {
                 // Worth saying only when there is history to rebuild; a brand-new folder is no news.
                 notices.accept(file.getFileName() + " does not exist yet: building the read models from events.db");
             }
         } else if (!FileHeader.looksLikeSqlite(file)) {
             moveAside(file, clock, notices, "is not an SQLite database");
         }
-        return openSqlite(file, clock, eventsFingerprint, eventsHead, notices, initialise, true);
+        return openSqlite(file, clock, store, notices, initialise, true);
     }
 
-    private static Connection openSqlite(Path file, Clock clock, String eventsFingerprint, long eventsHead,
-                                         Consumer<String> notices, SingleWriter.Transaction<?> initialise,
-                                         boolean mayMoveCorruptAside) {
+    private static Connection openSqlite(Path file, Clock clock, EventStore store, Consumer<String> notices,
+                                         SingleWriter.Transaction<?> initialise, boolean mayMoveCorruptAside) {
         Connection connection = null;
         try {
             // Look before touching: a file that is not ours is moved aside as it was, not even switched to WAL.
@@ -68,7 +70,7 @@ final class ReadDatabaseFile {
                 moveAside(file, clock, notices, unusable);
                 connection = SqliteConnections.connect(file);
             }
-            String otherStore = builtFromAnotherStore(connection, eventsFingerprint, eventsHead);
+            String otherStore = builtFromAnotherLog(connection, store);
             if (otherStore != null) {
                 // Derived data, but a learner may have added a view or table of their own: keep it all, aside.
                 connection.close();
@@ -83,7 +85,7 @@ final class ReadDatabaseFile {
             if (mayMoveCorruptAside && SqliteProblem.of(e) == SqliteProblem.CORRUPT) {
                 // A corrupt read.db costs nothing to rebuild: move it aside and start again, once.
                 moveAside(file, clock, notices, "is corrupt (" + e.getMessage() + ")");
-                return openSqlite(file, clock, eventsFingerprint, eventsHead, notices, initialise, false);
+                return openSqlite(file, clock, store, notices, initialise, false);
             }
             throw new EventStoreException(SqliteProblem.describe(file, e, IF_CORRUPT), e);
         }
@@ -92,7 +94,7 @@ final class ReadDatabaseFile {
     /** Null if the file is ours and current (or empty), else why it cannot be used. Reads only. */
     private static String whyUnusable(Connection connection) throws SQLException {
         FileHeader header = FileHeader.read(connection);
-        if (header.isBlank()) {
+        if (header.isBlankFor(ReadDatabase.APPLICATION_ID)) {
             return null;
         }
         if (header.applicationId() != ReadDatabase.APPLICATION_ID) {
@@ -109,31 +111,45 @@ final class ReadDatabaseFile {
     }
 
     /**
-     * Why a read.db cannot be kept for this events.db (built from another store, or not saying which),
-     * or null. Reads only; the file is not touched.
+     * Why a read.db cannot be kept for this events.db (built from another log, or not saying which), or null.
+     * Each checkpoint's {@link LogHash} is compared with the hash of events.db's own log up to the same
+     * position: a fork, a rewritten or removed event anywhere before a checkpoint gives another hash. The pass
+     * over events.db this needs is the one the store makes at open anyway (it keeps the hash at every
+     * 1 000th position), so each checkpoint costs at most 1 000 rows more; comparing only the event at each
+     * checkpoint would be cheaper still but miss a fork that has
+     * since come back to the same event. Reads only; the file is not touched.
      */
-    private static String builtFromAnotherStore(Connection c, String fingerprint, long eventsHead) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            if (intOf(s, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('read_meta', 'checkpoints')") < 2) {
+    private static String builtFromAnotherLog(Connection c, EventStore store) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'checkpoints'")) {
+            rs.next();
+            if (rs.getInt(1) == 0) {
                 return null;
             }
         }
-        String stored = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM read_meta WHERE key = 'events_fingerprint'");
-             ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-                stored = rs.getString(1);
+        Map<Long, String> stored = new HashMap<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT position, log_hash FROM checkpoints")) {
+            while (rs.next()) {
+                String hash = rs.getString(2);
+                if (hash == null || !hash.matches("[0-9a-f]{64}")) {
+                    return "does not say which events.db it was built from";
+                }
+                if (stored.containsKey(rs.getLong(1)) && !stored.get(rs.getLong(1)).equals(hash)) {
+                    return "was built from a different events.db"; // two projections disagree about one log
+                }
+                stored.put(rs.getLong(1), hash);
             }
         }
-        long highest;
-        try (Statement s = c.createStatement()) {
-            highest = intOf(s, "SELECT COALESCE(MAX(position), 0) FROM checkpoints");
-        }
-        if ((stored != null && !stored.equals(fingerprint)) || highest > eventsHead) {
+        long highest = stored.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+        if (highest > store.head()) {
             return "was built from a different events.db";
         }
-        if (stored == null && highest > 0) {
-            return "does not say which events.db it was built from";
+        Map<Long, String> actual = store.logHashesAt(stored.keySet());
+        for (Map.Entry<Long, String> checkpoint : stored.entrySet()) {
+            if (!checkpoint.getValue().equals(actual.get(checkpoint.getKey()))) {
+                return "was built from a different events.db";
+            }
         }
         return null;
     }
@@ -145,13 +161,6 @@ final class ReadDatabaseFile {
                     + " and rebuilding the read models from events.db");
         } catch (IOException e) {
             throw new EventStoreException(file + " " + why + " and could not be moved aside: " + e.getMessage(), e);
-        }
-    }
-
-    private static int intOf(Statement s, String sql) throws SQLException {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.cqrsflow.read;
 
 import io.cqrsflow.eventstore.EventStore;
-import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.read.salesbycustomer.SalesByCustomerQueries;
 
 import java.nio.file.Path;
@@ -51,7 +50,7 @@ public final class ReadSide implements AutoCloseable {
     public static ReadSide open(EventStore store, Path readDbFile, Clock clock, Map<String, Long> delays,
                                 Function<String, Scheduler> schedulers, ProjectorListener listener,
                                 Consumer<String> notices) {
-        ReadDatabase db = ReadDatabase.open(readDbFile, clock, fingerprint(store), store.head(), notices);
+        ReadDatabase db = ReadDatabase.open(readDbFile, clock, store, notices);
         ReadSide side = new ReadSide(store, db, clock, schedulers, listener);
         List<String> names = new ArrayList<>(ReadModels.atStart());
         // those added at runtime before have a checkpoint row, and run again
@@ -64,12 +63,6 @@ public final class ReadSide implements AutoCloseable {
             side.start(name, delays.getOrDefault(name, 0L));
         }
         return side;
-    }
-
-    /** Identifies an event store by its first event, so a read.db built from another store is noticed. */
-    private static String fingerprint(EventStore store) {
-        List<RecordedEvent> first = store.readAll(0, 1);
-        return first.isEmpty() ? null : ReadDatabase.fingerprintOf(first.get(0));
     }
 
     /** A new projection of the read model with that name. */

@@ -16,7 +16,7 @@ import java.util.Arrays;
  * ({@code PRAGMA application_id}), which schema version ({@code PRAGMA user_version}), and whether it has
  * any tables yet. Each store decides what to do with a file that is not its own; this only reads.
  *
- * @param tables how many tables the file has; 0 for a new (or empty) file that anyone may initialise
+ * @param tables how many schema objects (tables, views, indexes, triggers) the file has; 0 for a new file
  */
 public record FileHeader(int applicationId, int userVersion, int tables) {
 
@@ -46,14 +46,14 @@ public record FileHeader(int applicationId, int userVersion, int tables) {
         try (Statement s = connection.createStatement()) {
             int applicationId = intOf(s, "PRAGMA application_id");
             int userVersion = intOf(s, "PRAGMA user_version");
-            int tables = intOf(s, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'");
+            int tables = intOf(s, "SELECT COUNT(*) FROM sqlite_master");
             return new FileHeader(applicationId, userVersion, tables);
         }
     }
 
     /**
-     * Null if SQLite's quick integrity check passes, otherwise its first complaint. Reads every page, so
-     * it is for files that are cheap to check or cheap to lose (read.db), not for every open of events.db.
+     * Null if SQLite's quick integrity check passes, otherwise its first complaint. Reads every page: about
+     * 0.35 s for a million events, which is the price of never writing to a damaged file.
      */
     public static String integrityProblem(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement();
@@ -64,14 +64,25 @@ public record FileHeader(int applicationId, int userVersion, int tables) {
         }
     }
 
-    /** No tables yet: a new file, ours to initialise whatever its header says. */
-    public boolean isBlank() {
-        return tables == 0;
+    /**
+     * Nothing in it and nobody's mark on it: a new file, ours to initialise. A file with no tables but
+     * another program's {@code application_id} or a {@code user_version} is someone's file that is empty
+     * so far, and must not be taken over (and have its marks overwritten).
+     */
+    public boolean isBlankFor(int ourApplicationId) {
+        return tables == 0 && userVersion == 0 && (applicationId == 0 || applicationId == ourApplicationId);
     }
 
-    /** Blank, or marked with {@code ourApplicationId}: a file that is not a stranger's. */
-    public boolean isBlankOrMarkedAs(int ourApplicationId) {
-        return isBlank() || applicationId == ourApplicationId;
+    /** Neither blank nor marked as ours: another program's file, to be left as it is. */
+    public boolean isStrangerTo(int ourApplicationId) {
+        return applicationId != ourApplicationId && !isBlankFor(ourApplicationId);
+    }
+
+    /** What the header says, for a message about a file that is not ours. */
+    public String describe() {
+        return applicationId == 0
+                ? "user_version " + userVersion + ", " + tables + " schema object(s), no application_id"
+                : String.format("application_id 0x%08X, user_version %d", applicationId, userVersion);
     }
 
     private static int intOf(Statement s, String sql) throws SQLException {

@@ -26,17 +26,28 @@ public final class SingleWriter {
 
     private final Connection connection;
     private final ExecutorService thread;
-    private final PreparedStatement begin;
-    private final PreparedStatement commit;
-    private final PreparedStatement rollback;
+    private final Consumer<Throwable> afterFailure;
+    /** Touched only on the writer thread. */
+    private PreparedStatement begin;
+    private PreparedStatement commit;
 
     /** Takes over {@code connection}, which from now on is used only on the new thread named {@code threadName}. */
     public SingleWriter(String threadName, Connection connection) throws SQLException {
+        this(threadName, connection, failure -> { });
+    }
+
+    /**
+     * As {@link #SingleWriter(String, Connection)}; {@code afterFailure} runs on the writer thread after every
+     * transaction that failed, once it is rolled back, with the failure: for the owner to prepare again the
+     * statements it keeps.
+     * After a full disk or an I/O error sqlite-jdbc may have finalized every statement of the connection, and
+     * a kept one then fails each later use with "statement is not executing", long after the cause is gone.
+     */
+    public SingleWriter(String threadName, Connection connection, Consumer<Throwable> afterFailure)
+            throws SQLException {
         this.connection = connection;
-        // Prepared once: an append is a handful of statements, and these three come with every one.
-        this.begin = connection.prepareStatement("BEGIN IMMEDIATE");
-        this.commit = connection.prepareStatement("COMMIT");
-        this.rollback = connection.prepareStatement("ROLLBACK");
+        this.afterFailure = afterFailure;
+        prepare();
         this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
@@ -58,7 +69,14 @@ public final class SingleWriter {
     public <T> T transaction(Transaction<T> work, Consumer<? super T> afterCommit)
             throws SQLException, InterruptedException {
         Future<T> result = thread.submit(() -> {
-            T value = inTransaction(begin, commit, rollback, connection, work);
+            T value;
+            try {
+                value = inTransaction(() -> begin.execute(), () -> commit.execute(), () -> rollBack(connection),
+                        connection, work);
+            } catch (SQLException | RuntimeException | Error failure) {
+                startAfresh(failure);
+                throw failure;
+            }
             afterCommit.accept(value);
             return value;
         });
@@ -85,34 +103,66 @@ public final class SingleWriter {
      */
     public static <T> T immediate(Connection connection, Transaction<T> work) throws SQLException {
         try (Statement s = connection.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
-            boolean committed = false;
-            try {
-                T result = work.run(connection);
-                s.execute("COMMIT");
-                committed = true;
-                return result;
-            } finally {
-                if (!committed) {
-                    s.execute("ROLLBACK");
-                }
-            }
+            return inTransaction(() -> s.execute("BEGIN IMMEDIATE"), () -> s.execute("COMMIT"),
+                    () -> s.execute("ROLLBACK"), connection, work);
         }
     }
 
-    private static <T> T inTransaction(PreparedStatement begin, PreparedStatement commit, PreparedStatement rollback,
-                                       Connection connection, Transaction<T> work) throws SQLException {
-        begin.execute();
-        boolean committed = false;
+    /** Prepared once: an append is a handful of statements, and these two come with every one. */
+    private void prepare() throws SQLException {
+        begin = connection.prepareStatement("BEGIN IMMEDIATE");
+        commit = connection.prepareStatement("COMMIT");
+    }
+
+    /** After a failed transaction: this writer's statements and then its owner's, prepared again. */
+    private void startAfresh(Throwable failure) {
+        SqliteConnections.closeQuietly(begin);
+        SqliteConnections.closeQuietly(commit);
+        try {
+            prepare();
+            afterFailure.accept(failure);
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e); // the next transaction will fail and say why; this one's cause comes first
+        }
+    }
+
+    /**
+     * On a statement of its own, not a prepared one kept from before the failure: after SQLite rolled back
+     * by itself, sqlite-jdbc's kept statement answers "statement is not executing" and says nothing of
+     * whether a transaction is still open; a fresh one gets SQLite's own answer.
+     */
+    private static void rollBack(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("ROLLBACK");
+        }
+    }
+
+    private interface Step {
+        void run() throws SQLException;
+    }
+
+    /**
+     * All or nothing, and the connection left outside any transaction whatever failed. After some errors
+     * (a full disk, an I/O error) SQLite has already rolled the transaction back itself, and a ROLLBACK
+     * then fails with "no transaction is active": that is the clean state wanted, and the first error,
+     * the one that says what happened, is the one reported.
+     */
+    private static <T> T inTransaction(Step begin, Step commit, Step rollback, Connection connection,
+                                       Transaction<T> work) throws SQLException {
+        begin.run();
         try {
             T result = work.run(connection);
-            commit.execute();
-            committed = true;
+            commit.run();
             return result;
-        } finally {
-            if (!committed) {
-                rollback.execute();
+        } catch (SQLException | RuntimeException | Error failure) {
+            try {
+                rollback.run();
+            } catch (SQLException rollbackFailed) {
+                if (!String.valueOf(rollbackFailed.getMessage()).contains("no transaction is active")) {
+                    failure.addSuppressed(rollbackFailed);
+                }
             }
+            throw failure;
         }
     }
 
@@ -131,7 +181,6 @@ public final class SingleWriter {
             } finally {
                 SqliteConnections.closeQuietly(begin);
                 SqliteConnections.closeQuietly(commit);
-                SqliteConnections.closeQuietly(rollback);
                 SqliteConnections.closeQuietly(connection);
             }
         });

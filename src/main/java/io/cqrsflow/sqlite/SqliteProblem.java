@@ -16,6 +16,8 @@ public enum SqliteProblem {
     READ_ONLY,
     /** The disk (or a quota) is full. */
     DISK_FULL,
+    /** The operating system failed to read or write the file. */
+    IO_ERROR,
     /** Anything else: reported as SQLite says it. */
     OTHER;
 
@@ -34,6 +36,9 @@ public enum SqliteProblem {
         if (m.contains("SQLITE_FULL")) {
             return DISK_FULL;
         }
+        if (m.contains("SQLITE_IOERR")) {
+            return IO_ERROR;
+        }
         return OTHER;
     }
 
@@ -51,6 +56,8 @@ public enum SqliteProblem {
                     + " with an open write transaction, or another CQRS Flow) and try again.";
             case READ_ONLY -> "cannot write " + file + " (" + detail + "); check its permissions.";
             case DISK_FULL -> "cannot write " + file + ": the disk is full (" + detail + "); free some space and try again.";
+            case IO_ERROR -> "cannot use " + file + ": the disk reported an input/output error (" + detail
+                    + "); check that the disk is still there and working, then try again.";
             case OTHER -> "cannot use " + file + ": " + detail;
         };
     }

@@ -272,7 +272,7 @@ public final class Benchmark {
                 }
             };
             long start = System.nanoTime();
-            try (ReadDatabase db = ReadDatabase.open(readDb, Clock.systemUTC(), null, head, m -> { })) {
+            try (ReadDatabase db = ReadDatabase.open(readDb, Clock.systemUTC(), store, m -> { })) {
                 List<Projector> projectors = new ArrayList<>();
                 for (String name : ProjectionNames.AT_START) {
                     Projector p = new Projector(ReadSide.projection(name), store, db, Clock.systemUTC(),

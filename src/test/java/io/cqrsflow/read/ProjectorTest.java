@@ -60,7 +60,7 @@ class ProjectorTest {
     @BeforeEach
     void open() {
         store = SqliteEventStore.open(dir.resolve("events.db"), clock);
-        db = ReadDatabase.open(dir.resolve("read.db"), clock, null, 0, m -> { });
+        db = ReadDatabase.open(dir.resolve("read.db"), clock, store, m -> { });
         handler = new CommandHandler(store);
     }
 

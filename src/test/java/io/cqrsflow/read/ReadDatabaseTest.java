@@ -309,7 +309,7 @@ class ReadDatabaseTest {
         // given read models whose origin was never recorded (as an earlier version could leave them)
         storeWithHistory(dir, "Ada Lovelace");
         openAndCatchUp().close();
-        ReadDbContents.execute(dir.resolve("read.db"), "DELETE FROM read_meta", "UPDATE order_list SET status = 'stale'");
+        ReadDbContents.execute(dir.resolve("read.db"), "UPDATE checkpoints SET log_hash = ''", "UPDATE order_list SET status = 'stale'");
 
         // when
         openAndCatchUp();

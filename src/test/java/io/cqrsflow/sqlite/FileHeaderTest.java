@@ -37,8 +37,8 @@ class FileHeaderTest {
             FileHeader header = FileHeader.read(c);
 
             assertThat(header).isEqualTo(new FileHeader(0, 0, 0));
-            assertThat(header.isBlank()).isTrue();
-            assertThat(header.isBlankOrMarkedAs(0x43514645)).isTrue();
+            assertThat(header.isBlankFor(0x43514645)).isTrue();
+            assertThat(header.isStrangerTo(0x43514645)).isFalse();
             assertThat(FileHeader.integrityProblem(c)).isNull();
         }
     }
@@ -54,11 +54,29 @@ class FileHeaderTest {
         try (Connection c = SqliteConnections.connect(ours)) {
             FileHeader header = FileHeader.read(c);
             assertThat(header).isEqualTo(new FileHeader(1129399877, 3, 2));
-            assertThat(header.isBlankOrMarkedAs(1129399877)).isTrue();
-            assertThat(header.isBlankOrMarkedAs(42)).isFalse();
+            assertThat(header.isStrangerTo(1129399877)).isFalse();
+            assertThat(header.isStrangerTo(42)).isTrue();
         }
         try (Connection c = SqliteConnections.connect(stranger)) {
-            assertThat(FileHeader.read(c).isBlankOrMarkedAs(1129399877)).isFalse();
+            assertThat(FileHeader.read(c).isStrangerTo(1129399877)).isTrue();
+        }
+    }
+
+    @Test
+    void an_empty_file_with_another_programs_marks_is_not_blank() throws Exception {
+        Path marked = dir.resolve("marked.db");
+        Path versioned = dir.resolve("versioned.db");
+        execute(marked, "PRAGMA application_id = 42");
+        execute(versioned, "PRAGMA user_version = 7");
+
+        try (Connection c = SqliteConnections.connect(marked)) {
+            FileHeader header = FileHeader.read(c);
+            assertThat(header.isBlankFor(1129399877)).isFalse();
+            assertThat(header.isStrangerTo(1129399877)).isTrue();
+            assertThat(header.describe()).isEqualTo("application_id 0x0000002A, user_version 0");
+        }
+        try (Connection c = SqliteConnections.connect(versioned)) {
+            assertThat(FileHeader.read(c).isStrangerTo(1129399877)).isTrue();
         }
     }
 

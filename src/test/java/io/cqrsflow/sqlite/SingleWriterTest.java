@@ -169,4 +169,54 @@ class SingleWriterTest {
         reader = SqliteConnections.open(file, Synchronous.FULL);
         assertThat(rows()).isEqualTo(1);
     }
+
+    @Test
+    void a_full_disk_is_named_nothing_is_half_written_and_writing_resumes_once_there_is_room() throws Exception {
+        // given a file that may not grow (SQLite reports this exactly as a full file system: SQLITE_FULL)
+        writer.transaction(c -> insert(c, 1));
+        long pages = ((Number) scalar(reader, "PRAGMA page_count")).longValue();
+        writer.transaction(c -> scalar(c, "PRAGMA max_page_count = " + pages));
+
+        // when two transactions need more room, each writing a row and then a blob too big for the file
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> writer.transaction(c -> {
+                insert(c, 2);
+                try (Statement s = c.createStatement()) {
+                    return s.executeUpdate("INSERT INTO t VALUES (zeroblob(200000))");
+                }
+            })).isInstanceOfSatisfying(SQLException.class, e -> {
+                assertThat(SqliteProblem.of(e)).isEqualTo(SqliteProblem.DISK_FULL);
+                assertThat(SqliteProblem.describe(file, e, "")).contains("the disk is full");
+                assertThat(e.getSuppressed()).isEmpty();
+            });
+            // then nothing of it was stored
+            assertThat(rows()).isEqualTo(1);
+        }
+
+        // when room is made again, the very next transaction is stored
+        writer.transaction(c -> scalar(c, "PRAGMA max_page_count = 1073741823"));
+        writer.transaction(c -> insert(c, 3));
+        assertThat(rows()).isEqualTo(2);
+    }
+
+    @Test
+    void after_a_failed_transaction_the_owner_is_told_on_the_writer_thread_to_prepare_its_statements_again()
+            throws Exception {
+        List<String> told = Collections.synchronizedList(new ArrayList<>());
+        SingleWriter owned = new SingleWriter("owned writer", SqliteConnections.open(file, Synchronous.FULL),
+                failure -> told.add(Thread.currentThread().getName()));
+        try {
+            owned.transaction(c -> insert(c, 1));
+            assertThat(told).isEmpty();
+
+            assertThatThrownBy(() -> owned.transaction(c -> insert(c, Integer.parseInt("not a number"))))
+                    .isInstanceOf(NumberFormatException.class);
+
+            assertThat(told).containsExactly("owned writer");
+            owned.transaction(c -> insert(c, 2));
+            assertThat(rows()).isEqualTo(2);
+        } finally {
+            owned.close(() -> { });
+        }
+    }
 }

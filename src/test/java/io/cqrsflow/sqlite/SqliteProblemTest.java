@@ -106,4 +106,12 @@ class SqliteProblemTest {
                     .startsWith("cannot use " + file + ": ").contains("no_such_table").doesNotContain("\n");
         }
     }
+
+    @Test
+    void an_io_error_is_named_as_one() {
+        SQLException e = new SQLException("[SQLITE_IOERR_WRITE] Some kind of disk I/O error occurred (disk I/O error)");
+
+        assertThat(SqliteProblem.of(e)).isEqualTo(SqliteProblem.IO_ERROR);
+        assertThat(SqliteProblem.describe(Path.of("events.db"), e, "")).contains("input/output error", "events.db");
+    }
 }

@@ -1,0 +1,134 @@
+package io.cqrsflow.eventstore;
+
+import io.cqrsflow.sqlite.ReaderConnections;
+import io.cqrsflow.sqlite.SqliteConnections.Synchronous;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeSet;
+
+/**
+ * Reads events.db on each reading thread's own connection (WAL: never waiting for the writer), and
+ * remembers the first event it could not decode: from then on the store appends nothing.
+ */
+final class EventReader {
+    private static final String COLUMNS = String.join(", ", EventStoreFile.COLUMNS);
+
+    private final Path file;
+    private final EventCodec codec;
+    private final ReaderConnections readers;
+    /** The log's hash at some positions, from the scan at open: where {@link #logHashesAt} starts walking. */
+    private final NavigableMap<Long, String> marks;
+    private volatile String unreadable;
+
+    EventReader(Path file, EventCodec codec, NavigableMap<Long, String> marks) {
+        this.file = file;
+        this.codec = codec;
+        this.marks = marks;
+        this.readers = new ReaderConnections(file, Synchronous.FULL);
+    }
+
+    List<RecordedEvent> readStream(String streamId) {
+        return query("SELECT " + COLUMNS + " FROM events WHERE stream_id = ? ORDER BY stream_version",
+                ps -> ps.setString(1, streamId));
+    }
+
+    List<RecordedEvent> readAll(long afterPosition, int limit) {
+        return query("SELECT " + COLUMNS + " FROM events WHERE position > ? ORDER BY position LIMIT ?",
+                ps -> {
+                    ps.setLong(1, afterPosition);
+                    ps.setInt(2, limit);
+                });
+    }
+
+    /** Null while every event read so far could be decoded; otherwise the message for the first that could not. */
+    String unreadable() {
+        return unreadable;
+    }
+
+    /**
+     * The {@link LogHash} of the log at each of {@code positions} that exists. Walks forward from the nearest
+     * mark the scan at open left, so each costs at most {@link EventStoreFile#MARK_EVERY} rows read, not a
+     * pass over the log.
+     */
+    Map<Long, String> logHashesAt(Collection<Long> positions) {
+        Map<Long, String> found = new HashMap<>();
+        try (PreparedStatement ps = readers.forThisThread().prepareStatement(
+                "SELECT position, stream_id, stream_version, type, data FROM events"
+                        + " WHERE position > ? AND position <= ? ORDER BY position")) {
+            for (long wanted : new TreeSet<>(positions)) {
+                Map.Entry<Long, String> mark = marks.floorEntry(wanted);
+                if (mark == null) {
+                    continue;
+                }
+                LogHash hash = LogHash.from(mark.getValue());
+                long at = mark.getKey();
+                ps.setLong(1, at);
+                ps.setLong(2, wanted);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        at = rs.getLong(1);
+                        hash.add(at, rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5));
+                    }
+                }
+                if (at == wanted) {
+                    found.put(wanted, hash.value());
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw SqliteEventStore.describe(file, e);
+        }
+    }
+
+    void close() {
+        readers.closeAll();
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private List<RecordedEvent> query(String sql, Binder binder) {
+        try {
+            Connection connection = readers.forThisThread();
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                binder.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<RecordedEvent> events = new ArrayList<>();
+                    while (rs.next()) {
+                        events.add(toRecorded(rs));
+                    }
+                    return events;
+                }
+            }
+        } catch (SQLException e) {
+            throw SqliteEventStore.describe(file, e);
+        }
+    }
+
+    private RecordedEvent toRecorded(ResultSet rs) throws SQLException {
+        long position = rs.getLong(1);
+        String type = rs.getString(4);
+        String data = rs.getString(5);
+        try {
+            return new RecordedEvent(position, rs.getString(2), rs.getLong(3), type, codec.decode(type, data), data,
+                    codec.decodeMetadata(rs.getString(6)), SqliteFiles.parseInstant(rs.getString(7)));
+        } catch (RuntimeException e) {
+            String message = EventStoreFile.unreadable(file, position, e);
+            if (unreadable == null) {
+                unreadable = message; // the first one found: later appends say where the trouble begins
+            }
+            throw new EventStoreException(message, e);
+        }
+    }
+}
