@@ -5,6 +5,7 @@ import io.cqrsflow.flow.FlowSignal;
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.ui.BaseFont;
 import io.cqrsflow.ui.FlowModel;
+import io.cqrsflow.ui.Contrast;
 import io.cqrsflow.ui.Palette;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.MapChangeListener;
@@ -219,7 +220,7 @@ public final class EventTableView extends VBox {
                     // the projector's colour names it, as everywhere on screen; the tooltip says it in words
                     Label tag = new Label("◀");
                     tag.getStyleClass().add("checkpoint-tag");
-                    tag.setStyle("-fx-background-color: " + Palette.projectorHex(s.name()) + ";");
+                    tag.setStyle("-fx-background-color: " + Contrast.hex(Contrast.ink(Palette.projector(s.name()))) + ";");
                     tag.setMinWidth(Label.USE_PREF_SIZE);
                     box.getChildren().add(tag);
                     tip.append(s.name()).append(": its checkpoint — the last event it applied\n");

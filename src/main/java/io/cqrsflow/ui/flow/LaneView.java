@@ -50,7 +50,7 @@ public final class LaneView extends VBox {
         this.number = number;
         getStyleClass().add("lane");
         setId("lane-" + name);
-        setStyle("-lane-color: " + Palette.projectorHex(name) + ";");
+        setStyle(Palette.projectorStyle(name));
         track = new LaneTrack(model, name);
 
         Circle dot = new Circle(6, Palette.projector(name));

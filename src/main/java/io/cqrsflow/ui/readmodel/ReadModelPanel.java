@@ -71,7 +71,7 @@ public final class ReadModelPanel<T> extends VBox {
         String title = display.title();
         getStyleClass().add("read-model");
         setId("read-model-" + projector);
-        setStyle("-lane-color: " + display.colourHex() + ";");
+        setStyle(io.cqrsflow.ui.Palette.projectorStyle(projector));
 
         Label name = new Label(title);
         name.getStyleClass().add("read-model-title");
