@@ -55,7 +55,8 @@ public final class OrderDecider {
         }
         if (customer == null || !customer.registered()) {
             return Decision.reject(Rule.UNKNOWN_CUSTOMER,
-                    prefix + "customer " + command.customerId() + " is not registered");
+                    prefix + (CustomerDecider.isBlank(command.customerId()) ? "no customer was given"
+                            : "customer " + command.customerId() + " is not registered"));
         }
         if (command.items().isEmpty()) {
             return Decision.reject(Rule.NO_ITEMS, prefix + "it has no items");

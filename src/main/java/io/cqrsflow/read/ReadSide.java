@@ -1,10 +1,12 @@
 package io.cqrsflow.read;
 
 import io.cqrsflow.eventstore.EventStore;
+import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.read.salesbycustomer.SalesByCustomerQueries;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -143,18 +145,42 @@ public final class ReadSide implements AutoCloseable {
      * out. A read model not running has no tables to read yet, and no reading.
      */
     public ReadModelsSnapshot readModels() {
-        // Rows first, truth after: the truth is then never older than the rows, so a stale row always
-        // means its read model is behind, never that the truth it was compared with was.
+        // Rows and checkpoints in one read transaction (one WAL snapshot of read.db), the truth after: the
+        // truth is then never older than the rows, so a stale row always means its read model is behind,
+        // never that the truth it was compared with was — and "n behind" counts from the same truth.
         Map<String, Rows<?>> rows = new LinkedHashMap<>();
-        for (ReadModelModule<?> m : ReadModels.ALL) {
-            if (isRunning(m.name())) {
-                rows.put(m.name(), Rows.of(m, db));
+        Map<String, Long> checkpoints = new LinkedHashMap<>();
+        db.read(c -> {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                for (ReadModelModule<?> m : ReadModels.ALL) {
+                    if (isRunning(m.name())) {
+                        rows.put(m.name(), Rows.of(m, db));
+                        checkpoints.put(m.name(), db.checkpoint(m.name()));
+                    }
+                }
+            } finally {
+                c.commit();
+                c.setAutoCommit(auto);
             }
-        }
-        Map<String, OrderDetails> truth = queries.writeModel().allOrders();
+            return null;
+        });
+        WriteModelQueries.Truth truth = queries.writeModel().truth();
         Map<String, ReadModelReading<?>> readings = new LinkedHashMap<>();
-        rows.forEach((name, r) -> readings.put(name, r.against(truth)));
-        return new ReadModelsSnapshot(readings, truth);
+        rows.forEach((name, r) -> readings.put(name, r.against(truth.orders())));
+        Map<String, ReadModelsSnapshot.Progress> progress = new LinkedHashMap<>();
+        checkpoints.forEach((name, checkpoint) -> progress.put(name, progressOf(checkpoint, truth.position())));
+        return new ReadModelsSnapshot(readings, truth.orders(), progress);
+    }
+
+    private ReadModelsSnapshot.Progress progressOf(long checkpoint, long head) {
+        Instant oldest = null;
+        if (checkpoint < head) {
+            List<RecordedEvent> next = store.readAll(checkpoint, 1);
+            oldest = next.isEmpty() ? null : next.get(0).recordedAt();
+        }
+        return new ReadModelsSnapshot.Progress(checkpoint, Math.max(head, checkpoint), oldest);
     }
 
     /** One read model's rows, read before the truth they are compared with. */

@@ -67,6 +67,15 @@ public final class WriteModelQueries {
      * append-only, so what was folded stays true).
      */
     public synchronized Map<String, OrderDetails> allOrders() {
+        return truth().orders();
+    }
+
+    /** Every order's current truth, and the position of the last event it folds. */
+    public record Truth(Map<String, OrderDetails> orders, long position) {
+    }
+
+    /** {@link #allOrders()} with the position it is true at: what "events behind" is measured against. */
+    public synchronized Truth truth() {
         long head = store.head();
         while (everything.position() < head) {
             List<RecordedEvent> batch = store.readAll(everything.position(), 5_000);
@@ -75,6 +84,6 @@ public final class WriteModelQueries {
             }
             batch.forEach(everything::apply);
         }
-        return new LinkedHashMap<>(everything.orders());
+        return new Truth(new LinkedHashMap<>(everything.orders()), everything.position());
     }
 }

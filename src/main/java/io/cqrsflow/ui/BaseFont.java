@@ -5,7 +5,7 @@ import javafx.scene.text.Font;
 /**
  * Canvases draw their own text and table columns have widths, and CSS sizes neither. So those views take
  * the font CSS hands down from the window's root (an inherited {@code -fx-font}, as a Label's is: 14 px,
- * 18 px in presenter mode — see cqrsflow.css) and scale what they draw by how much larger it is than the
+ * 23 px in presenter mode — see cqrsflow.css) and scale what they draw by how much larger it is than the
  * size they were measured at.
  */
 public final class BaseFont {

@@ -4,6 +4,7 @@ import io.cqrsflow.flow.DataFolder;
 import io.cqrsflow.flow.Engine;
 import io.cqrsflow.read.ProjectionNames;
 import io.cqrsflow.scenario.Scenario;
+import io.cqrsflow.ui.command.ResultLog;
 import io.cqrsflow.scenario.ScenarioLibrary;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -46,6 +47,7 @@ public final class CqrsFlowApp extends Application {
     private static volatile Scenario configuredScenario;
 
     private final Preferences prefs = Preferences.userNodeForPackage(CqrsFlowApp.class);
+    private String dataDirNotice;
     private Engine engine;
     private String openProblem;
     private Stage stage;
@@ -71,10 +73,37 @@ public final class CqrsFlowApp extends Application {
         return remembered != null ? Path.of(remembered) : DataFolder.defaultLocation();
     }
 
+    /** Where to open, and what to tell the learner about it (null: nothing to tell). */
+    record DataDirChoice(Path dir, String notice) {
+    }
+
+    /**
+     * The folder given, else the one remembered — unless it is gone (a USB stick, a deleted folder): then
+     * the default folder, and a notice saying so, rather than silently making an empty folder where the
+     * old one was.
+     */
+    static DataDirChoice chooseDataDir(Path configured, String remembered, Path defaultDir) {
+        if (configured != null) {
+            return new DataDirChoice(configured, null);
+        }
+        if (remembered == null) {
+            return new DataDirChoice(defaultDir, null);
+        }
+        Path dir = Path.of(remembered);
+        if (Files.isDirectory(dir)) {
+            return new DataDirChoice(dir, null);
+        }
+        return new DataDirChoice(defaultDir, "The data folder used last, " + dir + ", no longer exists;"
+                + " opened the default folder " + defaultDir + " instead (☰ → Open data folder… to choose another).");
+    }
+
     @Override
     public void init() {
         // The launcher thread, not the FX thread: opening the databases touches the disk.
-        Path dir = configuredDataDir != null ? configuredDataDir : rememberedDataDir();
+        DataDirChoice choice = chooseDataDir(configuredDataDir,
+                Preferences.userNodeForPackage(CqrsFlowApp.class).get(PREF_DATA, null), DataFolder.defaultLocation());
+        Path dir = choice.dir();
+        dataDirNotice = choice.notice();
         try {
             engine = open(dir);
         } catch (RuntimeException e) {
@@ -144,6 +173,11 @@ public final class CqrsFlowApp extends Application {
             scenarios.play(first.name());
         }
         stage.setTitle("CQRS Flow — " + opened.dataDir().toAbsolutePath());
+        if (dataDirNotice != null) {
+            view.noticeToast().show(dataDirNotice);
+            view.commands().log().add(new ResultLog.Entry(ResultLog.Outcome.NOTICE, "Data folder", dataDirNotice));
+            dataDirNotice = null;
+        }
     }
 
     private void failed(String problem) {

@@ -57,6 +57,8 @@ public final class FlowModel {
 
     // properties
     private final ObservableMap<String, ProjectorStatus> statuses = FXCollections.observableMap(new LinkedHashMap<>());
+    /** The newest status each projector signalled; {@link #statuses} is these with the reading's figures. */
+    private final Map<String, ProjectorStatus> signalled = new LinkedHashMap<>();
     private final ReadOnlyLongWrapper head = new ReadOnlyLongWrapper(this, "head");
     private final ObservableList<OrderSummary> orders = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ReadModelsSnapshot> readModels =
@@ -109,7 +111,10 @@ public final class FlowModel {
 
     // ---- properties
 
-    /** The latest status of every running projector, in the order they were started. */
+    /**
+     * The latest status of every running projector, in the order they were started: state and delay as
+     * signalled, checkpoint and "behind" as the latest {@link #readModelsProperty() reading} found them.
+     */
     public ObservableMap<String, ProjectorStatus> statuses() {
         return statusesView;
     }
@@ -228,17 +233,40 @@ public final class FlowModel {
     }
 
     private void showStatuses() {
+        boolean changed = false;
         for (Map.Entry<String, ProjectorStatus> e : inbox.latestStatuses().entrySet()) {
-            ProjectorStatus shown = statuses.get(e.getKey());
-            if (shown != e.getValue()) {
-                if (shown == null || shown.checkpoint() != e.getValue().checkpoint()) {
-                    // a rebuild empties a read model without applying anything: read it again
+            ProjectorStatus before = signalled.put(e.getKey(), e.getValue());
+            if (before != e.getValue()) {
+                if (before == null || before.checkpoint() != e.getValue().checkpoint()) {
+                    // the rows changed (or a rebuild emptied them without applying anything): read them again
                     refresher.requestRead();
                 }
-                statuses.put(e.getKey(), e.getValue());
                 head.set(Math.max(head.get(), e.getValue().head()));
+                changed = true;
             }
         }
+        if (changed) {
+            publishStatuses();
+        }
+    }
+
+    /**
+     * What the window shows of each projector: its state and delay as signalled, its checkpoint and how far
+     * behind it is as the latest reading found them — so the lanes, markers and chart agree with the rows.
+     */
+    private void publishStatuses() {
+        ReadModelsSnapshot read = readModels.get();
+        for (Map.Entry<String, ProjectorStatus> e : signalled.entrySet()) {
+            ProjectorStatus shown = ShownStatus.of(e.getValue(), read.progress(e.getKey()));
+            if (!shown.equals(statuses.get(e.getKey()))) {
+                statuses.put(e.getKey(), shown);
+            }
+        }
+    }
+
+    /** Whether the projector's figures come from a reading yet (until then views say "checking…"). */
+    public boolean checked(String projector) {
+        return readModels.get().progress(projector) != null;
     }
 
     private void deliver(FlowSignal s) {
@@ -257,6 +285,7 @@ public final class FlowModel {
 
     private void showRead(ReadModelsSnapshot read) {
         readModels.set(read);
+        publishStatuses();
         List<OrderSummary> truth = new ArrayList<>();
         for (OrderDetails d : read.truth().values()) {
             truth.add(d.summary());

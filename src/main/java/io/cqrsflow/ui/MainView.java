@@ -77,6 +77,7 @@ public final class MainView extends StackPane {
         toolbar.setOnHelp(help::toggle);
         toolbar.setOnExportPng(() -> PngExport.askAndWrite(getScene()), WindowShortcuts.EXPORT_PNG);
         toolbar.setAddProjectionItems(flow.addProjectionItems());
+        toolbar.setOnQuit(this::quit, WindowShortcuts.QUIT);
         shortcuts = WindowShortcuts.table(commands, queries, flow, toolbar, appearance, help);
         help.listShortcuts(shortcuts.helpRows());
 
@@ -163,6 +164,18 @@ public final class MainView extends StackPane {
      */
     public CompletableFuture<Void> settle() {
         return model.settle();
+    }
+
+    /** Closes the window as its close button does; the application then stops and closes the engine. */
+    private void quit() {
+        if (getScene() != null && getScene().getWindow() != null) {
+            javafx.stage.Window w = getScene().getWindow();
+            javafx.stage.WindowEvent close = new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST);
+            w.fireEvent(close);
+            if (!close.isConsumed()) {
+                w.hide();
+            }
+        }
     }
 
     /** Stops listening to the engine and answering keys. Call before closing it. */

@@ -18,17 +18,17 @@ public final class Palette {
     public static final Map<String, String> PROJECTORS = projectors();
 
     public static final Map<String, String> EVENTS = Map.of(
-            "CustomerRegistered", "#64748b",
-            "OrderPlaced", "#2f9e44",
-            "OrderPaid", "#e8a200",
-            "OrderShipped", "#7950f2",
-            "OrderCancelled", "#e03131");
+            "CustomerRegistered", "#8b95a1",
+            "OrderPlaced", "#0072b2",
+            "OrderPaid", "#e69f00",
+            "OrderShipped", "#009e73",
+            "OrderCancelled", "#d55e00");
 
     /** Event types in the order a learner meets them, for the legend. */
     public static final String[] EVENT_ORDER = {"CustomerRegistered", "OrderPlaced", "OrderPaid", "OrderShipped",
             "OrderCancelled"};
 
-    public static final String REJECTED = "#e03131";
+    public static final String REJECTED = "#d55e00";
     public static final String UNKNOWN = "#9aa4b2";
 
     private Palette() {
@@ -56,6 +56,17 @@ public final class Palette {
 
     public static Color event(String type) {
         return Color.web(eventHex(type));
+    }
+
+    /**
+     * The CSS a lane or panel of this projector sets on itself: its colour for borders and dots, a darker
+     * ink for white text on it and for its name on a light background, a lighter glow for its name on a
+     * dark one — each at least {@value Contrast#TEXT} : 1, so the projector's own colour need not be.
+     */
+    public static String projectorStyle(String projector) {
+        Color c = projector(projector);
+        return "-lane-color: " + projectorHex(projector) + "; -lane-ink: " + Contrast.hex(Contrast.ink(c))
+                + "; -lane-glow: " + Contrast.hex(Contrast.glow(c)) + ";";
     }
 
     /** "order-list" → "Order list". */

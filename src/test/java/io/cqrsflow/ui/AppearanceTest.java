@@ -54,7 +54,7 @@ class AppearanceTest {
     }
 
     @Test
-    void presenter_mode_makes_the_root_font_18px_instead_of_14_and_what_is_drawn_grows_with_it(FxRobot robot)
+    void presenter_mode_makes_the_root_font_at_least_1_6_times_larger_and_what_is_drawn_grows_with_it(FxRobot robot)
             throws Exception {
         // given the usual size
         Label speed = robot.lookup(".toolbar-label").query();
@@ -70,12 +70,13 @@ class AppearanceTest {
             return null;
         });
 
-        // then the root says so, text is 18 px, and the table columns and lanes grow by 18 / 14
+        // then the root says so, text is 23 px (1.64 × 14), and the table columns and lanes grow with it
         assertThat(fx(() -> ui.view.getStyleClass())).contains("presenter");
-        waitUntil(5, () -> speed.getFont().getSize() == 18);
+        waitUntil(5, () -> speed.getFont().getSize() == 23);
+        assertThat(23 / 14.0).isGreaterThanOrEqualTo(1.6);
         waitUntil(5, () -> dataColumn().getMinWidth() > 30);
-        assertThat(fx(() -> dataColumn().getMinWidth())).isCloseTo(30 * 18 / 14.0, within(0.01));
-        assertThat(fx(lane::getPrefHeight)).isCloseTo(34 * 18 / 14.0 * 0.85, within(0.01));
+        assertThat(fx(() -> dataColumn().getMinWidth())).isCloseTo(30 * 23 / 14.0, within(0.01));
+        assertThat(fx(lane::getPrefHeight)).isCloseTo(34 * 23 / 14.0 * 0.85, within(0.01));
 
         // and back
         fx(() -> {

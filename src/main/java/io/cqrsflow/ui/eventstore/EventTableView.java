@@ -5,6 +5,7 @@ import io.cqrsflow.flow.FlowSignal;
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.ui.BaseFont;
 import io.cqrsflow.ui.FlowModel;
+import io.cqrsflow.ui.Contrast;
 import io.cqrsflow.ui.Palette;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.MapChangeListener;
@@ -82,6 +83,7 @@ public final class EventTableView extends VBox {
         TableColumn<EventRow, String> data = column("data", 260, r -> r.loaded() ? r.event().data() : "reading…",
                 "data: the event as JSON, exactly as stored (hover a row for all of it)");
         size(data, 260, 30); // the last column takes what is left; the row's tooltip shows the whole JSON
+        data.getProperties().put("cqrsflow.mayElide", true); // ClippingTest: ending in "…" here is on purpose
         table.getColumns().add(data);
 
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -219,7 +221,7 @@ public final class EventTableView extends VBox {
                     // the projector's colour names it, as everywhere on screen; the tooltip says it in words
                     Label tag = new Label("◀");
                     tag.getStyleClass().add("checkpoint-tag");
-                    tag.setStyle("-fx-background-color: " + Palette.projectorHex(s.name()) + ";");
+                    tag.setStyle("-fx-background-color: " + Contrast.hex(Contrast.ink(Palette.projector(s.name()))) + ";");
                     tag.setMinWidth(Label.USE_PREF_SIZE);
                     box.getChildren().add(tag);
                     tip.append(s.name()).append(": its checkpoint — the last event it applied\n");

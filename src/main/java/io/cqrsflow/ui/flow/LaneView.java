@@ -3,6 +3,7 @@ package io.cqrsflow.ui.flow;
 import io.cqrsflow.read.ProjectorState;
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.ui.FlowModel;
+import io.cqrsflow.ui.Human;
 import io.cqrsflow.ui.Palette;
 import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
@@ -49,7 +50,7 @@ public final class LaneView extends VBox {
         this.number = number;
         getStyleClass().add("lane");
         setId("lane-" + name);
-        setStyle("-lane-color: " + Palette.projectorHex(name) + ";");
+        setStyle(Palette.projectorStyle(name));
         track = new LaneTrack(model, name);
 
         Circle dot = new Circle(6, Palette.projector(name));
@@ -204,7 +205,7 @@ public final class LaneView extends VBox {
         if (s == null) {
             return;
         }
-        String text = behindText(s, model.now());
+        String text = model.checked(name) ? behindText(s, model.now()) : CHECKING;
         if (!text.equals(lastBehind)) {
             lastBehind = text;
             behind.setText(text);
@@ -213,13 +214,19 @@ public final class LaneView extends VBox {
         track.redraw(s);
     }
 
-    /** "3 behind · 1.8 s", or "caught up · #12" (the checkpoint): short enough for a narrow lane. */
+    /** What the figures say until the rows have been read and compared with the truth. */
+    public static final String CHECKING = "checking…";
+
+    /**
+     * "3 behind · 1.8 s", "927 001 behind · 334 days", or "caught up · #12" (the checkpoint): short enough
+     * for a narrow lane.
+     */
     public static String behindText(ProjectorStatus s, java.time.Instant now) {
         long n = s.eventsBehind();
         if (n == 0) {
-            return "caught up · #" + s.checkpoint();
+            return "caught up · #" + Human.count(s.checkpoint());
         }
-        return n + " behind · " + String.format(Locale.ROOT, "%.1f s", s.timeBehindMs(now) / 1000.0);
+        return Human.count(n) + " behind · " + Human.duration(s.timeBehindMs(now));
     }
 
     void togglePause() {

@@ -115,19 +115,30 @@ public final class LagChart extends VBox {
 
     private void frame() {
         long now = System.currentTimeMillis();
-        if (now - lastSample < SAMPLE_MS) {
+        if (now - lastSample < SAMPLE_MS && !readingMoved()) {
             return;
         }
         lastSample = now;
         for (ProjectorStatus s : model.statuses().values()) {
             Deque<Sample> d = series.computeIfAbsent(s.name(), k -> new ArrayDeque<>());
-            long behind = Math.max(0, model.headProperty().get() - s.checkpoint());
+            long behind = s.eventsBehind(); // the same reading as the rows and the lanes
+
             d.addLast(new Sample(now, behind));
             while (!d.isEmpty() && d.peekFirst().atMs() < now - WINDOW_MS - SAMPLE_MS) {
                 d.pollFirst();
             }
         }
         draw(now);
+    }
+
+    /** A new reading changed a figure: sample at once, so the legend never disagrees with the lanes. */
+    private boolean readingMoved() {
+        for (ProjectorStatus s : model.statuses().values()) {
+            if (latest(s.name()) != s.eventsBehind()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void draw(long now) {

@@ -6,6 +6,7 @@ import io.cqrsflow.read.ReadModelDisplay;
 import io.cqrsflow.read.ReadModelModule;
 import io.cqrsflow.read.ReadModelReading;
 import io.cqrsflow.ui.FlowModel;
+import io.cqrsflow.ui.Human;
 import io.cqrsflow.read.ReadModelsSnapshot;
 import io.cqrsflow.ui.flow.LaneView;
 import javafx.beans.value.ObservableValue;
@@ -70,7 +71,7 @@ public final class ReadModelPanel<T> extends VBox {
         String title = display.title();
         getStyleClass().add("read-model");
         setId("read-model-" + projector);
-        setStyle("-lane-color: " + display.colourHex() + ";");
+        setStyle(io.cqrsflow.ui.Palette.projectorStyle(projector));
 
         Label name = new Label(title);
         name.getStyleClass().add("read-model-title");
@@ -184,16 +185,23 @@ public final class ReadModelPanel<T> extends VBox {
             }
         }
         int missing = reading.missing();
-        staleSummary.getStyleClass().removeAll("has-stale");
-        if (stale == 0 && missing == 0) {
-            staleSummary.setText("✓ matches the write model");
-            staleSummary.setTooltip(null);
+        ReadModelsSnapshot.Progress progress = s.progress(projector);
+        staleSummary.getStyleClass().removeAll("has-stale", "checking");
+        if (!s.compared(projector)) {
+            staleSummary.getStyleClass().add("checking");
+            staleSummary.setText("… checking against the write model");
+            staleSummary.setTooltip(new Tooltip("The rows have not been compared with the write model's truth yet."));
+        } else if (stale == 0 && missing == 0) {
+            long behind = progress == null ? 0 : progress.eventsBehind();
+            staleSummary.setText(behind == 0 ? "✓ matches the write model"
+                    : "✓ rows match · " + Human.count(behind, "event") + " not applied yet");
+            staleSummary.setTooltip(behind == 0 ? null : new Tooltip("Every row shows the truth, but " + projector
+                    + " has events still to apply (ones that do not change these rows yet)."));
         } else {
             staleSummary.getStyleClass().add("has-stale");
-            String text = (stale > 0 ? stale + (stale == 1 ? " stale row" : " stale rows") : "")
+            String text = (stale > 0 ? Human.count(stale, "stale row") : "")
                     + (stale > 0 && missing > 0 ? " · " : "")
-                    + (missing > 0 ? missing + " " + module.display().rowNoun() + (missing == 1 ? "" : "s")
-                    + " not here yet" : "");
+                    + (missing > 0 ? Human.count(missing, module.display().rowNoun()) + " not here yet" : "");
             staleSummary.setText("⚠ " + text);
             staleSummary.setTooltip(new Tooltip("Stale rows differ from the write model's truth: the projector has"
                     + " not applied the newest events yet. Hover a tinted row to see the truth."));
@@ -203,7 +211,7 @@ public final class ReadModelPanel<T> extends VBox {
     private void frame() {
         ProjectorStatus s = model.statuses().get(projector);
         if (s != null) {
-            String text = LaneView.behindText(s, model.now());
+            String text = model.checked(projector) ? LaneView.behindText(s, model.now()) : LaneView.CHECKING;
             if (!text.equals(lastFigures)) {
                 lastFigures = text;
                 figures.setText(text);

@@ -13,7 +13,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
@@ -22,6 +22,7 @@ import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
@@ -37,9 +38,13 @@ import java.util.Locale;
 /**
  * The top of the window: the scenario picker with ▶ ⏸ ⏭, the speed, presenter mode, the theme, the help,
  * and a menu (export PNG, add a projection, data folder, start fresh). Menu entries whose action is not
- * given yet stay disabled.
+ * given yet stay disabled. An HBox, not a ToolBar: a ToolBar hides what does not fit behind "»", and a
+ * control in that overflow menu (the picker's popup, say) loses the click that opens it. Here the
+ * picker shrinks and the text buttons fall back to their icons, so every control stays on screen.
  */
-public final class MainToolbar extends ToolBar {
+public final class MainToolbar extends HBox {
+    /** Below this width the text buttons show their icon only (their tooltip still says what they do). */
+    private static final double COMPACT_BELOW_EM = 78;
     private final DoubleProperty speedOfModel;
     private final ComboBox<String> scenario = new ComboBox<>();
     private final Button play = new Button(null, new FontIcon(MaterialDesignP.PLAY));
@@ -52,6 +57,8 @@ public final class MainToolbar extends ToolBar {
     private final MenuButton menu = new MenuButton(null, new FontIcon(MaterialDesignM.MENU));
     private final MenuItem openFolder = new MenuItem("Open data folder…", new FontIcon(MaterialDesignF.FOLDER_OPEN));
     private final MenuItem startFresh = new MenuItem("Start fresh…", new FontIcon(MaterialDesignR.RESTART));
+    private final MenuItem quit = new MenuItem("Quit", new FontIcon(MaterialDesignE.EXIT_TO_APP));
+    private final ToggleButton presenter;
     private ScenarioControls scenarioControls;
 
     /** {@code speed}: the animation's speed, which the picker sets (and scenarios follow). */
@@ -61,12 +68,44 @@ public final class MainToolbar extends ToolBar {
         brand.getStyleClass().add("brand");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getItems().addAll(brand, new Separator(Orientation.VERTICAL), scenario, play, pause, step,
+        presenter = presenterToggle(appearance);
+        getChildren().addAll(brand, new Separator(Orientation.VERTICAL), scenario, play, pause, step,
                 new Separator(Orientation.VERTICAL), speedLabel(), speedPicker(), spacer,
-                presenterToggle(appearance), themeToggle(appearance), helpButton(), menu());
+                presenter, themeToggle(appearance), helpButton(), menu());
+        for (Node n : getChildren()) {
+            if (n != scenario && n != spacer) {
+                ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getStyleClass().add("main-toolbar");
+        setId("main-toolbar");
+        widthProperty().addListener((o, a, b) -> compact());
+        fontProperty().addListener((o, a, b) -> compact());
         scenarioButtons();
         setScenarioControls(null);
+    }
+
+    /** Its controls, left to right (it was a ToolBar once; tests still ask for its items). */
+    public javafx.collections.ObservableList<Node> getItems() {
+        return getChildren();
+    }
+
+    /** Icon-only text buttons when the window is narrow for the font; back to words when it is wide again. */
+    private void compact() {
+        double em = getFont() == null ? 14 : getFont().getSize();
+        boolean narrow = getWidth() > 0 && getWidth() < COMPACT_BELOW_EM * em;
+        ContentDisplay d = narrow ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
+        help.setContentDisplay(d);
+        presenter.setContentDisplay(d);
+    }
+
+    private javafx.scene.text.Font getFont() {
+        return help.getFont();
+    }
+
+    private javafx.beans.value.ObservableValue<javafx.scene.text.Font> fontProperty() {
+        return help.fontProperty();
     }
 
     // ---- what the window wires in
@@ -108,6 +147,17 @@ public final class MainToolbar extends ToolBar {
         addProjections.clear();
         addProjections.addAll(items);
         menu.getItems().addAll(1, items);
+    }
+
+    /** "Quit" in the ☰ menu; {@code key} is shown beside it. */
+    public void setOnQuit(Runnable action, KeyCombination key) {
+        wire(quit, action);
+        quit.setAccelerator(key);
+    }
+
+    /** What "Quit" does. */
+    public void quit() {
+        quit.fire();
     }
 
     public void setOnOpenFolder(Runnable action) {
@@ -157,6 +207,8 @@ public final class MainToolbar extends ToolBar {
         scenario.setPromptText("scenario ▾");
         scenario.setId("scenario-picker");
         scenario.setPrefWidth(280);
+        scenario.setMinWidth(120);
+        HBox.setHgrow(scenario, Priority.SOMETIMES);
         scenario.setTooltip(new Tooltip("Pick a scenario written by your teacher"));
         play.setTooltip(new Tooltip("Play the scenario  (F5)"));
         pause.setTooltip(new Tooltip("Pause the scenario  (F6)"));
@@ -241,10 +293,11 @@ public final class MainToolbar extends ToolBar {
     }
 
     private MenuButton menu() {
-        for (MenuItem item : List.of(exportPng, openFolder, startFresh)) {
+        for (MenuItem item : List.of(exportPng, openFolder, startFresh, quit)) {
             wire(item, null);
         }
-        menu.getItems().setAll(exportPng, new SeparatorMenuItem(), openFolder, startFresh);
+        menu.getItems().setAll(exportPng, new SeparatorMenuItem(), openFolder, startFresh, new SeparatorMenuItem(), quit);
+        quit.setId("menu-quit");
         menu.setId("main-menu");
         menu.setTooltip(new Tooltip("Export PNG, data folder, start fresh"));
         menu.getStyleClass().addAll("button-icon", "no-arrow");

@@ -16,6 +16,7 @@ import static javafx.scene.input.KeyCombination.SHORTCUT_DOWN;
 public final class WindowShortcuts {
     /** Also shown beside "Export PNG…" in the toolbar's menu. */
     public static final KeyCombination EXPORT_PNG = key(KeyCode.E, SHORTCUT_DOWN);
+    public static final KeyCombination QUIT = key(KeyCode.Q, SHORTCUT_DOWN);
     private static final KeyCode[] DIGIT = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
             KeyCode.DIGIT5};
 
@@ -56,6 +57,7 @@ public final class WindowShortcuts {
                 .row("Ctrl+Shift+D", "light / dark")
                 .on(key(KeyCode.D, SHORTCUT_DOWN, SHIFT_DOWN), appearance::toggleDark)
                 .row("Ctrl+E", "export the window as PNG").on(EXPORT_PNG, toolbar::exportPng)
+                .row("Ctrl+Q", "quit").on(QUIT, toolbar::quit)
                 .build();
     }
 }
