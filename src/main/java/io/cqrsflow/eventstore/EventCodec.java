@@ -53,9 +53,33 @@ public final class EventCodec {
         try {
             return mapper.readValue(json, cls);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the data of a " + type + " is not valid JSON for it: "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("the data of " + article(type) + " " + type + " is not valid JSON for it: "
+                    + plain(e.getOriginalMessage()), e);
         }
+    }
+
+    private static String article(String word) {
+        return "AEIOU".indexOf(Character.toUpperCase(word.charAt(0))) >= 0 ? "an" : "a";
+    }
+
+    /**
+     * Jackson's reason in a learner's words: its first line, without the library's own names (a class,
+     * a setting in backticks) — "Number value length (1002) exceeds the maximum allowed (1000)".
+     */
+    static String plain(String reason) {
+        if (reason == null) {
+            return "it cannot be read";
+        }
+        String line = reason.lines().findFirst().orElse(reason);
+        line = line.replaceAll(",? ?from `[^`]*`", "").replaceAll("`[^`]*`", "a value").strip();
+        if (line.startsWith("Number value length")) {
+            return line.replace("Number value length", "a number has").replace(" exceeds the maximum allowed", " digits; at most")
+                    .replaceAll("\\((\\d+)\\)", "$1");
+        }
+        if (line.startsWith("Unrecognized token") || line.startsWith("Unexpected character")) {
+            return "it is not JSON (" + line + ")";
+        }
+        return line;
     }
 
     public String encodeMetadata(EventMetadata metadata) {

@@ -24,6 +24,22 @@ class EventCodecTest {
     }
 
     @Test
+    void an_unreadable_event_is_explained_in_plain_words_not_the_libraries_names() {
+        // given an OrderPlaced whose total has more digits than any reader takes (as a hand-edited row may)
+        String json = "{\"orderId\":\"o-1\",\"customerId\":\"c-1\",\"items\":[],\"total\":" + "9".repeat(1_002) + "}";
+
+        // then the reason names the event and the number, and no class or setting of Jackson's
+        assertThatThrownBy(() -> codec.decode("OrderPlaced", json))
+                .hasMessageContaining("the data of an OrderPlaced is not valid JSON for it")
+                .hasMessageContaining("1002 digits")
+                .hasMessageNotContaining("StreamReadConstraints")
+                .hasMessageNotContaining("`");
+        assertThatThrownBy(() -> codec.decode("OrderPaid", "{oops"))
+                .hasMessageContaining("the data of an OrderPaid is not valid JSON for it")
+                .hasMessageNotContaining("Source:");
+    }
+
+    @Test
     void money_is_a_string_and_keeps_its_scale() throws Exception {
         OrderPlaced placed = SqliteEventStoreTest.placed("o-1");
 
