@@ -94,7 +94,7 @@ public final class EventCodec {
         try {
             return mapper.readValue(json, EventMetadata.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("metadata is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("metadata is not valid JSON: " + plain(e.getOriginalMessage()), e);
         }
     }
 }
