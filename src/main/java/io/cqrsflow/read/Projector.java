@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>All of a projector's work runs as tasks on its own {@link Scheduler}, one at a time, so its
  * fields need no locks; the public methods only enqueue tasks. It wakes on the store's append
  * notification and on a timer for the next due event — never by polling.
+ *
+ * <p>Longer than 300 lines on purpose: every mutable field is confined to the projector's own thread, and
+ * keeping all the code that touches them in one class is what makes that confinement visible.
  */
 public final class Projector implements AutoCloseable {
 

@@ -39,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The headless runner through {@code Main.run}, on real files in a temporary folder: what a teacher's
  * script sees — exit codes, one JSON object per line, the read-your-own-writes lesson in the trace, bad
  * scenario files refused without touching anything, rebuild, fresh, and a folder already in use.
+ *
+ * <p>Longer than 300 lines on purpose: one case per option and exit code a teacher's script relies on.
  */
 @Timeout(60)
 class HeadlessRunnerTest {

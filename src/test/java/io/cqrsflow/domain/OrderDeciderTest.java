@@ -18,6 +18,11 @@ import static io.cqrsflow.domain.DeciderFixture.registered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** Given / when / then for every rule of the order decider.
+ *
+ * <p>Longer than 300 lines on purpose: one given/when/then case per rule and per status move, read as a
+ * table of the rules.
+ */
 class OrderDeciderTest {
 
     @Nested

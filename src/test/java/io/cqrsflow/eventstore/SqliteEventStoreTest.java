@@ -37,6 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+/** The SQLite event store on real files: appends, reads, versions, conflicts, notifications, reopening.
+ *
+ * <p>Longer than 300 lines on purpose: it is the store's contract, one nested group per operation.
+ */
 class SqliteEventStoreTest {
 
     private static final EventMetadata META = new EventMetadata("cmd-1", "corr-1", "cause-1");

@@ -33,6 +33,11 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The projector on a manual clock and scheduler: order, delay, pause, step, rebuild, exactly once.
+ *
+ * <p>Longer than 300 lines on purpose: every projector control has its own timed case on the same manual
+ * clock, and splitting them would split that one fixture.
+ */
 class ProjectorTest {
     @TempDir
     Path dir;

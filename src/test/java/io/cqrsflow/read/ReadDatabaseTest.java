@@ -29,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * read.db is derived data: whatever is in its place — nothing, a stranger's file, an old schema, a
  * database built from another events.db — the read side ends up with read models equal to the events,
  * says what it did, keeps the old file, and never changes events.db.
+ *
+ * <p>Longer than 300 lines on purpose: one case for each thing that can stand where read.db should be.
  */
 class ReadDatabaseTest {
     @TempDir

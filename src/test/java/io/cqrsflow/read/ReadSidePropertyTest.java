@@ -51,6 +51,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The shared harness ({@link PropertyCheck}): each try is one seed, replayed with {@code -Dcqrsflow.seed=N};
  * a failing history is shrunk by dropping operations and by making their values simpler (shorter delays and
  * waits, simpler commands), and the report shows what is left.
+ *
+ * <p>Longer than 300 lines on purpose: the generator of histories, the properties and their model belong
+ * together.
  */
 class ReadSidePropertyTest {
 

@@ -12,7 +12,12 @@ import static io.cqrsflow.scenario.ScenarioParserTest.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Each kind of bad input is refused with one line naming the file, the step and the field. */
+/**
+ * Each kind of bad input is refused with one line naming the file, the step and the field.
+ *
+ * <p>Longer than 300 lines on purpose: one case per refusal a teacher can meet, each with the exact line it
+ * prints.
+ */
 class ScenarioParserErrorsTest {
     private final ScenarioParser parser =
             new ScenarioParser(Set.of("order-list", "order-detail", "sales-by-customer"));

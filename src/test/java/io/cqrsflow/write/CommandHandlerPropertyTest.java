@@ -61,6 +61,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </ul>
  * The shared harness ({@link PropertyCheck}) runs the seeds, shrinks a failure (fewer commands, shorter
  * ids, fewer items, smaller quantities and prices) and names the seed, replayed with {@code -Dcqrsflow.seed=N}.
+ *
+ * <p>Longer than 300 lines on purpose: the command generator, its shrinking and the properties belong
+ * together.
  */
 class CommandHandlerPropertyTest {
 
