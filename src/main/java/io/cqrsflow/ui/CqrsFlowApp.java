@@ -221,7 +221,7 @@ public final class CqrsFlowApp extends Application {
             old.dispose();
         }
         stage.getScene().setRoot(new Label("Opening " + dir + " …"));
-        CompletableFuture.supplyAsync(() -> {
+        FxThread.whenDone(CompletableFuture.supplyAsync(() -> {
             if (oldEngine != null) {
                 oldEngine.close();
             }
@@ -229,14 +229,14 @@ public final class CqrsFlowApp extends Application {
                 moveAside(dir);
             }
             return open(dir);
-        }).whenComplete((opened, failure) -> Platform.runLater(() -> {
+        }), (opened, failure) -> {
             if (opened != null) {
                 show(opened);
             } else {
                 engine = null;
-                failed(dir + ": " + (failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage()));
+                failed(dir + ": " + FxThread.message(failure));
             }
-        }));
+        });
     }
 
     /** Moves events.db and read.db (with -wal/-shm) into DIR/old-<time>/. Never deletes. */

@@ -15,6 +15,10 @@ import java.util.function.BiConsumer;
  *   <li>the engine's <b>signals</b>, which can come thousands a second, are queued by {@code SignalInbox}
  *       and drained a bounded number per frame by {@link FlowModel}'s pulse.</li>
  * </ul>
+ * (A lesson's progress, reported by the scenario player once per step, is coalesced the same way as a
+ * value: the latest one kept, at most one {@code runLater} pending — see {@code ScenarioPlayerControls}.
+ * {@code Snapshots}, which renders the headless {@code --snapshot}, waits for the FX thread from outside
+ * it; the window itself never waits.)
  */
 public final class FxThread {
     /** Runs a task on the FX thread, later. */
