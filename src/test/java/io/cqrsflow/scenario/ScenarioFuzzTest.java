@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Fuzzes the scenario check and the deciders with mutated copies of the built-in scenarios: extreme
  * numbers and strings put in place of real ones, characters dropped, inserted and repeated, nesting
  * piled up, the file cut short. Every input must, within a second, either be refused with a
- * {@link ScenarioException} naming the file, or parse into steps whose commands the deciders decide
+ * {@link ScenarioException} naming the file, allocating less than 256 MB, or parse into steps whose commands the deciders decide
  * without an exception and whose accepted events round-trip through the codec.
  *
  * <p>Each input is one seed; a failure names it, and {@code -Dcqrsflow.seed=N} replays just that one.
@@ -41,6 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScenarioFuzzTest {
     private static final int INPUTS = 3_000;
     private static final long MOST_MS = 1_000;
+    /** What one input may allocate at most (all of it, not only what is live at once): 256 MB. */
+    private static final long MOST_BYTES = 256L << 20;
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
     private static final List<String> SEEDS = List.of("first-steps", "rules-and-rejections",
             "optimistic-concurrency", "new-projection-from-history", "burst");
     private static final String[] NUMBERS = {"1e1001", "1e99999999", "1e999999999", "-1e999999999", "1e-999999999",
@@ -70,10 +74,13 @@ class ScenarioFuzzTest {
         int refused = 0;
         int parsed = 0;
         long slowest = 0;
+        long most = 0;
+        long me = Thread.currentThread().getId();
         for (long seed = first; seed < first + count; seed++) {
             Random random = new Random(seed);
             String text = mutate(originals.get(random.nextInt(originals.size())), random);
             long start = System.nanoTime();
+            long allocatedBefore = THREADS.getThreadAllocatedBytes(me);
             try {
                 boolean ok = tryOne(seed, text, random);
                 parsed += ok ? 1 : 0;
@@ -83,10 +90,13 @@ class ScenarioFuzzTest {
             }
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             slowest = Math.max(slowest, ms);
+            long bytes = THREADS.getThreadAllocatedBytes(me) - allocatedBefore;
+            most = Math.max(most, bytes);
             assertThat(ms).as("milliseconds for seed " + seed).isLessThan(MOST_MS);
+            assertThat(bytes).as("bytes allocated for seed " + seed).isLessThan(MOST_BYTES);
         }
-        System.out.printf("ScenarioFuzzTest: %d inputs tried: %d refused, %d parsed and decided; slowest %d ms%n",
-                count, refused, parsed, slowest);
+        System.out.printf("ScenarioFuzzTest: %d inputs tried: %d refused, %d parsed and decided; slowest %d ms;"
+                + " most allocated by one input %.1f MB%n", count, refused, parsed, slowest, most / 1048576.0);
         if (only == null) {
             assertThat(refused).as("refused").isGreaterThan(count / 10);
             assertThat(parsed).as("parsed").isGreaterThan(count / 10);
