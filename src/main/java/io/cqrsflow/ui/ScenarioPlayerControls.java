@@ -193,32 +193,7 @@ public final class ScenarioPlayerControls implements ScenarioControls {
 
     /** An answer in one line: "o-1 · Ada Lovelace · 12.50 · pending", "no orders", "o-1 pending, o-2 paid". */
     static String answer(Object answer) {
-        if (answer instanceof Optional<?> found) {
-            if (found.isEmpty()) {
-                return "no such order";
-            }
-            if (found.get() instanceof OrderDetails d) {
-                return d.orderId() + " · " + d.customerName() + " · " + d.total().toPlainString() + " · "
-                        + d.status().label();
-            }
-            return String.valueOf(found.get());
-        }
-        if (answer instanceof List<?> rows) {
-            if (rows.isEmpty()) {
-                return "no orders";
-            }
-            StringJoiner j = new StringJoiner(", ");
-            int shown = 0;
-            for (Object row : rows) {
-                if (shown++ == 6) {
-                    j.add("… " + (rows.size() - 6) + " more");
-                    break;
-                }
-                j.add(row instanceof OrderSummary o ? o.orderId() + " " + o.status().label() : String.valueOf(row));
-            }
-            return j.toString();
-        }
-        return String.valueOf(answer);
+        return io.cqrsflow.scenario.AnswerText.of(answer);
     }
 
     private void report(ScenarioPlayer p, String note) {
