@@ -108,9 +108,20 @@ final class HeadlessRunner {
                 throw new IllegalStateException(trace.failedSteps() + " step(s) of the scenario could not be carried out;"
                         + " see the trace above");
             }
+            if (trace.failedChecks() > 0) {
+                throw new ExpectationsFailed(trace.firstFailedCheck() + (trace.failedChecks() > 1
+                        ? " (and " + (trace.failedChecks() - 1) + " more; see the trace above)" : ""));
+            }
         } finally {
             hooks.closing(engine);
             engine.close();
+        }
+    }
+
+    /** A lesson played, but something it claims (an expect, a question's answer) was not so. Exit 1. */
+    static final class ExpectationsFailed extends IllegalStateException {
+        ExpectationsFailed(String message) {
+            super(message);
         }
     }
 

@@ -61,6 +61,9 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
     private final long startNanos;
     private final Map<String, ProjectorState> lastState = new HashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger failedSteps = new java.util.concurrent.atomic.AtomicInteger();
+    /** Expectations that did not hold and questions the live state disagreed with. */
+    private final java.util.concurrent.atomic.AtomicInteger failedChecks = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicReference<String> firstFailedCheck = new java.util.concurrent.atomic.AtomicReference<>();
 
     Trace(PrintStream out, boolean json, long startNanos) {
         this.out = out;
@@ -171,7 +174,7 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
     /** "expect    step 7: order-list o-1 status is "pending" ✓", or a failure line naming what was found. */
     private void expectation(ScenarioStep step, Check.Verdict v) {
         if (!v.held()) {
-            failedSteps.incrementAndGet();
+            checkFailed("step " + step.number() + " (expect): " + v.line());
         }
         if (json) {
             ObjectNode n = node("expect");
@@ -189,15 +192,16 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
 
     /** The question, the answer the live state gives, and whether it agreed with the lesson's. */
     private void answered(StepOutcome.Answered a) {
-        if (!a.agreed()) {
-            failedSteps.incrementAndGet();
-        }
         QuestionStep q = a.question();
         StringBuilder meant = new StringBuilder();
         for (QuestionStep.Choice c : q.choices()) {
             if (c.right()) {
                 meant.append(meant.length() == 0 ? "" : " / ").append(c.answer());
             }
+        }
+        if (!a.agreed()) {
+            checkFailed("step " + q.number() + " (question): the lesson's answer is \"" + meant
+                    + "\", the live state says \"" + a.rightAnswers() + "\"");
         }
         if (json) {
             ObjectNode n = node("question");
@@ -308,6 +312,20 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
     }
 
     /** Steps that could not be carried out (a store that could not be written, a projector not running). */
+    private void checkFailed(String line) {
+        failedChecks.incrementAndGet();
+        firstFailedCheck.compareAndSet(null, line);
+    }
+
+    int failedChecks() {
+        return failedChecks.get();
+    }
+
+    /** The first expectation or question that failed, in one line; null when none did. */
+    String firstFailedCheck() {
+        return firstFailedCheck.get();
+    }
+
     int failedSteps() {
         return failedSteps.get();
     }

@@ -196,10 +196,15 @@ public final class Engine implements AutoCloseable {
     }
 
     public Projector addProjection(String name, long delayMs) {
+        return addProjection(name, delayMs, 0);
+    }
+
+    /** Adds a projection that catches up on history at most one event every {@code msPerEvent} (0: at once). */
+    public Projector addProjection(String name, long delayMs, long msPerEvent) {
         boolean wasRunning = readSide.isRunning(name);
         // Read before it starts: once started, its checkpoint may already have moved on.
         long startsAt = readSide.database().checkpoint(name);
-        Projector p = readSide.addProjection(name, delayMs);
+        Projector p = readSide.addProjection(name, delayMs, msPerEvent);
         if (!wasRunning) {
             notice("added projection " + name + ": it starts at position " + startsAt
                     + " and catches up from history");

@@ -79,17 +79,18 @@ final class StepPlay {
         if (step instanceof RebuildStep r) {
             if (r.projector() == null) {
                 for (ProjectorStatus running : engine.projectors().toCompletableFuture().join()) {
-                    asked(engine.rebuild(running.name()));
+                    asked(engine.rebuild(running.name(), msPerEvent(r.eventsPerSecond())));
                 }
             } else {
-                asked(engine.rebuild(r.projector()));
+                asked(engine.rebuild(r.projector(), msPerEvent(r.eventsPerSecond())));
             }
             return new StepOutcome.Done((r.projector() == null ? "every projector" : r.projector())
                     + " rebuilding from position 0");
         }
         if (step instanceof AddProjectionStep a) {
             Long delay = scenario.projectorDelays().get(a.projection());
-            engine.addProjection(a.projection(), scaled(delay == null ? 0 : delay)).toCompletableFuture().join();
+            engine.addProjection(a.projection(), scaled(delay == null ? 0 : delay), msPerEvent(a.eventsPerSecond()))
+                    .toCompletableFuture().join();
             return new StepOutcome.Done("added projection " + a.projection() + ", catching up from position 0");
         }
         return new StepOutcome.Failed("unknown step kind " + step.kind());
@@ -108,6 +109,11 @@ final class StepPlay {
         if (f.isCompletedExceptionally()) {
             f.join();
         }
+    }
+
+    /** The pace of a replay at this speed: ms between events; 0 for as fast as it can. */
+    private long msPerEvent(long eventsPerSecond) {
+        return eventsPerSecond <= 0 ? 0 : Math.max(1, Math.round(1000.0 / eventsPerSecond / speed));
     }
 
     private long scaled(long delayMs) {

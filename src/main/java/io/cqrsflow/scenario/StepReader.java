@@ -101,9 +101,11 @@ final class StepReader {
             case "step":
                 return new ApplyOneStep(number, atMs, target(step, "step", "projector", true));
             case "rebuild":
-                return new RebuildStep(number, atMs, target(step, "rebuild", "projector", false));
+                return new RebuildStep(number, atMs, target(step, "rebuild", "projector", false),
+                        pace(step, "rebuild"));
             case "addProjection":
-                return new AddProjectionStep(number, atMs, target(step, "addProjection", "projection", true));
+                return new AddProjectionStep(number, atMs, target(step, "addProjection", "projection", true),
+                        pace(step, "addProjection"));
             default:
                 throw new IllegalStateException("a kind without a reader: " + kind);
         }
@@ -176,11 +178,24 @@ final class StepReader {
             throw step.error(kind, "must be an object such as " + example + ", got " + JsonValues.describe(value));
         }
         ObjectFields target = step.object(kind, example);
-        target.allowOnly(List.of(key));
+        target.allowOnly(PACED.contains(kind) ? List.of(key, "eventsPerSecond") : List.of(key));
         if (!required && !target.has(key)) {
             return null;
         }
         return projectors.require(target, key);
+    }
+
+    private static final List<String> PACED = List.of("rebuild", "addProjection");
+    static final long MAX_EVENTS_PER_SECOND = 1_000;
+
+    /** A replay's pace: {@code "eventsPerSecond"} inside the step's object; 0 (as fast as it can) when absent. */
+    private static long pace(ObjectFields step, String kind) {
+        if (!step.get(kind).isObject()) {
+            return 0;
+        }
+        ObjectFields target = step.object(kind, null);
+        return target.has("eventsPerSecond") ? target.wholeNumber("eventsPerSecond", 1, MAX_EVENTS_PER_SECOND,
+                "must be between 1 and " + MAX_EVENTS_PER_SECOND) : 0;
     }
 
     /** A projection a scenario could add, for examples in messages. */
