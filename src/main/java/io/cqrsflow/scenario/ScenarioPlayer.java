@@ -260,7 +260,9 @@ public final class ScenarioPlayer implements AutoCloseable {
         }
         StepOutcome outcome;
         try {
-            outcome = steps.play(step);
+            // A claim checked while jumping at full speed says nothing about the lesson: projectors had no time.
+            outcome = jumping && (step instanceof ExpectStep || step instanceof QuestionStep)
+                    ? new StepOutcome.Done("not checked: jumped over") : steps.play(step);
         } catch (RuntimeException e) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             outcome = new StepOutcome.Failed(String.valueOf(cause.getMessage()));

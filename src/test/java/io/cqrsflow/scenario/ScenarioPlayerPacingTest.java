@@ -142,6 +142,22 @@ class ScenarioPlayerPacingTest {
     }
 
     @Test
+    void aJumpDoesNotCheckTheClaimsItJumpsOver() {
+        // given a claim that would fail
+        List<StepOutcome> outcomes = new ArrayList<>();
+        ScenarioPlayer player = new ScenarioPlayer(engine.client(), lesson(
+                new ExpectStep(1, 0, new Check.RowPresence("order-list", "o-1", true)), new NoteStep(2, 10, "b")), 1,
+                (step, elapsedMs, outcome) -> outcomes.add(outcome), scheduler, clock, ScenarioPlayer.Pacing.WINDOW);
+
+        // when jumping past it
+        player.startAt(1, false);
+        scheduler.runUntil(() -> player.finished().isDone());
+
+        // then it was not checked
+        assertThat(outcomes.get(0)).isEqualTo(new StepOutcome.Done("not checked: jumped over"));
+    }
+
+    @Test
     void aJumpPlaysTheStepsBeforeItAtOnceWithoutHoldsThenTheRestOnTime() {
         // given
         ScenarioPlayer player = player(lesson(new NoteStep(1, 0, EIGHT_WORDS, true), new NoteStep(2, 4_000, "b"),
