@@ -115,6 +115,27 @@ class LessonPanelTest {
         snapshot("lesson-answered.png");
     }
 
+    @Test
+    void presenterModeMakesEveryNoteWait() {
+        // given
+        controls = new ScenarioPlayerControls(ui.engine.client(), new ScenarioLibrary(), null, p -> { });
+        controls.setLessonHost(null, true, new LessonFeed(s -> ui.view.lessonPanel().show(s)));
+        fx(() -> {
+            new LessonMode().wire(ui.view, controls, () -> { });
+            return null;
+        });
+        assertThat(fx(() -> ui.view.lessonPanel().stopAtEveryNote().isSelected())).isFalse();
+
+        // when
+        fx(() -> {
+            ui.view.presenterModeProperty().set(true);
+            return null;
+        });
+
+        // then
+        assertThat(fx(() -> ui.view.lessonPanel().stopAtEveryNote().isSelected())).isTrue();
+    }
+
     private void snapshot(String name) throws Exception {
         Path out = Path.of("target", "lesson-snapshots");
         Files.createDirectories(out);

@@ -152,7 +152,7 @@ public final class LessonFeed {
                 return (e.verdict().held() ? "✓ " + e.verdict().expected() : "✗ " + e.verdict().line());
             }
             if (outcome instanceof StepOutcome.Answered a) {
-                return "question: " + a.question().ask();
+                return "a question for the class: predict, then reveal";
             }
             if (outcome instanceof StepOutcome.QueryOutcome q) {
                 return "asked " + q.answer().query().describe();

@@ -60,6 +60,10 @@ public final class LessonPanel extends VBox {
             }
         });
         HBox.setHgrow(progress, Priority.ALWAYS);
+        progress.setMinWidth(60);
+        for (javafx.scene.control.Control c : java.util.List.of(continueButton, stopAtNotes, historyButton, leave)) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         continueButton.setId("lesson-continue");
         continueButton.setTooltip(new Tooltip("Go on after a note or a question (Space)"));
         stopAtNotes.setId("lesson-stop-at-notes");
@@ -87,7 +91,7 @@ public final class LessonPanel extends VBox {
         shown = state;
         shown(this, state.total() > 0);
         where.setText(state.lesson() + " · step " + state.played() + " of " + state.total()
-                + (state.waiting() ? " · waiting for you: Continue or Space" : state.finished() ? " · finished" : ""));
+                + (state.waiting() ? " · waiting for you" : state.finished() ? " · finished" : ""));
         progress.setProgress(state.total() == 0 ? 0 : (double) state.played() / state.total());
         caption.setText(state.caption());
         shown(caption, !state.caption().isEmpty());
