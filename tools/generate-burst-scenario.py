@@ -56,13 +56,13 @@ def main():
                   "it there so you can compare. Time behind stayed near the delay while events behind grew with "
                   "the rate of events."})
     steps.append({"atMs": last_ms + 1600, "resume": "order-list"})
-    steps.append({"atMs": last_ms + 4000, "query": {"type": "GetOrdersForCustomer", "customerId": "c-1",
+    steps.append({"atMs": last_ms + 7000, "query": {"type": "GetOrdersForCustomer", "customerId": "c-1",
                                                    "from": "read-model"}})
-    steps.append({"atMs": last_ms + 4000, "expect": {"projector": "order-list", "eventsBehind": 0}})
-    steps.append({"atMs": last_ms + 4000, "expect": {"projector": "order-detail", "eventsBehind": 0}})
-    steps.append({"atMs": last_ms + 4000, "expect": {"readModel": "order-list", "row": f"o-{ORDERS}",
+    steps.append({"atMs": last_ms + 7000, "expect": {"projector": "order-list", "eventsBehind": 0}})
+    steps.append({"atMs": last_ms + 7000, "expect": {"projector": "order-detail", "eventsBehind": 0}})
+    steps.append({"atMs": last_ms + 7000, "expect": {"readModel": "order-list", "row": f"o-{ORDERS}",
                                                     "field": "status", "is": "pending"}})
-    steps.append({"atMs": last_ms + 4100, "note": "Resumed, order-list caught up: all 40 of c-1's orders, and "
+    steps.append({"atMs": last_ms + 7100, "note": "Resumed, order-list caught up: all 40 of c-1's orders, and "
                   "both checkpoints at the head of the store. No event was lost or applied twice."})
 
     name = "Burst: 200 orders in 2 seconds"
