@@ -39,6 +39,32 @@ class LessonsHoldTest {
 
     @ParameterizedTest
     @MethodSource("ids")
+    void atOneTimesNoNoteIsOnScreenForLessThanItsReadingTime(String id) {
+        // given
+        Scenario lesson = LIBRARY.load(id);
+
+        // when
+        List<String> lines = LessonRun.virtual(dir, lesson, 1, ScenarioPlayer.Pacing.READ_ALONG);
+
+        // then every step after a note plays at least the note's reading time later
+        for (int i = 0; i + 1 < lesson.steps().size(); i++) {
+            if (lesson.steps().get(i) instanceof NoteStep note) {
+                long shownAt = elapsed(lines.get(i));
+                long replacedAt = elapsed(lines.get(i + 1));
+                assertThat(replacedAt - shownAt).as("step %d: %s", note.number(), note.text())
+                        .isGreaterThanOrEqualTo(note.readingMs());
+            }
+        }
+    }
+
+    /** "step 3 (note) @1200: …" → 1200. */
+    private static long elapsed(String line) {
+        int at = line.indexOf(" @");
+        return Long.parseLong(line.substring(at + 2, line.indexOf(':', at)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("ids")
     void atFourTimesInRealTimeEveryExpectationHolds(String id) throws Exception {
         // when
         List<String> lines = LessonRun.realTime(dir, LIBRARY.load(id), 4);
