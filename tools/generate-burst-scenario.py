@@ -37,20 +37,32 @@ def main():
                       "command": {"type": "PlaceOrder", "orderId": f"o-{n}", "customerId": customer_id,
                                   "items": items}})
         if n == 100:
-            steps.append({"atMs": steps[-1]["atMs"], "note": "Halfway. Events arrive every 10 ms. order-detail "
-                          "is at most an event or two behind; order-list is a growing number of events behind, "
-                          "but never more than about 1.5 s."})
+            at = steps[-1]["atMs"]
+            steps.append({"atMs": at, "expect": {"projector": "order-list", "eventsBehindAtLeast": 10}})
+            steps.append({"atMs": at, "note": "Halfway. Events arrive every 10 ms. order-detail applies each one "
+                          "as soon as it can; order-list is dozens of events behind, but only about 1.5 s behind "
+                          "in time: it applies each event 1.5 s after it was recorded."})
     last_ms = FIRST_ORDER_MS + (ORDERS - 1) * ORDER_EVERY_MS
-    steps.append({"atMs": last_ms + 110, "query": {"type": "GetOrdersForCustomer", "customerId": "c-1",
-                                                  "from": "read-model"}})
-    steps.append({"atMs": last_ms + 120, "query": {"type": "GetOrderById", "orderId": f"o-{ORDERS}",
-                                                  "from": "read-model"}})
-    steps.append({"atMs": last_ms + 210, "note": "The burst is over. order-detail already has the last order; "
-                  "order-list still shows only part of c-1's 40 orders, because it is about 1.5 s behind. "
-                  "Time behind stays near the delay while events behind grows with the rate of events."})
-    steps.append({"atMs": last_ms + 2500, "query": {"type": "GetOrdersForCustomer", "customerId": "c-1",
+    # Paused so that the comparison stays on screen while the note is read, on any machine.
+    steps.append({"atMs": last_ms + 500, "pause": "order-list"})
+    steps.append({"atMs": last_ms + 500, "expect": {"readModel": "order-list", "row": f"o-{ORDERS}", "absent": True}})
+    steps.append({"atMs": last_ms + 500, "expect": {"projector": "order-list", "eventsBehindAtLeast": 1}})
+    steps.append({"atMs": last_ms + 1500, "query": {"type": "GetOrderById", "orderId": f"o-{ORDERS}",
                                                    "from": "read-model"}})
-    steps.append({"atMs": last_ms + 2600, "note": "Now order-list has caught up: all 40 of c-1's orders, and "
+    steps.append({"atMs": last_ms + 1500, "expect": {"readModel": "order-detail", "row": f"o-{ORDERS}",
+                                                    "field": "status", "is": "pending"}})
+    steps.append({"atMs": last_ms + 1500, "note": f"The burst is over. order-detail has the last order, o-{ORDERS}; "
+                  "order-list does not yet: half a second after the last order it was still behind, and we paused "
+                  "it there so you can compare. Time behind stayed near the delay while events behind grew with "
+                  "the rate of events."})
+    steps.append({"atMs": last_ms + 1600, "resume": "order-list"})
+    steps.append({"atMs": last_ms + 7000, "query": {"type": "GetOrdersForCustomer", "customerId": "c-1",
+                                                   "from": "read-model"}})
+    steps.append({"atMs": last_ms + 7000, "expect": {"projector": "order-list", "eventsBehind": 0}})
+    steps.append({"atMs": last_ms + 7000, "expect": {"projector": "order-detail", "eventsBehind": 0}})
+    steps.append({"atMs": last_ms + 7000, "expect": {"readModel": "order-list", "row": f"o-{ORDERS}",
+                                                    "field": "status", "is": "pending"}})
+    steps.append({"atMs": last_ms + 7100, "note": "Resumed, order-list caught up: all 40 of c-1's orders, and "
                   "both checkpoints at the head of the store. No event was lost or applied twice."})
 
     name = "Burst: 200 orders in 2 seconds"

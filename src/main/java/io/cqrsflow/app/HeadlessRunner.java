@@ -114,6 +114,10 @@ final class HeadlessRunner {
                 throw new IllegalStateException(trace.failedSteps() + " step(s) of the scenario could not be carried out;"
                         + " see the trace above");
             }
+            if (trace.failedChecks() > 0) {
+                throw new ExpectationsFailed(trace.firstFailedCheck() + (trace.failedChecks() > 1
+                        ? " (and " + (trace.failedChecks() - 1) + " more; see the trace above)" : ""));
+            }
         } finally {
             hooks.closing(engine);
             engine.close();
@@ -125,6 +129,13 @@ final class HeadlessRunner {
         String unreadable = engine.unreadable();
         if (unreadable != null) {
             throw new EventStoreException(unreadable);
+        }
+    }
+
+    /** A lesson played, but something it claims (an expect, a question's answer) was not so. Exit 1. */
+    static final class ExpectationsFailed extends IllegalStateException {
+        ExpectationsFailed(String message) {
+            super(message);
         }
     }
 

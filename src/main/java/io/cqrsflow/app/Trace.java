@@ -20,6 +20,8 @@ import io.cqrsflow.read.Query;
 import io.cqrsflow.read.QueryAnswer;
 import io.cqrsflow.scenario.ScenarioPlayer;
 import io.cqrsflow.scenario.ScenarioStep;
+import io.cqrsflow.scenario.Check;
+import io.cqrsflow.scenario.QuestionStep;
 import io.cqrsflow.scenario.StepOutcome;
 import io.cqrsflow.write.CommandResult;
 
@@ -57,6 +59,9 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
     private final long startNanos;
     private final Map<String, ProjectorState> lastState = new HashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger failedSteps = new java.util.concurrent.atomic.AtomicInteger();
+    /** Expectations that did not hold and questions the live state disagreed with. */
+    private final java.util.concurrent.atomic.AtomicInteger failedChecks = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicReference<String> firstFailedCheck = new java.util.concurrent.atomic.AtomicReference<>();
 
     Trace(PrintStream out, boolean json, long startNanos) {
         this.out = out;
@@ -136,6 +141,10 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
             command(c, co.result());
         } else if (step instanceof QueryStep q && outcome instanceof StepOutcome.QueryOutcome qo) {
             query(q, qo.answer());
+        } else if (outcome instanceof StepOutcome.Expectation e) {
+            expectation(step, e.verdict());
+        } else if (outcome instanceof StepOutcome.Answered a) {
+            answered(a);
         } else if (outcome instanceof StepOutcome.Failed f) {
             failedSteps.incrementAndGet();
             if (json) {
@@ -156,6 +165,57 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
             } else {
                 text(String.format("%-9s %s", step.kind().equals("note") ? "note" : step.kind(),
                         step.kind().equals("note") ? "\"" + d.text() + "\"" : d.text()));
+            }
+        }
+    }
+
+    /** "expect    step 7: order-list o-1 status is "pending" ✓", or a failure line naming what was found. */
+    private void expectation(ScenarioStep step, Check.Verdict v) {
+        if (!v.held()) {
+            checkFailed("step " + step.number() + " (expect): " + v.line());
+        }
+        if (json) {
+            ObjectNode n = node("expect");
+            n.put("step", step.number());
+            n.put("expected", v.expected());
+            n.put("found", v.found());
+            n.put("held", v.held());
+            print(n);
+        } else if (v.held()) {
+            text(String.format("expect    step %d: %s ✓", step.number(), v.expected()));
+        } else {
+            text(String.format("step %-4d expect failed: %s", step.number(), v.line()));
+        }
+    }
+
+    /** The question, the answer the live state gives, and whether it agreed with the lesson's. */
+    private void answered(StepOutcome.Answered a) {
+        QuestionStep q = a.question();
+        StringBuilder meant = new StringBuilder();
+        for (QuestionStep.Choice c : q.choices()) {
+            if (c.right()) {
+                meant.append(meant.length() == 0 ? "" : " / ").append(c.answer());
+            }
+        }
+        if (!a.agreed()) {
+            checkFailed("step " + q.number() + " (question): the lesson's answer is \"" + meant
+                    + "\", the live state says \"" + a.rightAnswers() + "\"");
+        }
+        if (json) {
+            ObjectNode n = node("question");
+            n.put("step", q.number());
+            n.put("ask", q.ask());
+            n.put("answer", meant.toString());
+            n.put("liveState", a.rightAnswers());
+            n.put("agreed", a.agreed());
+            print(n);
+        } else {
+            text("question  \"" + q.ask() + "\"",
+                    "            answer: " + meant + (q.why().isEmpty() ? "" : " — " + q.why()),
+                    "            live state " + (a.agreed() ? "agrees ✓" : "disagrees: it says " + a.rightAnswers()));
+            if (!a.agreed()) {
+                text(String.format("step %-4d question failed: the lesson says \"%s\", the live state says \"%s\"",
+                        q.number(), meant, a.rightAnswers()));
             }
         }
     }
@@ -250,6 +310,20 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
     }
 
     /** Steps that could not be carried out (a store that could not be written, a projector not running). */
+    private void checkFailed(String line) {
+        failedChecks.incrementAndGet();
+        firstFailedCheck.compareAndSet(null, line);
+    }
+
+    int failedChecks() {
+        return failedChecks.get();
+    }
+
+    /** The first expectation or question that failed, in one line; null when none did. */
+    String firstFailedCheck() {
+        return firstFailedCheck.get();
+    }
+
     int failedSteps() {
         return failedSteps.get();
     }

@@ -8,6 +8,7 @@ import io.cqrsflow.read.Projector;
 import io.cqrsflow.read.ProjectorListener;
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.read.ReadSide;
+import io.cqrsflow.read.Scheduler;
 import io.cqrsflow.write.CommandEnvelope;
 import io.cqrsflow.write.CommandHandler;
 import io.cqrsflow.write.CommandResult;
@@ -28,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The whole pipeline behind one object: commands run on one command thread, events land in events.db,
@@ -49,7 +51,8 @@ public final class Engine implements AutoCloseable {
     private final List<String> notices = new CopyOnWriteArrayList<>();
     private final EventStore.Subscription appended;
 
-    private Engine(Path dataDir, Clock clock, SqliteEventStore store, Map<String, Long> delays) {
+    private Engine(Path dataDir, Clock clock, SqliteEventStore store, Map<String, Long> delays,
+                   Function<String, Scheduler> schedulers) {
         this.dataDir = dataDir;
         this.clock = clock;
         this.store = store;
@@ -76,7 +79,7 @@ public final class Engine implements AutoCloseable {
             }
         };
         this.readSide = ReadSide.open(store, dataDir.resolve(READ_FILE), clock, delays,
-                name -> new ExecutorScheduler("projector " + name), listener, this::notice);
+                schedulers, listener, this::notice);
     }
 
     /**
@@ -85,9 +88,18 @@ public final class Engine implements AutoCloseable {
      * @throws io.cqrsflow.eventstore.EventStoreException with a user-facing message when events.db cannot be used
      */
     public static Engine open(Path dataDir, Clock clock, Map<String, Long> delays) {
+        return open(dataDir, clock, delays, name -> new ExecutorScheduler("projector " + name));
+    }
+
+    /**
+     * As {@link #open(Path, Clock, Map)}, each projector running on the scheduler {@code schedulers} makes
+     * for its name — a test's virtual clock and scheduler play a whole lesson without waiting it out.
+     */
+    public static Engine open(Path dataDir, Clock clock, Map<String, Long> delays,
+                              Function<String, Scheduler> schedulers) {
         SqliteEventStore store = SqliteEventStore.open(dataDir.resolve(EVENTS_FILE), clock);
         try {
-            return new Engine(dataDir, clock, store, delays);
+            return new Engine(dataDir, clock, store, delays, schedulers);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -189,10 +201,15 @@ public final class Engine implements AutoCloseable {
     }
 
     public Projector addProjection(String name, long delayMs) {
+        return addProjection(name, delayMs, 0);
+    }
+
+    /** Adds a projection that catches up on history at most one event every {@code msPerEvent} (0: at once). */
+    public Projector addProjection(String name, long delayMs, long msPerEvent) {
         boolean wasRunning = readSide.isRunning(name);
         // Read before it starts: once started, its checkpoint may already have moved on.
         long startsAt = readSide.database().checkpoint(name);
-        Projector p = readSide.addProjection(name, delayMs);
+        Projector p = readSide.addProjection(name, delayMs, msPerEvent);
         if (!wasRunning) {
             notice("added projection " + name + ": it starts at position " + startsAt
                     + " and catches up from history");

@@ -76,8 +76,8 @@ final class EngineClient implements FlowClient {
     }
 
     @Override
-    public CompletionStage<ProjectorStatus> rebuild(String projector) {
-        return control(projector, Projector::rebuild);
+    public CompletionStage<ProjectorStatus> rebuild(String projector, long msPerEvent) {
+        return control(projector, p -> p.rebuild(msPerEvent));
     }
 
     @Override
@@ -86,9 +86,9 @@ final class EngineClient implements FlowClient {
     }
 
     @Override
-    public CompletionStage<ProjectorStatus> addProjection(String projection, long delayMs) {
+    public CompletionStage<ProjectorStatus> addProjection(String projection, long delayMs, long msPerEvent) {
         // Building a projector creates its table in read.db: off the caller's thread.
-        return engine.onQueryThread(() -> engine.addProjection(projection, delayMs).status());
+        return engine.onQueryThread(() -> engine.addProjection(projection, delayMs, msPerEvent).status());
     }
 
     /** Asks a projector (which only enqueues the task) and completes once its thread has carried it out. */

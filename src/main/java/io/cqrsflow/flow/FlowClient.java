@@ -59,7 +59,12 @@ public interface FlowClient {
     CompletionStage<ProjectorStatus> step(String projector);
 
     /** Empties the projector's tables and replays from position 0. */
-    CompletionStage<ProjectorStatus> rebuild(String projector);
+    default CompletionStage<ProjectorStatus> rebuild(String projector) {
+        return rebuild(projector, 0);
+    }
+
+    /** As {@link #rebuild(String)}, replaying at most one event every {@code msPerEvent} (0: as fast as it can). */
+    CompletionStage<ProjectorStatus> rebuild(String projector, long msPerEvent);
 
     CompletionStage<ProjectorStatus> setDelay(String projector, long delayMs);
 
@@ -67,7 +72,12 @@ public interface FlowClient {
      * Starts a projection at runtime from position 0 (or its stored checkpoint); one that runs is left as
      * it is. Completes once the projector is built and started, not once it has caught up.
      */
-    CompletionStage<ProjectorStatus> addProjection(String projection, long delayMs);
+    default CompletionStage<ProjectorStatus> addProjection(String projection, long delayMs) {
+        return addProjection(projection, delayMs, 0);
+    }
+
+    /** As {@link #addProjection(String, long)}, catching up at most one event every {@code msPerEvent} (0: at once). */
+    CompletionStage<ProjectorStatus> addProjection(String projection, long delayMs, long msPerEvent);
 
     // ---- memory only
 

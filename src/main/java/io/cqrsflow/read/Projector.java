@@ -49,6 +49,9 @@ public final class Projector implements AutoCloseable {
     private boolean paused;
     private boolean rebuilding;
     private long rebuildTarget;
+    /** While replaying (a rebuild, a new projection catching up): at most one event every this many ms; 0: as fast as it can. */
+    private long paceMs;
+    private long nextPacedAt;
     private String problem;
     private Scheduler.Cancellable wake;
     private long wakeAt = Long.MAX_VALUE;
@@ -149,7 +152,17 @@ public final class Projector implements AutoCloseable {
      * store allows (still never ahead of an event's delay). events.db is not touched.
      */
     public void rebuild() {
+        rebuild(0);
+    }
+
+    /**
+     * As {@link #rebuild()}, replaying at most one event every {@code msPerEvent} (0: as fast as it can),
+     * so that a class can watch the checkpoint climb.
+     */
+    public void rebuild(long msPerEvent) {
         execute(() -> {
+            paceMs = Math.max(0, msPerEvent);
+            nextPacedAt = 0;
             cancelWake();
             db.write(c -> {
                 try (Statement s = c.createStatement()) {
@@ -168,6 +181,23 @@ public final class Projector implements AutoCloseable {
             rebuilding = true;
             rebuildTarget = store.head();
             publish();
+            pump();
+        });
+    }
+
+    /**
+     * Replays what this projector has not applied yet (a projection just added catching up on history) at
+     * most one event every {@code msPerEvent}, as a paced rebuild does, without emptying anything.
+     */
+    public void replayPaced(long msPerEvent) {
+        execute(() -> {
+            paceMs = Math.max(0, msPerEvent);
+            nextPacedAt = 0;
+            if (checkpoint < store.head() && paceMs > 0) {
+                rebuilding = true;
+                rebuildTarget = store.head();
+            }
+            cancelWake();
             pump();
         });
     }
@@ -205,17 +235,28 @@ public final class Projector implements AutoCloseable {
         }
         fill();
         long now = clock.millis();
+        boolean paced = rebuilding && paceMs > 0;
+        if (paced && now < nextPacedAt) {
+            scheduleWake(nextPacedAt);
+            publish();
+            return;
+        }
+        int batch = paced ? 1 : BATCH;
         List<RecordedEvent> due = new ArrayList<>();
         for (RecordedEvent e : pending) {
-            if (e.recordedAt().toEpochMilli() + delayMs > now || due.size() == BATCH) {
+            if (e.recordedAt().toEpochMilli() + delayMs > now || due.size() == batch) {
                 break;
             }
             due.add(e);
         }
         if (!due.isEmpty()) {
             boolean applied = applyBatch(due);
-            // More may wait in the store even when everything fetched so far has been applied.
-            if (applied && (!pending.isEmpty() || fetchedUpTo < store.head())) {
+            boolean more = !pending.isEmpty() || fetchedUpTo < store.head();
+            if (applied && paced && more && checkpoint < rebuildTarget) {
+                nextPacedAt = now + paceMs;
+                scheduleWake(nextPacedAt);
+            } else if (applied && more) {
+                // More may wait in the store even when everything fetched so far has been applied.
                 execute(this::pump);
             }
         } else if (!pending.isEmpty()) {
@@ -224,6 +265,7 @@ public final class Projector implements AutoCloseable {
         if (rebuilding && checkpoint >= rebuildTarget) {
             rebuilding = false;
             rebuildTarget = 0;
+            paceMs = 0;
         }
         publish();
     }
@@ -275,7 +317,10 @@ public final class Projector implements AutoCloseable {
 
     private void scheduleWake() {
         RecordedEvent next = pending.peekFirst();
-        long dueAt = next.recordedAt().toEpochMilli() + delayMs;
+        scheduleWake(next.recordedAt().toEpochMilli() + delayMs);
+    }
+
+    private void scheduleWake(long dueAt) {
         if (wake != null && wakeAt == dueAt) {
             return;
         }

@@ -74,6 +74,10 @@ public final class ReadSide implements AutoCloseable {
 
     /** Builds the projector outside any lock (it touches read.db), then registers it unless another won. */
     private Projector start(String name, long delayMs) {
+        return start(name, delayMs, 0);
+    }
+
+    private Projector start(String name, long delayMs, long msPerEvent) {
         Projector built = new Projector(projection(name), store, db, clock, schedulers.apply(name), delayMs, listener);
         Projector winner;
         synchronized (adding) {
@@ -88,6 +92,9 @@ public final class ReadSide implements AutoCloseable {
             built.close();
             return winner;
         }
+        if (msPerEvent > 0) {
+            built.replayPaced(msPerEvent);
+        }
         built.start();
         return built;
     }
@@ -97,8 +104,13 @@ public final class ReadSide implements AutoCloseable {
      * from history. Adding one that is already running returns it.
      */
     public Projector addProjection(String name, long delayMs) {
+        return addProjection(name, delayMs, 0);
+    }
+
+    /** As {@link #addProjection(String, long)}, catching up at most one event every {@code msPerEvent} (0: at once). */
+    public Projector addProjection(String name, long delayMs, long msPerEvent) {
         Projector existing = projectors.get(name);
-        return existing != null ? existing : start(name, delayMs);
+        return existing != null ? existing : start(name, delayMs, msPerEvent);
     }
 
     public Projector projector(String name) {

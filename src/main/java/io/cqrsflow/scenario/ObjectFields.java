@@ -109,6 +109,18 @@ final class ObjectFields {
         return value.textValue();
     }
 
+    /** {@code true} or {@code false}; false when absent. */
+    boolean flag(String key) {
+        if (!has(key)) {
+            return false;
+        }
+        JsonNode value = node.get(key);
+        if (!value.isBoolean()) {
+            throw error(key, "must be true or false, got " + JsonValues.describe(value));
+        }
+        return value.booleanValue();
+    }
+
     Optional<String> optionalText(String key) {
         return has(key) ? Optional.of(text(key)) : Optional.empty();
     }

@@ -1,22 +1,12 @@
 package io.cqrsflow.scenario;
 
 import io.cqrsflow.flow.FlowClient;
-import io.cqrsflow.read.ProjectorStatus;
-import io.cqrsflow.read.Query;
-import io.cqrsflow.read.QueryAnswer;
-import io.cqrsflow.read.QuerySource;
 import io.cqrsflow.read.Scheduler;
-import io.cqrsflow.write.CommandEnvelope;
-import io.cqrsflow.write.CommandResult;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletionException;
 
 /**
  * Plays a scenario against an engine in real time: each step at {@code atMs / speed} after the start.
@@ -24,7 +14,11 @@ import java.util.concurrent.TimeUnit;
  * one at a time, in order, on the player's own thread; a command step waits for its result, so the
  * next step sees its effect on the write model.
  *
- * <p>The player can be paused (its clock stops), resumed, and advanced by one step at once.
+ * <p>The player can be paused (its clock stops), resumed, and advanced by one step at once. With
+ * {@link Pacing#holdNotes()} it holds on each note for its reading time (scaled by the speed) before it
+ * plays the next step; with {@link Pacing#interactive()} it waits for {@link #continueLesson()} after a
+ * note marked {@code waitForClick} (or every note, when asked to stop at every note) and after a question.
+ * It can also start at any step: the steps before it play at once, without holds, then the rest on time.
  *
  * <p>Its time comes from a {@link Clock} and its steps run on a {@link Scheduler}, both given to it, so
  * that a test can drive the timing by hand instead of sleeping.
@@ -34,22 +28,48 @@ public final class ScenarioPlayer implements AutoCloseable {
     /** Told about every step as it is played, on the player's thread. */
     public interface Listener {
         void played(ScenarioStep step, long elapsedMs, StepOutcome outcome);
+
+        /** The player stopped after this note or question and waits for {@link #continueLesson()}. */
+        default void waiting(ScenarioStep step) {
+        }
+    }
+
+    /**
+     * How the player treats notes and questions.
+     *
+     * @param holdNotes   hold on each note for its reading time before the next step
+     * @param interactive wait for the teacher after a {@code waitForClick} note and after a question
+     */
+    public record Pacing(boolean holdNotes, boolean interactive) {
+        /** No holds, no waiting: the headless trace, read afterwards. */
+        public static final Pacing HEADLESS = new Pacing(false, false);
+        /** Read along, nobody to click: what a class sees, without the waits. */
+        public static final Pacing READ_ALONG = new Pacing(true, false);
+        /** The window: hold on notes, wait for the teacher when asked. */
+        public static final Pacing WINDOW = new Pacing(true, true);
     }
 
     private final FlowClient engine;
     private final Scenario scenario;
     private final double speed;
     private final Listener listener;
-    private final String runId;
     private final Scheduler scheduler;
     private final Clock clock;
+    private final Pacing pacing;
+    private final StepPlay steps;
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
     // Guarded by this.
     private int next;
     private long playedMs;
     private long runningSince = -1;
+    /** Added to every later step's time: the holds on notes so far, and the jump's shift. */
+    private long offsetMs;
+    /** Steps before this index play at once (a jump). */
+    private int skipTo;
     private boolean paused;
+    private boolean waiting;
+    private boolean stopAtEveryNote;
     private boolean closed;
     private Scheduler.Cancellable pending;
 
@@ -58,12 +78,21 @@ public final class ScenarioPlayer implements AutoCloseable {
      * measured on, so a step and a delay scaled by the same speed stay in step.
      */
     public ScenarioPlayer(FlowClient engine, Scenario scenario, double speed, Listener listener) {
-        this(engine, scenario, speed, listener, new PlayerThread(), engine.clock());
+        this(engine, scenario, speed, listener, Pacing.HEADLESS);
+    }
+
+    public ScenarioPlayer(FlowClient engine, Scenario scenario, double speed, Listener listener, Pacing pacing) {
+        this(engine, scenario, speed, listener, new PlayerThread(), engine.clock(), pacing);
     }
 
     /** Plays its steps on {@code scheduler} (which it closes when closed), timed by {@code clock}. */
     public ScenarioPlayer(FlowClient engine, Scenario scenario, double speed, Listener listener,
                           Scheduler scheduler, Clock clock) {
+        this(engine, scenario, speed, listener, scheduler, clock, Pacing.HEADLESS);
+    }
+
+    public ScenarioPlayer(FlowClient engine, Scenario scenario, double speed, Listener listener,
+                          Scheduler scheduler, Clock clock, Pacing pacing) {
         if (!(speed > 0)) {
             throw new IllegalArgumentException("speed must be above 0, got " + speed);
         }
@@ -71,9 +100,10 @@ public final class ScenarioPlayer implements AutoCloseable {
         this.scenario = scenario;
         this.speed = speed;
         this.listener = listener;
-        this.runId = Long.toString(System.nanoTime(), 36);
         this.scheduler = scheduler;
         this.clock = clock;
+        this.pacing = pacing;
+        this.steps = new StepPlay(engine, scenario, speed, Long.toString(System.nanoTime(), 36));
     }
 
     /** Applies the scenario's projector delays and starts its clock. */
@@ -86,11 +116,25 @@ public final class ScenarioPlayer implements AutoCloseable {
      * nothing plays until {@link #resume()} or {@link #stepNow()} (which plays exactly the first step).
      */
     public synchronized void start(boolean startPaused) {
+        startAt(0, startPaused);
+    }
+
+    /**
+     * As {@link #start(boolean)}, but plays the steps before {@code index} at once, without holds or
+     * waits, and the rest on time from there: a jump to step {@code index} (0-based, in playing order).
+     */
+    public synchronized void startAt(int index, boolean startPaused) {
         for (Map.Entry<String, Long> delay : scenario.projectorDelays().entrySet()) {
             // A projector the scenario adds later is not running yet: its delay is set when it is added.
-            engine.setDelay(delay.getKey(), scaled(delay.getValue()));
+            engine.setDelay(delay.getKey(), Math.round(delay.getValue() / speed));
         }
+        skipTo = Math.max(0, Math.min(index, scenario.steps().size()));
         runningSince = clock.millis();
+        if (skipTo > 0) {
+            scheduleNext();
+            paused = startPaused;
+            return;
+        }
         if (startPaused) {
             paused = true;
             if (scenario.steps().isEmpty()) {
@@ -107,12 +151,13 @@ public final class ScenarioPlayer implements AutoCloseable {
         }
         paused = true;
         playedMs += clock.millis() - runningSince;
-        if (pending != null) {
+        if (pending != null && next >= skipTo) {
             pending.cancel();
         }
     }
 
     public synchronized void resume() {
+        waiting = false;
         if (!paused) {
             return;
         }
@@ -121,12 +166,28 @@ public final class ScenarioPlayer implements AutoCloseable {
         scheduleNext();
     }
 
+    /** Goes on after a note or question the player waits at (Space, Continue); the same as resume. */
+    public void continueLesson() {
+        resume();
+    }
+
+    /** Whether the player waits for {@link #continueLesson()} after a note or question. */
+    public synchronized boolean isWaiting() {
+        return waiting;
+    }
+
+    /** Makes every note wait for the teacher (presenter mode turns this on); interactive pacing only. */
+    public synchronized void setStopAtEveryNote(boolean stop) {
+        this.stopAtEveryNote = stop;
+    }
+
     /** Plays the next step now, moving the scenario clock forward to it. */
     public synchronized void stepNow() {
         if (closed || next >= scenario.steps().size()) {
             return;
         }
-        long target = (long) (scenario.steps().get(next).atMs() / speed);
+        waiting = false;
+        long target = due(next);
         long elapsed = elapsedMs();
         if (target > elapsed) {
             playedMs += target - elapsed;
@@ -150,6 +211,10 @@ public final class ScenarioPlayer implements AutoCloseable {
         return scenario;
     }
 
+    public double speed() {
+        return speed;
+    }
+
     /** Completes after the last step has been played. */
     public CompletableFuture<Void> finished() {
         return finished;
@@ -162,109 +227,83 @@ public final class ScenarioPlayer implements AutoCloseable {
         return playedMs + (clock.millis() - runningSince);
     }
 
+    private synchronized long due(int index) {
+        return (long) (scenario.steps().get(index).atMs() / speed) + offsetMs;
+    }
+
     private synchronized void scheduleNext() {
         if (next >= scenario.steps().size()) {
             finished.complete(null);
             return;
         }
-        if (paused || closed) {
+        boolean jumping = next < skipTo;
+        if (!jumping && (paused || closed || waiting)) {
             return;
         }
-        long due = (long) (scenario.steps().get(next).atMs() / speed);
         if (pending != null) {
             // One schedule at a time: a resume or step-now may have scheduled while a step was playing.
             pending.cancel();
         }
-        pending = scheduler.schedule(this::playNext, Math.max(0, due - elapsedMs()));
+        pending = scheduler.schedule(this::playNext, jumping ? 0 : Math.max(0, due(next) - elapsedMs()));
     }
 
     private void playNext() {
         ScenarioStep step;
+        boolean jumping;
         synchronized (this) {
             if (closed || next >= scenario.steps().size()) {
                 return;
             }
             step = scenario.steps().get(next);
+            jumping = next < skipTo;
             next++;
         }
         StepOutcome outcome;
         try {
-            outcome = play(step);
+            // A claim checked while jumping at full speed says nothing about the lesson: projectors had no time.
+            outcome = jumping && (step instanceof ExpectStep || step instanceof QuestionStep)
+                    ? new StepOutcome.Done("not checked: jumped over") : steps.play(step);
         } catch (RuntimeException e) {
-            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             outcome = new StepOutcome.Failed(String.valueOf(cause.getMessage()));
         }
         listener.played(step, elapsedMs(), outcome);
+        if (jumping) {
+            synchronized (this) {
+                if (next == skipTo && next < scenario.steps().size()) {
+                    // The jump is over: the next step is due now, and the rest keep their spacing.
+                    offsetMs = elapsedMs() - (long) (scenario.steps().get(next).atMs() / speed);
+                }
+            }
+        } else if (waitsAfter(step)) {
+            listener.waiting(step);
+        } else if (step instanceof NoteStep n && pacing.holdNotes()) {
+            hold(Math.round(n.readingMs() / speed));
+        }
         scheduleNext();
     }
 
-    private StepOutcome play(ScenarioStep step) {
-        if (step instanceof CommandStep c) {
-            CommandEnvelope envelope = CommandEnvelope.of(runId + "-" + step.number(), c.command());
-            if (c.expectedVersion().isPresent()) {
-                envelope = envelope.expecting(c.expectedVersion().getAsLong());
-            }
-            CommandResult result = engine.submit(envelope).toCompletableFuture().join();
-            return new StepOutcome.CommandOutcome(result);
+    /** Whether to stop after this step until the teacher goes on; if so, stops. */
+    private synchronized boolean waitsAfter(ScenarioStep step) {
+        boolean waits = pacing.interactive() && !closed
+                && (step instanceof QuestionStep || step instanceof NoteStep n && (n.waitForClick() || stopAtEveryNote));
+        if (waits) {
+            pause();
+            waiting = true;
         }
-        if (step instanceof QueryStep q) {
-            return new StepOutcome.QueryOutcome(answer(q.query(), q.from()));
-        }
-        if (step instanceof NoteStep n) {
-            return new StepOutcome.Done(n.text());
-        }
-        if (step instanceof SetDelayStep s) {
-            asked(engine.setDelay(s.projector(), scaled(s.delayMs())));
-            return new StepOutcome.Done(s.projector() + " delay set to " + s.delayMs() + " ms");
-        }
-        if (step instanceof PauseStep p) {
-            asked(engine.pause(p.projector()));
-            return new StepOutcome.Done(p.projector() + " paused");
-        }
-        if (step instanceof ResumeStep r) {
-            asked(engine.resume(r.projector()));
-            return new StepOutcome.Done(r.projector() + " resumed");
-        }
-        if (step instanceof ApplyOneStep a) {
-            asked(engine.step(a.projector()));
-            return new StepOutcome.Done(a.projector() + " applies one event");
-        }
-        if (step instanceof RebuildStep r) {
-            if (r.projector() == null) {
-                for (ProjectorStatus running : engine.projectors().toCompletableFuture().join()) {
-                    asked(engine.rebuild(running.name()));
-                }
-            } else {
-                asked(engine.rebuild(r.projector()));
-            }
-            return new StepOutcome.Done((r.projector() == null ? "every projector" : r.projector())
-                    + " rebuilding from position 0");
-        }
-        if (step instanceof AddProjectionStep a) {
-            Long delay = scenario.projectorDelays().get(a.projection());
-            engine.addProjection(a.projection(), scaled(delay == null ? 0 : delay)).toCompletableFuture().join();
-            return new StepOutcome.Done("added projection " + a.projection() + ", catching up from position 0");
-        }
-        return new StepOutcome.Failed("unknown step kind " + step.kind());
+        return waits;
     }
 
-    private <R> QueryAnswer<R> answer(Query<R> query, QuerySource from) {
-        return new QueryAnswer<>(query, from, engine.ask(query, from).toCompletableFuture().join());
-    }
-
-    /**
-     * A projector control is carried out on the projector's own thread; the step does not wait for it,
-     * but a projector that is not running fails the step at once.
-     */
-    private static void asked(java.util.concurrent.CompletionStage<ProjectorStatus> control) {
-        java.util.concurrent.CompletableFuture<ProjectorStatus> f = control.toCompletableFuture();
-        if (f.isCompletedExceptionally()) {
-            f.join();
+    /** Keeps the next step from playing sooner than {@code ms} from now, so the note can be read. */
+    private synchronized void hold(long ms) {
+        if (next >= scenario.steps().size()) {
+            return;
         }
-    }
-
-    private long scaled(long delayMs) {
-        return Math.round(delayMs / speed);
+        long earliest = elapsedMs() + ms;
+        long due = due(next);
+        if (due < earliest) {
+            offsetMs += earliest - due;
+        }
     }
 
     @Override
@@ -277,43 +316,5 @@ public final class ScenarioPlayer implements AutoCloseable {
         }
         scheduler.close();
         finished.complete(null);
-    }
-
-    /**
-     * The player's own thread. Not {@link io.cqrsflow.read.ExecutorScheduler}: its close waits for the
-     * running task, and a player is closed from the FX thread while holding the controls' lock, which the
-     * listener of a step still running may be waiting for — so this one stops without waiting.
-     */
-    private static final class PlayerThread implements Scheduler {
-        private final ScheduledExecutorService executor;
-
-        PlayerThread() {
-            ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, "scenario player");
-                t.setDaemon(true);
-                return t;
-            });
-            e.setRemoveOnCancelPolicy(true);
-            this.executor = e;
-        }
-
-        @Override
-        public void execute(Runnable task) {
-            schedule(task, 0);
-        }
-
-        @Override
-        public Cancellable schedule(Runnable task, long delayMs) {
-            if (executor.isShutdown()) {
-                return () -> { };
-            }
-            ScheduledFuture<?> f = executor.schedule(task, Math.max(0, delayMs), TimeUnit.MILLISECONDS);
-            return () -> f.cancel(false);
-        }
-
-        @Override
-        public void close() {
-            executor.shutdownNow();
-        }
     }
 }

@@ -9,11 +9,11 @@ import java.util.List;
  */
 public sealed interface ScenarioStep
         permits CommandStep, QueryStep, NoteStep, SetDelayStep, PauseStep, ResumeStep, ApplyOneStep,
-                RebuildStep, AddProjectionStep {
+                RebuildStep, AddProjectionStep, ExpectStep, QuestionStep {
 
     /** The JSON keys that name a step's kind, in the order the docs present them. */
     List<String> KINDS = List.of("command", "query", "note", "setDelay", "pause", "resume", "step", "rebuild",
-            "addProjection");
+            "addProjection", "expect", "question");
 
     /** The step's 1-based index in the file's "steps" array. */
     int number();

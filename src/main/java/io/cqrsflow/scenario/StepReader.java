@@ -20,6 +20,7 @@ final class StepReader {
         List<String> fields = new ArrayList<>();
         fields.add("atMs");
         fields.addAll(ScenarioStep.KINDS);
+        fields.add("waitForClick");
         STEP_FIELDS = List.copyOf(fields);
     }
 
@@ -28,10 +29,40 @@ final class StepReader {
 
     private final String file;
     private final ProjectorNames projectors;
+    private final CheckReader checks;
 
     StepReader(String file, ProjectorNames projectors) {
         this.file = file;
         this.projectors = projectors;
+        this.checks = new CheckReader(this, projectors);
+    }
+
+    private static final String QUESTION_EXAMPLE = "{ \"ask\": \"…\", \"choices\": [ { \"answer\": \"pending\", \"right\": true,"
+            + " \"expect\": " + CheckReader.EXAMPLE + " }, … ], \"why\": \"…\" }";
+
+    private QuestionStep question(int number, long atMs, ObjectFields question) {
+        question.allowOnly(List.of("ask", "choices", "why"));
+        String ask = question.text("ask");
+        List<JsonNode> elements = question.array("choices");
+        if (elements.size() < QuestionStep.MIN_CHOICES || elements.size() > QuestionStep.MAX_CHOICES) {
+            throw question.error("choices", "a question has " + QuestionStep.MIN_CHOICES + " to "
+                    + QuestionStep.MAX_CHOICES + " choices, got " + elements.size());
+        }
+        List<QuestionStep.Choice> choices = new ArrayList<>();
+        boolean anyRight = false;
+        for (int i = 0; i < elements.size(); i++) {
+            ObjectFields choice = question.element("choices", i, elements.get(i),
+                    "{ \"answer\": \"pending\", \"right\": true, \"expect\": " + CheckReader.EXAMPLE + " }");
+            choice.allowOnly(List.of("answer", "expect", "right"));
+            boolean right = choice.flag("right");
+            anyRight |= right;
+            choices.add(new QuestionStep.Choice(choice.text("answer"),
+                    checks.read(number, choice.object("expect", CheckReader.EXAMPLE)), right));
+        }
+        if (!anyRight) {
+            throw question.error("choices", "mark the right answer with \"right\": true on at least one choice");
+        }
+        return new QuestionStep(number, atMs, ask, choices, question.optionalText("why").orElse(""));
     }
 
     ScenarioStep read(int number, JsonNode value) {
@@ -40,6 +71,9 @@ final class StepReader {
             throw step.error("expectedVersion", "belongs inside \"command\": { \"type\": …, \"expectedVersion\": 1 }");
         }
         step.allowOnly(STEP_FIELDS);
+        if (step.has("waitForClick") && !step.has("note")) {
+            throw step.error("waitForClick", "belongs to a note: { \"atMs\": 0, \"note\": \"…\", \"waitForClick\": true }");
+        }
         long atMs = step.wholeNumber("atMs", 0, MAX_AT_MS, "must be 0 or more",
                 "must be at most " + MAX_AT_MS + " (24 hours)");
         String kind = kind(step);
@@ -51,7 +85,11 @@ final class StepReader {
                 return query(number, atMs, step.object("query",
                         "{ \"type\": \"GetOrderById\", \"orderId\": \"o-1\" }"));
             case "note":
-                return new NoteStep(number, atMs, step.text("note"));
+                return new NoteStep(number, atMs, step.text("note"), step.flag("waitForClick"));
+            case "expect":
+                return new ExpectStep(number, atMs, checks.read(number, step.object("expect", CheckReader.EXAMPLE)));
+            case "question":
+                return question(number, atMs, step.object("question", QUESTION_EXAMPLE));
             case "setDelay":
                 ObjectFields delay = step.object("setDelay", "{ \"projector\": \"order-list\", \"delayMs\": 0 }");
                 delay.allowOnly(List.of("projector", "delayMs"));
@@ -63,9 +101,11 @@ final class StepReader {
             case "step":
                 return new ApplyOneStep(number, atMs, target(step, "step", "projector", true));
             case "rebuild":
-                return new RebuildStep(number, atMs, target(step, "rebuild", "projector", false));
+                return new RebuildStep(number, atMs, target(step, "rebuild", "projector", false),
+                        pace(step, "rebuild"));
             case "addProjection":
-                return new AddProjectionStep(number, atMs, target(step, "addProjection", "projection", true));
+                return new AddProjectionStep(number, atMs, target(step, "addProjection", "projection", true),
+                        pace(step, "addProjection"));
             default:
                 throw new IllegalStateException("a kind without a reader: " + kind);
         }
@@ -95,7 +135,7 @@ final class StepReader {
         return found;
     }
 
-    private QueryStep query(int number, long atMs, ObjectFields query) {
+    QueryStep query(int number, long atMs, ObjectFields query) {
         String typeName = query.text("type");
         Query<?> asked;
         if (Query.GetOrderById.WIRE_NAME.equals(typeName)) {
@@ -138,11 +178,24 @@ final class StepReader {
             throw step.error(kind, "must be an object such as " + example + ", got " + JsonValues.describe(value));
         }
         ObjectFields target = step.object(kind, example);
-        target.allowOnly(List.of(key));
+        target.allowOnly(PACED.contains(kind) ? List.of(key, "eventsPerSecond") : List.of(key));
         if (!required && !target.has(key)) {
             return null;
         }
         return projectors.require(target, key);
+    }
+
+    private static final List<String> PACED = List.of("rebuild", "addProjection");
+    static final long MAX_EVENTS_PER_SECOND = 1_000;
+
+    /** A replay's pace: {@code "eventsPerSecond"} inside the step's object; 0 (as fast as it can) when absent. */
+    private static long pace(ObjectFields step, String kind) {
+        if (!step.get(kind).isObject()) {
+            return 0;
+        }
+        ObjectFields target = step.object(kind, null);
+        return target.has("eventsPerSecond") ? target.wholeNumber("eventsPerSecond", 1, MAX_EVENTS_PER_SECOND,
+                "must be between 1 and " + MAX_EVENTS_PER_SECOND) : 0;
     }
 
     /** A projection a scenario could add, for examples in messages. */

@@ -53,6 +53,8 @@ public final class CqrsFlowApp extends Application {
     private Stage stage;
     private MainView view;
     private ScenarioPlayerControls scenarios;
+    /** While a lesson plays: its own folder, and the learner's folder to go back to. */
+    private final LessonMode lessons = new LessonMode();
 
     /** Opens the window on {@code dataDir} (null: the remembered folder) with these projector delays (null: defaults). */
     public static void launch(Path dataDir, Map<String, Long> delays, String... args) {
@@ -138,6 +140,7 @@ public final class CqrsFlowApp extends Application {
         double w = Math.min(screen.getWidth(), Math.max(MIN_WIDTH, remembered(PREF_WIDTH, MIN_WIDTH)));
         double h = Math.min(screen.getHeight(), Math.max(MIN_HEIGHT, remembered(PREF_HEIGHT, MIN_HEIGHT)));
         Scene scene = new Scene(new Label("Opening…"), w, h);
+        LessonMode.spaceContinues(scene, () -> view);
         stage.setScene(scene);
         stage.setMaximized(prefs.getBoolean(PREF_MAXIMIZED, false));
         if (engine != null) {
@@ -152,8 +155,15 @@ public final class CqrsFlowApp extends Application {
     }
 
     private void show(Engine opened) {
+        show(opened, null);
+    }
+
+    /** @param lesson controls that hold a lesson started in {@code opened}'s lesson folder; null: none */
+    private void show(Engine opened, ScenarioPlayerControls lesson) {
         this.engine = opened;
-        prefs.put(PREF_DATA, opened.dataDir().toAbsolutePath().toString());
+        if (!lessons.playing()) {
+            prefs.put(PREF_DATA, opened.dataDir().toAbsolutePath().toString());
+        }
         boolean dark = view != null ? view.darkProperty().get() : prefs.getBoolean(PREF_DARK, false);
         boolean presenter = view != null && view.presenterModeProperty().get();
         view = new MainView(opened.client());
@@ -161,22 +171,87 @@ public final class CqrsFlowApp extends Application {
         view.presenterModeProperty().set(presenter);
         view.toolbar().setOnOpenFolder(this::chooseFolder);
         view.toolbar().setOnStartFresh(this::startFresh);
-        MainView shown = view;
-        scenarios = new ScenarioPlayerControls(opened.client(), new ScenarioLibrary(), configuredScenario,
-                shown.lessonBar()::show);
+        scenarios = lesson != null ? lesson : controls(opened);
+        lessons.wire(view, scenarios, this::leaveLesson);
         view.toolbar().setScenarioControls(scenarios);
+        if (lessons.chosen() != null && scenarios.scenario(lessons.chosen()).isPresent()) {
+            view.toolbar().selectScenario(lessons.chosen());
+        }
         stage.getScene().setRoot(view);
         Scenario first = configuredScenario;
         configuredScenario = null;
         if (first != null) {
             view.toolbar().selectScenario(first.name());
-            scenarios.play(first.name());
+            openLesson(first, 0, false);
+        } else if (lesson != null) {
+            ScenarioPlayerControls started = lesson;
+            // The lesson's clock starts once the window has been shown and painted, never before.
+            LessonMode.afterFirstPaint(stage, () -> started.go(lessons.startPaused()));
         }
-        stage.setTitle("CQRS Flow — " + opened.dataDir().toAbsolutePath());
+        stage.setTitle("CQRS Flow — " + opened.dataDir().toAbsolutePath()
+                + (lessons.playing() ? " (lesson folder; your own data is untouched)" : ""));
         if (dataDirNotice != null) {
             view.noticeToast().show(dataDirNotice);
             view.commands().log().add(new ResultLog.Entry(ResultLog.Outcome.NOTICE, "Data folder", dataDirNotice));
             dataDirNotice = null;
+        }
+    }
+
+    /** Player controls for {@code opened}, showing on whichever view is current when they report. */
+    private ScenarioPlayerControls controls(Engine opened) {
+        ScenarioPlayerControls[] self = new ScenarioPlayerControls[1];
+        self[0] = new ScenarioPlayerControls(opened.client(), new ScenarioLibrary(), lessons.extra(configuredScenario),
+                progress -> {
+                    if (view != null && scenarios == self[0]) {
+                        view.lessonBar().show(progress);
+                    }
+                });
+        self[0].setLessonHost(this::openLesson, lessons.playing(), new io.cqrsflow.ui.lesson.LessonFeed(state -> {
+            if (view != null && scenarios == self[0]) {
+                view.lessonPanel().show(state);
+            }
+        }));
+        return self[0];
+    }
+
+    /**
+     * Plays {@code scenario} in a fresh lesson folder: closes the current folder (the learner's is reopened
+     * untouched when the lesson is left), plays the steps before {@code index} at once before the window
+     * shows the folder (so a jump is not animated), then starts the clock after the first paint.
+     */
+    private void openLesson(Scenario scenario, int index, boolean paused) {
+        FxThread.check("openLesson");
+        Engine oldEngine = engine;
+        Path oldLesson = lessons.begin(oldEngine.dataDir(), view.toolbar().selectedScenario(), paused);
+        scenarios.close();
+        view.dispose();
+        view = null;
+        stage.getScene().setRoot(new Label("Opening the lesson “" + scenario.name() + "” in a fresh lesson folder …"));
+        CompletableFuture<Map.Entry<Engine, ScenarioPlayerControls>> ready = CompletableFuture.supplyAsync(() -> {
+            oldEngine.close();
+            io.cqrsflow.ui.lesson.LessonFolders.delete(oldLesson);
+            Engine opened = Engine.open(io.cqrsflow.ui.lesson.LessonFolders.create(), Clock.systemUTC(),
+                    scenario.projectorDelays());
+            return opened;
+        }).thenCompose(opened -> {
+            ScenarioPlayerControls c = controls(opened);
+            return c.startLesson(scenario, index).thenApply(jumped -> Map.entry(opened, c));
+        });
+        FxThread.whenDone(ready, (entry, failure) -> {
+            if (entry != null) {
+                show(entry.getKey(), entry.getValue());
+            } else {
+                engine = null;
+                failed("the lesson folder: " + FxThread.message(failure));
+            }
+        });
+    }
+
+    /** Closes the lesson's folder (deleting it) and reopens the learner's own, untouched. */
+    private void leaveLesson() {
+        if (lessons.playing()) {
+            Path lessonFolder = engine.dataDir();
+            switchTo(lessons.end(), false, lessonFolder);
         }
     }
 
@@ -195,6 +270,7 @@ public final class CqrsFlowApp extends Application {
         }
         File dir = chooser.showDialog(stage);
         if (dir != null) {
+            leaveLessonFolder();
             switchTo(dir.toPath(), false);
         } else if (engine == null) {
             Platform.exit();
@@ -202,17 +278,40 @@ public final class CqrsFlowApp extends Application {
     }
 
     private void startFresh() {
-        Path dir = engine.dataDir();
+        Path dir = lessons.playing() ? lessons.learnerDir() : engine.dataDir();
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
                 "Start with an empty event store? Nothing is deleted: events.db and read.db are moved to "
                         + dir.resolve("old-<date-time>") + ".", ButtonType.OK, ButtonType.CANCEL);
         confirm.setHeaderText("Start fresh");
-        confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> switchTo(dir, true));
+        confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
+            leaveLessonFolder();
+            switchTo(dir, true);
+        });
     }
+
+    /** Forgets the lesson folder (deleted once its engine is closed by the switch that follows). */
+    private void leaveLessonFolder() {
+        if (lessons.playing()) {
+            pendingDelete = engine.dataDir();
+            lessons.end();
+        }
+    }
+
+    private Path pendingDelete;
 
     /** Closes the current engine and opens {@code dir} — off the FX thread; moves old files aside first if asked. */
     private void switchTo(Path dir, boolean fresh) {
+        Path delete = pendingDelete;
+        pendingDelete = null;
+        switchTo(dir, fresh, delete);
+    }
+
+    /** As above; {@code lessonToDelete} (a lesson folder, or null) is deleted once its engine is closed. */
+    private void switchTo(Path dir, boolean fresh, Path lessonToDelete) {
         MainView old = view;
+        if (old != null) {
+            lessons.choose(old.toolbar().selectedScenario());
+        }
         Engine oldEngine = engine;
         if (scenarios != null) {
             scenarios.close();
@@ -225,6 +324,7 @@ public final class CqrsFlowApp extends Application {
             if (oldEngine != null) {
                 oldEngine.close();
             }
+            io.cqrsflow.ui.lesson.LessonFolders.delete(lessonToDelete);
             if (fresh) {
                 moveAside(dir);
             }
@@ -266,6 +366,9 @@ public final class CqrsFlowApp extends Application {
         }
         if (engine != null) {
             engine.close();
+            if (lessons.playing()) {
+                io.cqrsflow.ui.lesson.LessonFolders.delete(engine.dataDir());
+            }
         }
     }
 }

@@ -54,6 +54,7 @@ public final class MainView extends StackPane {
     private final Appearance appearance = new Appearance(this);
     private final MainToolbar toolbar;
     private final LessonBar lessonBar;
+    private final io.cqrsflow.ui.lesson.LessonPanel lessonPanel = new io.cqrsflow.ui.lesson.LessonPanel();
     private final Notices notices;
     private final Shortcuts shortcuts;
     private final HelpOverlay help;
@@ -82,7 +83,7 @@ public final class MainView extends StackPane {
         help.listShortcuts(shortcuts.helpRows());
 
         BorderPane frame = new BorderPane(columns());
-        frame.setTop(new VBox(toolbar, lessonBar));
+        frame.setTop(new VBox(toolbar, lessonBar, lessonPanel));
         frame.getStyleClass().add("frame");
         // at the bottom, where it covers no heading and no scenario note
         StackPane.setAlignment(notices, Pos.BOTTOM_CENTER);
@@ -144,6 +145,11 @@ public final class MainView extends StackPane {
     /** The scenario picker, ▶ ⏸ ⏭, speed, presenter, theme, help and the menu. */
     public MainToolbar toolbar() {
         return toolbar;
+    }
+
+    /** The lesson's caption, step line, question and progress, under the lesson bar. */
+    public io.cqrsflow.ui.lesson.LessonPanel lessonPanel() {
+        return lessonPanel;
     }
 
     /** Where a playing scenario is and what its teacher says, under the toolbar. */

@@ -13,6 +13,7 @@ import io.cqrsflow.scenario.ScenarioLibrary;
 import io.cqrsflow.scenario.ScenarioPlayer;
 import io.cqrsflow.scenario.ScenarioStep;
 import io.cqrsflow.scenario.StepOutcome;
+import io.cqrsflow.ui.lesson.LessonFeed;
 import javafx.application.Platform;
 
 import java.util.ArrayList;
@@ -55,6 +56,10 @@ public final class ScenarioPlayerControls implements ScenarioControls {
     private final AtomicReference<Progress> latest = new AtomicReference<>();
     private final AtomicReference<Boolean> pendingShow = new AtomicReference<>(false);
     private ScenarioPlayer player;
+    private LessonHost host;
+    private LessonFeed feed;
+    private boolean inLessonFolder;
+    private boolean stopAtEveryNote;
     private double speed = 1;
     private String lastNote = "";
     private final java.util.Deque<String> answers = new java.util.ArrayDeque<>();
@@ -84,9 +89,118 @@ public final class ScenarioPlayerControls implements ScenarioControls {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /**
+     * Where a lesson is played: the window opens a fresh lesson folder for it and gives the lesson to the
+     * controls made for that folder's engine ({@link #startLesson}). The learner's own folder is not touched.
+     */
+    public interface LessonHost {
+        /** Opens a fresh lesson folder and plays {@code scenario} there, from its step {@code index}. */
+        void openLesson(Scenario scenario, int index, boolean paused);
+    }
+
+    /**
+     * @param host          opens lesson folders; null: play into this engine (tests)
+     * @param inLesson      whether this engine's folder is a lesson folder of its own
+     */
+    public synchronized void setLessonHost(LessonHost host, boolean inLesson, LessonFeed feed) {
+        this.host = host;
+        this.inLessonFolder = inLesson;
+        this.feed = feed;
+    }
+
     @Override
     public synchronized void play(String name) {
         begin(name, false);
+    }
+
+    /** The lesson's caption, history, question and checks; null when none was set. */
+    public synchronized LessonFeed feed() {
+        return feed;
+    }
+
+    /** Goes on after a note or question the lesson waits at. */
+    public synchronized void continueLesson() {
+        if (player != null) {
+            player.continueLesson();
+            report(player, null);
+        }
+    }
+
+    public synchronized void setStopAtEveryNote(boolean stop) {
+        stopAtEveryNote = stop;
+        if (player != null) {
+            player.setStopAtEveryNote(stop);
+        }
+    }
+
+    /** Replays the current lesson from an empty store up to step {@code index} (0-based, playing order). */
+    public synchronized void jumpTo(int index) {
+        if (player != null && host != null) {
+            host.openLesson(player.scenario(), index, false);
+        }
+    }
+
+    /**
+     * In a fresh lesson folder: plays the steps before {@code index} at once and holds there; the returned
+     * future completes once they have played. {@link #go} then starts the clock (after the first paint).
+     */
+    public synchronized java.util.concurrent.CompletableFuture<Void> startLesson(Scenario scenario, int index) {
+        if (player != null) {
+            player.close();
+        }
+        lastNote = "";
+        answers.clear();
+        ScenarioPlayer p = newPlayer(scenario);
+        player = p;
+        java.util.concurrent.CompletableFuture<Void> jumped = new java.util.concurrent.CompletableFuture<>();
+        if (feed != null) {
+            feed.started(scenario, 0);
+        }
+        p.finished().thenRun(() -> report(p, null));
+        p.startAt(index, true);
+        awaitJump(p, index, jumped);
+        return jumped;
+    }
+
+    private static void awaitJump(ScenarioPlayer p, int index, java.util.concurrent.CompletableFuture<Void> jumped) {
+        // The jump plays on the player's thread; poll lightly until it has played the steps before index.
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (p.playedSteps() < index && !p.finished().isDone() && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+            }
+            jumped.complete(null);
+        });
+    }
+
+    /** Starts the lesson's clock (unless {@code paused}): call once the window has been shown and painted. */
+    public synchronized void go(boolean paused) {
+        if (player != null && !paused) {
+            player.resume();
+            report(player, null);
+        }
+    }
+
+    private ScenarioPlayer newPlayer(Scenario scenario) {
+        ScenarioPlayer p = new ScenarioPlayer(engine, scenario, speed, new ScenarioPlayer.Listener() {
+            @Override
+            public void played(ScenarioStep step, long elapsedMs, StepOutcome outcome) {
+                ScenarioPlayerControls.this.played(step, outcome);
+            }
+
+            @Override
+            public void waiting(ScenarioStep step) {
+                ScenarioPlayer now;
+                synchronized (ScenarioPlayerControls.this) {
+                    now = player;
+                }
+                if (now != null) {
+                    report(now, null);
+                }
+            }
+        }, ScenarioPlayer.Pacing.WINDOW);
+        p.setStopAtEveryNote(stopAtEveryNote);
+        return p;
     }
 
     private void begin(String name, boolean paused) {
@@ -101,6 +215,11 @@ public final class ScenarioPlayerControls implements ScenarioControls {
             report(player, null);
             return;
         }
+        if (host != null && (!inLessonFolder || player != null || engine.head() > 0)) {
+            // A lesson never plays into the learner's data, nor onto a store that already has events.
+            host.openLesson(scenario, 0, paused);
+            return;
+        }
         if (player != null) {
             player.close();
         }
@@ -111,8 +230,11 @@ public final class ScenarioPlayerControls implements ScenarioControls {
             lastNote = "This store already holds " + existing + " events, so ids in the scenario may be taken already."
                     + " For a clean run: ☰ → Start fresh, then ▶.";
         }
-        ScenarioPlayer p = new ScenarioPlayer(engine, scenario, speed, (step, elapsed, outcome) -> played(step, outcome));
+        ScenarioPlayer p = newPlayer(scenario);
         player = p;
+        if (feed != null) {
+            feed.started(scenario, 0);
+        }
         p.finished().thenRun(() -> report(p, null));
         p.start(paused);
         report(p, null);
@@ -162,8 +284,12 @@ public final class ScenarioPlayerControls implements ScenarioControls {
             p = player;
         }
         String note = null;
+        if (feed != null && p != null) {
+            feed.played(step, outcome, p.playedSteps(), p.playedSteps() >= p.scenario().steps().size());
+        }
         if (step instanceof NoteStep n) {
-            note = n.text();
+            // The caption is the lesson panel's; the bar under the toolbar keeps the status and answers.
+            note = feed != null ? null : n.text();
             toLog.add(new Logged(false, "Scenario note (step " + step.number() + ")", n.text()));
         } else if (step instanceof QueryStep q && outcome instanceof StepOutcome.QueryOutcome answer) {
             String question = question(q);
@@ -175,10 +301,8 @@ public final class ScenarioPlayerControls implements ScenarioControls {
                 }
             }
             toLog.add(new Logged(true, question, said));
-        } else if (outcome instanceof StepOutcome.Failed f) {
+        } else if (outcome instanceof StepOutcome.Failed f && feed == null) {
             note = "Step " + step.number() + " could not be carried out: " + f.message();
-        } else if (!(step instanceof CommandStep) && outcome instanceof StepOutcome.Done d) {
-            note = "Step " + step.number() + ": " + d.text();
         }
         if (p != null) {
             report(p, note);
@@ -193,35 +317,13 @@ public final class ScenarioPlayerControls implements ScenarioControls {
 
     /** An answer in one line: "o-1 · Ada Lovelace · 12.50 · pending", "no orders", "o-1 pending, o-2 paid". */
     static String answer(Object answer) {
-        if (answer instanceof Optional<?> found) {
-            if (found.isEmpty()) {
-                return "no such order";
-            }
-            if (found.get() instanceof OrderDetails d) {
-                return d.orderId() + " · " + d.customerName() + " · " + d.total().toPlainString() + " · "
-                        + d.status().label();
-            }
-            return String.valueOf(found.get());
-        }
-        if (answer instanceof List<?> rows) {
-            if (rows.isEmpty()) {
-                return "no orders";
-            }
-            StringJoiner j = new StringJoiner(", ");
-            int shown = 0;
-            for (Object row : rows) {
-                if (shown++ == 6) {
-                    j.add("… " + (rows.size() - 6) + " more");
-                    break;
-                }
-                j.add(row instanceof OrderSummary o ? o.orderId() + " " + o.status().label() : String.valueOf(row));
-            }
-            return j.toString();
-        }
-        return String.valueOf(answer);
+        return io.cqrsflow.scenario.AnswerText.of(answer);
     }
 
     private void report(ScenarioPlayer p, String note) {
+        if (feed != null) {
+            feed.waiting(p.isWaiting(), p.finished().isDone(), p.playedSteps());
+        }
         List<String> shownAnswers;
         synchronized (this) {
             if (note != null) {

@@ -60,6 +60,31 @@ public final class ManualScheduler implements Scheduler {
         runDue();
     }
 
+    /** When the earliest timer not cancelled is due, in the clock's millis; -1 when none is. */
+    public synchronized long nextDueAt() {
+        timers.removeIf(t -> t.cancelled()[0]);
+        long earliest = -1;
+        for (Timer t : timers) {
+            if (earliest < 0 || t.dueAt() < earliest) {
+                earliest = t.dueAt();
+            }
+        }
+        return earliest;
+    }
+
+    /** Runs everything, moving the clock from timer to timer, until {@code done} or nothing is left to run. */
+    public void runUntil(java.util.function.BooleanSupplier done) {
+        runDue();
+        while (!done.getAsBoolean()) {
+            long due = nextDueAt();
+            if (due < 0) {
+                return;
+            }
+            clock.advanceMs(Math.max(0, due - clock.millis()));
+            runDue();
+        }
+    }
+
     public synchronized int pendingTimers() {
         timers.removeIf(t -> t.cancelled()[0]);
         return timers.size();

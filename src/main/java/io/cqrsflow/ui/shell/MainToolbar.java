@@ -126,6 +126,11 @@ public final class MainToolbar extends HBox {
         }
     }
 
+    /** The scenario chosen in the picker; null when none. */
+    public String selectedScenario() {
+        return scenario.getValue();
+    }
+
     /** Selects a scenario in the picker (it must be one of the names the controls listed). */
     public void selectScenario(String name) {
         scenario.setValue(name);
