@@ -36,6 +36,10 @@ import java.util.function.Consumer;
 /**
  * The headless runner's trace: one line per thing that happened — readable text, or with {@code --json}
  * one JSON object per line. Signals come from several threads; printing is serialized.
+ *
+ * <p>Longer than 300 lines on purpose: each kind of line is written once as text and once as JSON, side by
+ * side, so the two forms cannot drift. To split next: the lesson checks (expect, question) into their own
+ * printer.
  */
 final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
     private static final ObjectMapper JSON = MoneyJson.mapper();

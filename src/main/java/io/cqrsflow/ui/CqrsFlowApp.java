@@ -28,6 +28,10 @@ import java.util.prefs.Preferences;
  * The desktop window. Remembers its size and the last data folder. Launch with
  * {@link #launch(Path, Map, String...)} (or {@code Application.launch(CqrsFlowApp.class)}, which uses the
  * remembered folder).
+ *
+ * <p>Longer than 300 lines for now: it is the window's composition root and owns the engine's life cycle —
+ * every path that opens or closes a data folder (start, open, start fresh, a lesson in, a lesson out) is
+ * here, on the FX thread, so no two can interleave. To split next: the lesson folder switching.
  */
 public final class CqrsFlowApp extends Application {
     public static final double MIN_WIDTH = 1280;

@@ -29,6 +29,9 @@ import java.util.function.Consumer;
  * Connects the toolbar's scenario picker and ▶ ⏸ ⏭ to the scenario package's player. Commands the
  * player submits reach the window through the engine's signals like any other; this class only reports
  * where the scenario is and shows each note, coalesced onto the FX thread.
+ *
+ * <p>Longer than 300 lines for now: it owns the player across lesson starts, jumps and leaving a lesson. To
+ * split next: the progress reporting (coalesced onto the FX thread) from the lesson's life cycle.
  */
 public final class ScenarioPlayerControls implements ScenarioControls {
 

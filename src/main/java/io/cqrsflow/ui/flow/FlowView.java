@@ -40,6 +40,9 @@ import java.util.Map;
  * The middle of the screen: command handler → event store → one lane per projector, with tokens
  * travelling between them. Tokens are coloured by event type (legend on top); a rejected command
  * bounces back from the handler with the rule's message.
+ *
+ * <p>Slightly over 300 lines: the lanes and the token flights between them are laid out against each
+ * other's positions. To split next: the legend and the rejected command's bounce.
  */
 public final class FlowView extends StackPane {
     private static final long BASE_FLIGHT_NANOS = 700_000_000L;

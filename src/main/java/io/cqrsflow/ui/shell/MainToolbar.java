@@ -41,6 +41,9 @@ import java.util.Locale;
  * given yet stay disabled. An HBox, not a ToolBar: a ToolBar hides what does not fit behind "»", and a
  * control in that overflow menu (the picker's popup, say) loses the click that opens it. Here the
  * picker shrinks and the text buttons fall back to their icons, so every control stays on screen.
+ *
+ * <p>Slightly over 300 lines: one control per field, each with its id, tooltip and shortcut text, in
+ * toolbar order.
  */
 public final class MainToolbar extends HBox {
     /** Below this width the text buttons show their icon only (their tooltip still says what they do). */
