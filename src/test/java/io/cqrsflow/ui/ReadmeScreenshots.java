@@ -102,7 +102,7 @@ class ReadmeScreenshots {
             return null;
         });
         Thread.sleep(1_800);
-        ui.view.settle().get(10, TimeUnit.SECONDS);
+        fx(() -> ui.view.settle()).get(10, TimeUnit.SECONDS);
     }
 
     /**
