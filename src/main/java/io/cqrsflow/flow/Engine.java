@@ -246,7 +246,9 @@ public final class Engine implements AutoCloseable {
      * Waits until every projector has applied every event up to the head, or the timeout passes, or the
      * store has met an event it cannot read (no projector can pass it: waiting longer is pointless).
      * Operations asked of a projector just before (a rebuild, say) are carried out first, so a status
-     * from before them cannot end the wait early. Listens for signals instead of polling.
+     * from before them cannot end the wait early. Listens for signals instead of polling. Once caught up,
+     * it also waits until every signal published so far has been delivered to the subscribers, so that
+     * what they collected tells the whole story.
      */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -260,17 +262,31 @@ public final class Engine implements AutoCloseable {
             }
         });
         try {
-            if (readSide.allCaughtUp()) {
-                return true;
+            if (!readSide.allCaughtUp()) {
+                if (store.unreadable() != null) {
+                    return false;
+                }
+                long left = Math.max(0, deadline - System.nanoTime());
+                done.await(left, TimeUnit.NANOSECONDS);
+                if (!readSide.allCaughtUp()) {
+                    return false;
+                }
             }
-            if (store.unreadable() != null) {
-                return false;
-            }
-            long left = Math.max(0, deadline - System.nanoTime());
-            done.await(left, TimeUnit.NANOSECONDS);
-            return readSide.allCaughtUp();
+            return signalsDelivered(deadline);
         } finally {
             unsubscribe.run();
+        }
+    }
+
+    /** Signals are delivered on their own thread: wait until those published so far have reached everyone. */
+    private boolean signalsDelivered(long deadline) throws InterruptedException {
+        try {
+            signals.drained().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the signals thread failed", e.getCause());
         }
     }
 

@@ -15,9 +15,13 @@ import java.util.function.Consumer;
 final class SignalBus implements AutoCloseable {
     static final int CAPACITY = 50_000;
     private static final System.Logger LOG = System.getLogger(SignalBus.class.getName());
-    private static final FlowSignal STOP = new FlowSignal.Notice("(signal bus stopped)", java.time.Instant.EPOCH);
+    private static final Object STOP = new Object();
 
-    private final BlockingQueue<FlowSignal> queue = new ArrayBlockingQueue<>(CAPACITY);
+    /** Not a signal: completes once everything queued before it has been delivered. */
+    private record Barrier(java.util.concurrent.CompletableFuture<Void> passed) {
+    }
+
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final List<Consumer<FlowSignal>> subscribers = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean closed;
@@ -45,6 +49,25 @@ final class SignalBus implements AutoCloseable {
         }
     }
 
+    /**
+     * Completes once every signal published before this call has been handed to every subscriber — so a
+     * caller that waited for the engine to catch up also sees the signals that told of it.
+     */
+    java.util.concurrent.CompletableFuture<Void> drained() {
+        java.util.concurrent.CompletableFuture<Void> passed = new java.util.concurrent.CompletableFuture<>();
+        if (closed || Thread.currentThread() == thread) {
+            passed.complete(null);
+            return passed;
+        }
+        try {
+            queue.put(new Barrier(passed));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            passed.completeExceptionally(e);
+        }
+        return passed;
+    }
+
     Runnable subscribe(Consumer<FlowSignal> subscriber) {
         subscribers.add(subscriber);
         return () -> subscribers.remove(subscriber);
@@ -57,16 +80,20 @@ final class SignalBus implements AutoCloseable {
 
     private void deliver() {
         while (true) {
-            FlowSignal s;
+            Object next;
             try {
-                s = queue.take();
+                next = queue.take();
             } catch (InterruptedException e) {
                 return;
             }
-            if (s == STOP) {
+            if (next == STOP) {
                 return;
             }
-            deliverNow(s);
+            if (next instanceof Barrier barrier) {
+                barrier.passed().complete(null);
+            } else {
+                deliverNow((FlowSignal) next);
+            }
         }
     }
 
