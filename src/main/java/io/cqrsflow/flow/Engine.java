@@ -217,6 +217,20 @@ public final class Engine implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Empties a projector's tables and replays from position 0, at most one event every {@code msPerEvent}
+     * (0: as fast as it can), and says so in a notice, as adding a projection does.
+     *
+     * @throws IllegalArgumentException if no such projector runs
+     */
+    public Projector rebuild(String name, long msPerEvent) {
+        Projector p = projector(name);
+        p.rebuild(msPerEvent);
+        notice(name + " rebuilding from position 0: its read model is emptied and every event in events.db"
+                + " replayed; events.db is not touched");
+        return p;
+    }
+
     public Path dataDir() {
         return dataDir;
     }

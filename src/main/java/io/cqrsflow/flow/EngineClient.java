@@ -77,7 +77,8 @@ final class EngineClient implements FlowClient {
 
     @Override
     public CompletionStage<ProjectorStatus> rebuild(String projector, long msPerEvent) {
-        return control(projector, p -> p.rebuild(msPerEvent));
+        // through the engine, which says so in a notice (the Results log, the toast) as adding a projection does
+        return control(projector, p -> engine.rebuild(projector, msPerEvent));
     }
 
     @Override

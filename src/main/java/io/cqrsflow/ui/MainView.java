@@ -16,7 +16,6 @@ import io.cqrsflow.ui.shell.PngExport;
 import io.cqrsflow.ui.shell.Shortcuts;
 import io.cqrsflow.ui.shell.WindowShortcuts;
 import javafx.beans.property.BooleanProperty;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -85,10 +84,9 @@ public final class MainView extends StackPane {
         BorderPane frame = new BorderPane(columns());
         frame.setTop(new VBox(toolbar, lessonBar, lessonPanel));
         frame.getStyleClass().add("frame");
-        // at the bottom, where it covers no heading and no scenario note
-        StackPane.setAlignment(notices, Pos.BOTTOM_CENTER);
-        StackPane.setMargin(notices, new Insets(0, 0, 28, 0));
-        getChildren().addAll(frame, notices, help);
+        // in the toolbar's free space, where it covers no control, no row and no lesson text
+        toolbar.setNotice(notices);
+        getChildren().addAll(frame, help);
 
         sceneProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -157,7 +155,7 @@ public final class MainView extends StackPane {
         return lessonBar;
     }
 
-    /** The engine's notices, shown for a few seconds at the bottom of the window. */
+    /** The engine's notices, shown for a few seconds in the toolbar's free space (and kept in Results). */
     public Notices noticeToast() {
         return notices;
     }

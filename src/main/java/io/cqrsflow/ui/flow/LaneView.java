@@ -180,8 +180,7 @@ public final class LaneView extends VBox {
             state.pseudoClassStateChanged(PseudoClass.getPseudoClass(st.name().toLowerCase(Locale.ROOT).replace('_', '-')),
                     st == s.state());
         }
-        state.setText(s.state() == ProjectorState.REBUILDING
-                ? String.format(Locale.ROOT, "rebuilding %.0f%%", s.rebuildProgress() * 100) : s.state().label());
+        state.setText(stateText(s));
         if (s.state() == ProjectorState.FAILED && s.problem() != null) {
             state.setTooltip(new Tooltip(s.problem()));
         }
@@ -212,6 +211,18 @@ public final class LaneView extends VBox {
             pseudoClassStateChanged(PseudoClass.getPseudoClass("lagging"), s.eventsBehind() > 0);
         }
         track.redraw(s);
+    }
+
+    /**
+     * The lane's state: "paused", "caught up", … and, while it rebuilds, "rebuilding 1 200 / 5 000" (its
+     * checkpoint climbing to the head it rebuilds up to), so a manual rebuild shows in the lane.
+     */
+    public static String stateText(ProjectorStatus s) {
+        if (s.state() == ProjectorState.REBUILDING) {
+            return "rebuilding " + Human.count(Math.min(s.checkpoint(), s.rebuildTarget())) + " / "
+                    + Human.count(s.rebuildTarget());
+        }
+        return s.state().label();
     }
 
     /** What the figures say until the rows have been read and compared with the truth. */

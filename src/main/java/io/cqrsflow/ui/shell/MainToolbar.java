@@ -63,13 +63,17 @@ public final class MainToolbar extends HBox {
     private final MenuItem quit = new MenuItem("Quit", new FontIcon(MaterialDesignE.EXIT_TO_APP));
     private final ToggleButton presenter;
     private ScenarioControls scenarioControls;
+    /** The free space between the speed picker and the presenter toggle; the engine's notices show here. */
+    private final javafx.scene.layout.StackPane spacer = new javafx.scene.layout.StackPane();
 
     /** {@code speed}: the animation's speed, which the picker sets (and scenarios follow). */
     public MainToolbar(DoubleProperty speed, Appearance appearance) {
         this.speedOfModel = speed;
         Label brand = new Label("CQRS Flow", new FontIcon(MaterialDesignT.TRANSIT_CONNECTION_VARIANT));
         brand.getStyleClass().add("brand");
-        Region spacer = new Region();
+        spacer.setId("toolbar-free-space");
+        spacer.setMinSize(0, 0);
+        spacer.setPrefSize(0, 0); // takes the row's height, never makes the row taller
         HBox.setHgrow(spacer, Priority.ALWAYS);
         presenter = presenterToggle(appearance);
         getChildren().addAll(brand, new Separator(Orientation.VERTICAL), scenario, play, pause, step,
@@ -88,6 +92,19 @@ public final class MainToolbar extends HBox {
         scenarioButtons();
         setScenarioControls(null);
     }
+
+    /**
+     * Shows {@code notice} in the toolbar's free space, where it covers no control and no content (a toast
+     * floating over the window hid the event store's rows); too narrow a space hides it — the Results log
+     * keeps every notice anyway.
+     */
+    public void setNotice(Region notice) {
+        notice.setMinSize(0, 0);
+        notice.visibleProperty().bind(spacer.widthProperty().greaterThan(NOTICE_NEEDS_PX));
+        spacer.getChildren().setAll(notice);
+    }
+
+    private static final double NOTICE_NEEDS_PX = 120;
 
     /** Its controls, left to right (it was a ToolBar once; tests still ask for its items). */
     public javafx.collections.ObservableList<Node> getItems() {

@@ -12,7 +12,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 
 /**
- * What the engine wants the learner to know (read.db rebuilt, a projection added), shown for a few seconds
+ * What the engine wants the learner to know (read.db rebuilt, a projection added, a rebuild), shown for a few seconds in
+ * the toolbar's free space (hidden when there is too little room)
  * and then faded out; the result log keeps it for later.
  */
 public final class Notices extends Label {
