@@ -42,8 +42,8 @@ import java.util.Locale;
  * control in that overflow menu (the picker's popup, say) loses the click that opens it. Here the
  * picker shrinks and the text buttons fall back to their icons, so every control stays on screen.
  *
- * <p>Slightly over 300 lines: one control per field, each with its id, tooltip and shortcut text, in
- * toolbar order.
+ * <p>Over 300 lines for now: one control per field, each with its id, tooltip and shortcut text, in
+ * toolbar order, and the free space that shows notices. To split next: the ☰ menu.
  */
 public final class MainToolbar extends HBox {
     /** Below this width the text buttons show their icon only (their tooltip still says what they do). */
