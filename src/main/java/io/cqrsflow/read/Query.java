@@ -1,7 +1,5 @@
 package io.cqrsflow.read;
 
-import io.cqrsflow.read.orderdetail.OrderDetailModule;
-import io.cqrsflow.read.orderlist.OrderListModule;
 
 import java.util.List;
 import java.util.Optional;
@@ -18,11 +16,13 @@ public sealed interface Query<R> permits Query.GetOrderById, Query.GetOrdersForC
     /** The name scenario files and traces use ("GetOrderById"). */
     String wireName();
 
-    /** The read model that answers it when asked of the read side. */
-    String readModel();
+    /** Its one parameter (an order or customer id), or null for a query that takes none. */
+    String parameter();
 
     /** "GetOrderById(o-1)", as a learner would write it. */
-    String describe();
+    default String describe() {
+        return wireName() + "(" + (parameter() == null ? "" : parameter()) + ")";
+    }
 
     /** Reads {@code order_detail}. */
     record GetOrderById(String orderId) implements Query<Optional<OrderDetails>> {
@@ -34,13 +34,8 @@ public sealed interface Query<R> permits Query.GetOrderById, Query.GetOrdersForC
         }
 
         @Override
-        public String readModel() {
-            return OrderDetailModule.NAME;
-        }
-
-        @Override
-        public String describe() {
-            return WIRE_NAME + "(" + orderId + ")";
+        public String parameter() {
+            return orderId;
         }
     }
 
@@ -54,13 +49,8 @@ public sealed interface Query<R> permits Query.GetOrderById, Query.GetOrdersForC
         }
 
         @Override
-        public String readModel() {
-            return OrderListModule.NAME;
-        }
-
-        @Override
-        public String describe() {
-            return WIRE_NAME + "(" + customerId + ")";
+        public String parameter() {
+            return customerId;
         }
     }
 
@@ -74,13 +64,8 @@ public sealed interface Query<R> permits Query.GetOrderById, Query.GetOrdersForC
         }
 
         @Override
-        public String readModel() {
-            return OrderListModule.NAME;
-        }
-
-        @Override
-        public String describe() {
-            return WIRE_NAME + "()";
+        public String parameter() {
+            return null;
         }
     }
 

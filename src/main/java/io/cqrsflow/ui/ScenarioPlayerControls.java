@@ -7,7 +7,6 @@ import io.cqrsflow.read.OrderSummary;
 import io.cqrsflow.read.QuerySource;
 import io.cqrsflow.scenario.NoteStep;
 import io.cqrsflow.scenario.QueryStep;
-import io.cqrsflow.read.Query;
 import io.cqrsflow.scenario.Scenario;
 import io.cqrsflow.scenario.ScenarioLibrary;
 import io.cqrsflow.scenario.ScenarioPlayer;
@@ -314,7 +313,7 @@ public final class ScenarioPlayerControls implements ScenarioControls {
 
     /** "GetOrderById(o-1) · read model". */
     static String question(QueryStep q) {
-        String about = q.query() instanceof Query.ListOrders ? "" : q.query().describe().substring(q.query().wireName().length());
+        String about = q.query().parameter() == null ? "" : "(" + q.query().parameter() + ")";
         return q.query().wireName() + about + " · " + (q.from() == QuerySource.WRITE_MODEL ? "write model" : "read model");
     }
 
