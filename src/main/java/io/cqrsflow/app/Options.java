@@ -18,7 +18,7 @@ import java.nio.file.Path;
                         + " (the message says why); 2 bad input (options or scenario file).",
                 "",
                 "Examples:",
-                "  java -jar cqrs-flow.jar --headless --fresh --scenario read-your-own-writes",
+                "  java -jar cqrs-flow.jar --headless --fresh --scenario read-your-writes",
                 "  java -jar cqrs-flow.jar --headless --data /tmp/lesson --fresh --scenario lesson.json --json",
                 "  java -jar cqrs-flow.jar --scenario lesson.json --data /tmp/lesson --fresh --snapshot shot.png"})
 final class Options {

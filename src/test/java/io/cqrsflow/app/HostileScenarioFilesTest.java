@@ -173,7 +173,7 @@ class HostileScenarioFilesTest {
 
     @Test
     void rebuildWithJsonAloneIsAccepted() {
-        assertThat(HeadlessRunnerTest.run("--headless", "--data", data().toString(), "--scenario", "first-steps",
+        assertThat(HeadlessRunnerTest.run("--headless", "--data", data().toString(), "--scenario", "first-order",
                 "--speed", "20").code()).isZero();
 
         HeadlessRunnerTest.Result r = HeadlessRunnerTest.run("--data", data().toString(), "--rebuild", "--json");

@@ -57,6 +57,23 @@ class LessonsHoldTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("ids")
+    void atOneTimesALessonTakesOneToFourMinutesAndMakesItsClaimsAndAsksAQuestion(String id) {
+        // given
+        Scenario lesson = LIBRARY.load(id);
+
+        // when played reading along, as the window plays it (questions answered at once)
+        List<String> lines = LessonRun.virtual(dir, lesson, 1, ScenarioPlayer.Pacing.READ_ALONG);
+
+        // then the last step plays, and its note is read, between 1 and 4 minutes after the start
+        ScenarioStep last = lesson.steps().get(lesson.steps().size() - 1);
+        long durationMs = elapsed(lines.get(lines.size() - 1)) + (last instanceof NoteStep n ? n.readingMs() : 0);
+        assertThat(durationMs).as("%s at 1×, in ms", id).isBetween(60_000L, 240_000L);
+        assertThat(lesson.steps()).filteredOn(QuestionStep.class::isInstance).isNotEmpty();
+        assertThat(lesson.steps()).filteredOn(ExpectStep.class::isInstance).isNotEmpty();
+    }
+
     /** "step 3 (note) @1200: …" → 1200. */
     private static long elapsed(String line) {
         int at = line.indexOf(" @");

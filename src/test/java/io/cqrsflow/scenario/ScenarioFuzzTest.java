@@ -45,8 +45,8 @@ class ScenarioFuzzTest {
     private static final long MOST_BYTES = 256L << 20;
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-    private static final List<String> SEEDS = List.of("first-steps", "rules-and-rejections",
-            "optimistic-concurrency", "new-projection-from-history", "burst");
+    private static final List<String> SEEDS = List.of("first-order", "rejected-commands",
+            "two-clerks", "new-projection", "under-load");
     private static final String[] NUMBERS = {"1e1001", "1e99999999", "1e999999999", "-1e999999999", "1e-999999999",
             "1e9999999999", "9".repeat(40), "9".repeat(41), "-0", "0.0000000001", "999999999999.99", "1000000000000",
             "1.5e3", "10000", "10001", "86400001", "-1", "2147483648", "NaN", "+1", "01", "1.", "1e"};

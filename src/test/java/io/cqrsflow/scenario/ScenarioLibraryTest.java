@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class ScenarioLibraryTest {
-    private static final List<String> IDS = List.of("first-steps", "cancel-before-list-catches-up",
-            "read-your-own-writes", "rules-and-rejections", "optimistic-concurrency", "new-projection-from-history",
-            "burst");
+    private static final List<String> IDS = List.of("first-order", "lagging-list", "read-your-writes",
+            "when-stale-is-fine", "rejected-commands", "rebuild-from-history", "new-projection", "two-clerks",
+            "under-load");
 
     private final ScenarioLibrary library = new ScenarioLibrary();
     private final ScenarioParser parser = new ScenarioParser(ScenarioLibrary.BUILT_IN_PROJECTORS);
@@ -28,8 +28,9 @@ class ScenarioLibraryTest {
 
         // then
         assertThat(entries).extracting(ScenarioLibrary.Entry::id).containsExactlyElementsOf(IDS);
-        assertThat(entries.get(1)).isEqualTo(new ScenarioLibrary.Entry("cancel-before-list-catches-up",
-                "Cancel before the list catches up", "The detail view already says cancelled; the list still says pending."));
+        assertThat(entries.get(1).id()).isEqualTo("lagging-list");
+        assertThat(entries.get(1).name()).isEqualTo("The list lags behind");
+        assertThat(entries.get(1).description()).startsWith("The order detail read model applies every event at once;");
         assertThat(entries).allSatisfy(entry -> {
             assertThat(entry.name()).isNotBlank();
             assertThat(entry.description()).isNotBlank();
@@ -55,8 +56,8 @@ class ScenarioLibraryTest {
     @Test
     void loadingAnUnknownIdListsTheBuiltInOnes() {
         // then
-        assertThat(catchThrowableOfType(ScenarioException.class, () -> library.load("first-step")))
-                .hasMessage("no built-in scenario named first-step; built-in: " + String.join(", ", IDS));
+        assertThat(catchThrowableOfType(ScenarioException.class, () -> library.load("first-orders")))
+                .hasMessage("no built-in scenario named first-orders; built-in: " + String.join(", ", IDS));
         assertThat(catchThrowableOfType(ScenarioException.class, () -> library.load("../scenarios/index")))
                 .hasMessageStartingWith("no built-in scenario named ../scenarios/index;");
     }
@@ -78,11 +79,11 @@ class ScenarioLibraryTest {
     @Test
     void resolvesABuiltInIdWhenNoSuchFileExists() {
         // when
-        Scenario scenario = library.resolve("burst", parser);
+        Scenario scenario = library.resolve("under-load", parser);
 
         // then
-        assertThat(scenario.source()).isEqualTo("built-in:burst");
-        assertThat(scenario.name()).isEqualTo("Burst: 200 orders in 2 seconds");
+        assertThat(scenario.source()).isEqualTo("built-in:under-load");
+        assertThat(scenario.name()).isEqualTo("Under load: 200 orders in 2 seconds");
     }
 
     @Test
@@ -92,10 +93,10 @@ class ScenarioLibraryTest {
 
         // when
         ScenarioException refused = catchThrowableOfType(ScenarioException.class,
-                () -> library.resolve("new-projection-from-history", narrower));
+                () -> library.resolve("new-projection", narrower));
 
         // then
-        assertThat(refused.getMessage()).startsWith("built-in:new-projection-from-history: step ")
+        assertThat(refused.getMessage()).startsWith("built-in:new-projection: step ")
                 .endsWith(": field \"addProjection.projection\": unknown projector \"sales-by-customer\";"
                         + " known: order-detail, order-list");
     }
