@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class ScenarioLibraryTest {
     private static final List<String> IDS = List.of("first-steps", "cancel-before-list-catches-up",
             "read-your-own-writes", "rules-and-rejections", "optimistic-concurrency", "new-projection-from-history",
-            "burst");
+            "burst", "crud-vs-cqrs");
 
     private final ScenarioLibrary library = new ScenarioLibrary();
     private final ScenarioParser parser = new ScenarioParser(ScenarioLibrary.BUILT_IN_PROJECTORS);
