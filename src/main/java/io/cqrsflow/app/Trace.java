@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.cqrsflow.crud.CrudAnswer;
 import io.cqrsflow.domain.OrderStatus;
 import io.cqrsflow.domain.PlainText;
 import io.cqrsflow.eventstore.RecordedEvent;
@@ -93,10 +94,28 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
                 text(String.format("applied   %-17s #%d %s (%s v%d), lag %d ms", a.projector(), e.position(), e.type(),
                         e.streamId(), e.streamVersion(), a.lagMs()));
             }
+        } else if (signal instanceof FlowSignal.CrudAnswered c) {
+            crud(c.answer());
         } else if (signal instanceof FlowSignal.Notice n) {
             notice(n.message());
         } else if (signal instanceof FlowSignal.LagChanged l) {
             projectorState(l.status());
+        }
+    }
+
+    /** "crud      PayOrder → rejected: cannot pay order o-1: …": the CRUD table's answer to the same command. */
+    private void crud(CrudAnswer answer) {
+        if (json) {
+            ObjectNode n = node("crud");
+            n.put("command", answer.command());
+            n.put("result", answer.outcome().label());
+            if (answer.rule() != null) {
+                n.put("rule", answer.rule().name());
+            }
+            n.put("message", answer.message());
+            print(n);
+        } else {
+            text("crud      " + answer.line());
         }
     }
 

@@ -1,5 +1,8 @@
 package io.cqrsflow.flow;
 
+import io.cqrsflow.crud.CrudAnswer;
+import io.cqrsflow.crud.CrudOrder;
+import io.cqrsflow.crud.CrudStore;
 import io.cqrsflow.eventstore.EventStore;
 import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.eventstore.SqliteEventStore;
@@ -38,6 +41,7 @@ import java.util.function.Function;
 public final class Engine implements AutoCloseable {
     public static final String EVENTS_FILE = "events.db";
     public static final String READ_FILE = "read.db";
+    public static final String CRUD_FILE = CrudStore.FILE;
 
     private final Path dataDir;
     private final Clock clock;
@@ -50,6 +54,7 @@ public final class Engine implements AutoCloseable {
     private final FlowClient client = new EngineClient(this);
     private final List<String> notices = new CopyOnWriteArrayList<>();
     private final EventStore.Subscription appended;
+    private final CrudBeside crud;
 
     private Engine(Path dataDir, Clock clock, SqliteEventStore store, Map<String, Long> delays,
                    Function<String, Scheduler> schedulers) {
@@ -59,6 +64,7 @@ public final class Engine implements AutoCloseable {
         this.handler = new CommandHandler(store);
         this.commands = Executors.newSingleThreadExecutor(daemon("command handler"));
         this.queries = Executors.newSingleThreadExecutor(daemon("queries"));
+        this.crud = new CrudBeside(dataDir, clock);
         this.appended = store.subscribe(events -> {
             for (RecordedEvent e : events) {
                 publish(new FlowSignal.EventAppended(e, clock.instant()));
@@ -164,8 +170,36 @@ public final class Engine implements AutoCloseable {
                 throw e;
             }
             publish(new FlowSignal.CommandHandled(result, clock.instant()));
+            // The event store has the command's outcome first: whatever happens to crud.db cannot lose an event.
+            CrudAnswer answer = crud.apply(command.command());
+            if (answer != null) {
+                publish(new FlowSignal.CrudAnswered(command, answer, clock.instant()));
+                if (answer.outcome() == CrudAnswer.Outcome.FAILED) {
+                    notice("CRUD: " + answer.message());
+                }
+            }
             return result;
         }, commands);
+    }
+
+    /**
+     * Switches the CRUD model on, on the command thread, so that it sees every command submitted after this
+     * call and none before; fails (with a notice) when crud.db cannot be used.
+     */
+    public CompletableFuture<Void> startCrud() {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                crud.switchOn();
+            } catch (RuntimeException e) {
+                notice("CRUD stays off: " + e.getMessage());
+                throw e;
+            }
+        }, commands);
+    }
+
+    /** The CRUD model's orders table as it is now, read on the query thread; fails while CRUD is off. */
+    public CompletableFuture<List<CrudOrder>> crudOrders() {
+        return CompletableFuture.supplyAsync(crud::orders, queries);
     }
 
     /** Runs a read on the query thread, never on the caller's (the UI's) thread. */
@@ -315,6 +349,7 @@ public final class Engine implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         appended.close();
+        crud.close();
         readSide.close();
         store.close();
         signals.close();

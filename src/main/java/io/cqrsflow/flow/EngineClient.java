@@ -1,5 +1,6 @@
 package io.cqrsflow.flow;
 
+import io.cqrsflow.crud.CrudOrder;
 import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.read.Projector;
 import io.cqrsflow.read.ProjectorStatus;
@@ -49,6 +50,21 @@ final class EngineClient implements FlowClient {
     @Override
     public CompletionStage<List<RecordedEvent>> readEvents(long afterPosition, int limit) {
         return engine.onQueryThread(() -> engine.readEvents(afterPosition, limit));
+    }
+
+    @Override
+    public CompletionStage<List<String>> eventTypes(String streamId) {
+        return engine.onQueryThread(() -> engine.store().readStream(streamId).stream().map(RecordedEvent::type).toList());
+    }
+
+    @Override
+    public CompletionStage<Void> startCrud() {
+        return engine.startCrud();
+    }
+
+    @Override
+    public CompletionStage<List<CrudOrder>> crudOrders() {
+        return engine.crudOrders();
     }
 
     @Override

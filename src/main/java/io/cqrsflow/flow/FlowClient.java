@@ -1,5 +1,6 @@
 package io.cqrsflow.flow;
 
+import io.cqrsflow.crud.CrudOrder;
 import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.read.Query;
 import io.cqrsflow.read.QuerySource;
@@ -45,6 +46,20 @@ public interface FlowClient {
 
     /** Up to {@code limit} events after {@code afterPosition}, oldest first, read from events.db. */
     CompletionStage<List<RecordedEvent>> readEvents(long afterPosition, int limit);
+
+    /** The types of one stream's events in events.db, oldest first ("OrderPlaced", "OrderPaid", …). */
+    CompletionStage<List<String>> eventTypes(String streamId);
+
+    // ---- the CRUD model beside CQRS (off until switched on)
+
+    /**
+     * Switches the CRUD model on: from the next command on, every command also updates crud.db's one
+     * {@code orders} table in place. Completes once crud.db is open; fails with a message naming the file.
+     */
+    CompletionStage<Void> startCrud();
+
+    /** The CRUD model's orders table as it is now; fails while CRUD is off. */
+    CompletionStage<List<CrudOrder>> crudOrders();
 
     // ---- projectors: each completes, with the projector's status, once the projector has carried it out
 

@@ -1,5 +1,6 @@
 package io.cqrsflow.flow;
 
+import io.cqrsflow.crud.CrudAnswer;
 import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.write.CommandEnvelope;
@@ -20,6 +21,10 @@ public sealed interface FlowSignal {
 
     /** Accepted, rejected or conflict: see {@link CommandResult}. */
     record CommandHandled(CommandResult result, Instant at) implements FlowSignal {
+    }
+
+    /** The CRUD model beside CQRS (when it is on) answered the same command: updated, rejected or failed. */
+    record CrudAnswered(CommandEnvelope command, CrudAnswer answer, Instant at) implements FlowSignal {
     }
 
     record EventAppended(RecordedEvent event, Instant at) implements FlowSignal {

@@ -34,6 +34,37 @@ public sealed interface Check {
         }
     }
 
+    /** The CRUD model's orders row for {@code orderId} has {@code value} in the column headed {@code field}. */
+    record CrudField(String orderId, String field, String value) implements Check {
+        public CrudField {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public String describe() {
+            return "crud " + orderId + " " + field + " is \"" + value + "\"";
+        }
+    }
+
+    /** The CRUD model's orders table has a row for {@code orderId} ({@code present}), or has none. */
+    record CrudPresence(String orderId, boolean present) implements Check {
+        @Override
+        public String describe() {
+            return "crud " + (present ? "has a row " : "has no row ") + orderId;
+        }
+    }
+
+    /**
+     * The event store's stream holds exactly these events, oldest first, as their types joined by ", "
+     * ("OrderPlaced, OrderPaid, OrderCancelled"), or "no events": the history the CRUD table does not keep.
+     */
+    record StreamEvents(String stream, String types) implements Check {
+        @Override
+        public String describe() {
+            return "events.db stream " + stream + " is \"" + types + "\"";
+        }
+    }
+
     /** A projector is exactly {@code events} behind the head, or at least that many when {@code atLeast}. */
     record EventsBehind(String projector, long events, boolean atLeast) implements Check {
         @Override

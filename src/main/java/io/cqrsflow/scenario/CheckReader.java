@@ -1,13 +1,14 @@
 package io.cqrsflow.scenario;
 
+import io.cqrsflow.crud.CrudOrder;
 import io.cqrsflow.read.ReadModels;
 
 import java.util.List;
 
 /**
  * Reads the object of an {@code expect} step (or a question's choice) into a {@link Check}. Which check
- * it is follows from its fields: {@code readModel} + {@code row}, {@code projector}, {@code query} or
- * {@code lastCommand}.
+ * it is follows from its fields: {@code readModel} + {@code row}, {@code crud} (an order id in the CRUD
+ * model's table), {@code stream} (a stream in events.db), {@code projector}, {@code query} or {@code lastCommand}.
  */
 final class CheckReader {
     static final String EXAMPLE = "{ \"readModel\": \"order-list\", \"row\": \"o-1\", \"field\": \"status\", \"is\": \"pending\" }";
@@ -40,6 +41,25 @@ final class CheckReader {
             }
             return new Check.RowField(model, row, field, check.text("is"));
         }
+        if (check.has("crud")) {
+            String order = check.domainText("crud");
+            if (check.has("absent") || check.has("present")) {
+                check.allowOnly(List.of("crud", check.has("absent") ? "absent" : "present"));
+                return new Check.CrudPresence(order, check.has("present") ? check.flag("present") : !check.flag("absent"));
+            }
+            check.allowOnly(List.of("crud", "field", "is"));
+            String field = check.text("field");
+            List<String> headers = CrudOrder.headers();
+            if (!headers.contains(field)) {
+                throw check.error("field", "unknown column " + JsonValues.quote(field) + " of the CRUD table"
+                        + DidYouMean.hint(field, headers, "its columns are"));
+            }
+            return new Check.CrudField(order, field, check.text("is"));
+        }
+        if (check.has("stream")) {
+            check.allowOnly(List.of("stream", "is"));
+            return new Check.StreamEvents(check.domainText("stream"), check.text("is"));
+        }
         if (check.has("projector")) {
             String projector = projectors.require(check, "projector");
             check.allowOnly(List.of("projector", check.has("eventsBehindAtLeast") ? "eventsBehindAtLeast" : "eventsBehind"));
@@ -63,7 +83,7 @@ final class CheckReader {
             }
             return new Check.LastCommand(outcome);
         }
-        throw check.error("nothing to check: give readModel and row, projector, query or lastCommand, such as "
+        throw check.error("nothing to check: give readModel and row, crud, stream, projector, query or lastCommand, such as "
                 + EXAMPLE);
     }
 

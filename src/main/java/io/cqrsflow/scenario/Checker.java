@@ -1,5 +1,6 @@
 package io.cqrsflow.scenario;
 
+import io.cqrsflow.crud.CrudOrder;
 import io.cqrsflow.flow.FlowClient;
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.read.ReadModelDisplay;
@@ -35,6 +36,31 @@ final class Checker {
             return new Check.Verdict(there == p.present(), p.describe(),
                     there ? "a row " + p.row() : "no row " + p.row());
         }
+        if (check instanceof Check.CrudField f) {
+            Optional<String> cell;
+            try {
+                cell = crudCell(f.orderId(), f.field());
+            } catch (java.util.concurrent.CompletionException off) {
+                return new Check.Verdict(false, f.describe(), off.getCause().getMessage());
+            }
+            String found = cell.map(v -> "\"" + v + "\"").orElse("no row " + f.orderId());
+            return new Check.Verdict(cell.isPresent() && cell.get().equals(f.value()), f.describe(), found);
+        }
+        if (check instanceof Check.CrudPresence p) {
+            boolean there;
+            try {
+                there = crudCell(p.orderId(), null).isPresent();
+            } catch (java.util.concurrent.CompletionException off) {
+                return new Check.Verdict(false, p.describe(), off.getCause().getMessage());
+            }
+            return new Check.Verdict(there == p.present(), p.describe(),
+                    there ? "a row " + p.orderId() : "no row " + p.orderId());
+        }
+        if (check instanceof Check.StreamEvents e) {
+            java.util.List<String> types = engine.eventTypes(e.stream()).toCompletableFuture().join();
+            String found = types.isEmpty() ? "no events" : String.join(", ", types);
+            return new Check.Verdict(found.equals(e.types()), e.describe(), "\"" + found + "\"");
+        }
         if (check instanceof Check.EventsBehind b) {
             long behind = behind(b.projector());
             boolean held = b.atLeast() ? behind >= b.events() : behind == b.events();
@@ -69,6 +95,21 @@ final class Checker {
             }
         }
         return -1;
+    }
+
+    /** The CRUD table's text in that column for the order (its id when {@code field} is null); empty: no row. */
+    private Optional<String> crudCell(String orderId, String field) {
+        for (CrudOrder row : engine.crudOrders().toCompletableFuture().join()) {
+            if (!row.orderId().equals(orderId)) {
+                continue;
+            }
+            for (CrudOrder.Column column : CrudOrder.COLUMNS) {
+                if (field == null || column.header().equals(field)) {
+                    return Optional.of(column.cell().apply(row));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The row's text in that column (any text when {@code field} is null), empty when there is no such row. */

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * are read as written: showing the domain reject them is what some scenarios are for.
  */
 public final class ScenarioParser {
-    private static final List<String> TOP_LEVEL_FIELDS = List.of("name", "description", "projectors", "steps");
+    private static final List<String> TOP_LEVEL_FIELDS = List.of("name", "description", "projectors", "panels",
+            "steps");
 
     private static final Pattern JACKSON_LOCATION = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
 
@@ -65,6 +66,7 @@ public final class ScenarioParser {
         }
         String description = top.optionalText("description").orElse("");
         Map<String, Long> delays = projectorDelays(top);
+        List<String> panels = panels(top);
         List<JsonNode> elements = top.array("steps");
 
         StepReader reader = new StepReader(sourceName, projectors);
@@ -73,7 +75,7 @@ public final class ScenarioParser {
             steps.add(reader.read(i + 1, elements.get(i)));
         }
         steps.sort(Comparator.comparingLong(ScenarioStep::atMs)); // List.sort is stable: ties keep file order
-        return new Scenario(name, description, delays, steps, sourceName);
+        return new Scenario(name, description, delays, steps, sourceName, panels);
     }
 
     private Map<String, Long> projectorDelays(ObjectFields top) {
@@ -89,6 +91,35 @@ public final class ScenarioParser {
             delays.put(projector, StepReader.delayMs(settings));
         }
         return delays;
+    }
+
+    /** The "panels" list: ids of read models or "crud", each at most once; absent means the default screen. */
+    private static List<String> panels(ObjectFields top) {
+        List<String> panels = new ArrayList<>();
+        if (!top.has("panels")) {
+            return panels;
+        }
+        List<String> known = Scenario.panelIds();
+        List<JsonNode> elements = top.array("panels");
+        for (int i = 0; i < elements.size(); i++) {
+            JsonNode element = elements.get(i);
+            String field = "panels[" + i + "]";
+            if (!element.isTextual()) {
+                throw top.error(field, "must be a panel id in quotes, got " + JsonValues.describe(element)
+                        + "; the panels are: " + String.join(", ", known));
+            }
+            String id = element.asText();
+            if (!known.contains(id)) {
+                throw top.error(field, "unknown panel " + JsonValues.quote(id)
+                        + DidYouMean.closest(id, known).map(c -> " (did you mean " + JsonValues.quote(c) + "?)").orElse("")
+                        + "; the panels are: " + String.join(", ", known));
+            }
+            if (panels.contains(id)) {
+                throw top.error(field, "lists " + JsonValues.quote(id) + " twice");
+            }
+            panels.add(id);
+        }
+        return panels;
     }
 
     private static JsonNode tree(String source, String json) {

@@ -109,7 +109,7 @@ public final class ScenarioPlayer implements AutoCloseable {
         this.steps = new StepPlay(engine, scenario, speed, Long.toString(System.nanoTime(), 36));
     }
 
-    /** Applies the scenario's projector delays and starts its clock. */
+    /** Applies the scenario's projector delays (and switches CRUD on if it lists that panel) and starts its clock. */
     public synchronized void start() {
         start(false);
     }
@@ -127,6 +127,10 @@ public final class ScenarioPlayer implements AutoCloseable {
      * waits, and the rest on time from there: a jump to step {@code index} (0-based, in playing order).
      */
     public synchronized void startAt(int index, boolean startPaused) {
+        if (scenario.wantsCrud()) {
+            // On the command thread, before any of the lesson's commands: the CRUD table sees them all.
+            engine.startCrud();
+        }
         for (Map.Entry<String, Long> delay : scenario.projectorDelays().entrySet()) {
             // A projector the scenario adds later is not running yet: its delay is set when it is added.
             engine.setDelay(delay.getKey(), Math.round(delay.getValue() / speed));

@@ -59,6 +59,9 @@ public final class CqrsFlowApp extends Application {
     private ScenarioPlayerControls scenarios;
     /** While a lesson plays: its own folder, and the learner's folder to go back to. */
     private final LessonMode lessons = new LessonMode();
+    private final CrudPanelChoice crudChoice = new CrudPanelChoice();
+    /** The lesson whose folder is open; null: none. */
+    private Scenario lessonScenario;
 
     /** Opens the window on {@code dataDir} (null: the remembered folder) with these projector delays (null: defaults). */
     public static void launch(Path dataDir, Map<String, Long> delays, String... args) {
@@ -173,6 +176,7 @@ public final class CqrsFlowApp extends Application {
         view = new MainView(opened.client());
         view.darkProperty().set(dark);
         view.presenterModeProperty().set(presenter);
+        showCrud(lesson);
         view.toolbar().setOnOpenFolder(this::chooseFolder);
         view.toolbar().setOnStartFresh(this::startFresh);
         scenarios = lesson != null ? lesson : controls(opened);
@@ -201,6 +205,14 @@ public final class CqrsFlowApp extends Application {
         }
     }
 
+    /** The CRUD panel: the learner's choice, or the lesson's while one that lists it plays in this view. */
+    private void showCrud(ScenarioPlayerControls lesson) {
+        if (lesson == null) {
+            lessonScenario = null;
+        }
+        crudChoice.apply(view, lessonScenario);
+    }
+
     /** Player controls for {@code opened}, showing on whichever view is current when they report. */
     private ScenarioPlayerControls controls(Engine opened) {
         ScenarioPlayerControls[] self = new ScenarioPlayerControls[1];
@@ -225,6 +237,7 @@ public final class CqrsFlowApp extends Application {
      */
     private void openLesson(Scenario scenario, int index, boolean paused) {
         FxThread.check("openLesson");
+        lessonScenario = scenario;
         Engine oldEngine = engine;
         Path oldLesson = lessons.begin(oldEngine.dataDir(), view.toolbar().selectedScenario(), paused);
         scenarios.close();

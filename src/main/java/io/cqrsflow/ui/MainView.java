@@ -76,7 +76,9 @@ public final class MainView extends StackPane {
         help = new HelpOverlay();
         toolbar.setOnHelp(help::toggle);
         toolbar.setOnExportPng(() -> PngExport.askAndWrite(getScene()), WindowShortcuts.EXPORT_PNG);
-        toolbar.setAddProjectionItems(flow.addProjectionItems());
+        java.util.List<javafx.scene.control.MenuItem> items = new java.util.ArrayList<>(flow.addProjectionItems());
+        items.add(crudMenuItem());
+        toolbar.setAddProjectionItems(items);
         toolbar.setOnQuit(this::quit, WindowShortcuts.QUIT);
         shortcuts = WindowShortcuts.table(commands, queries, flow, toolbar, appearance, help);
         help.listShortcuts(shortcuts.helpRows());
@@ -121,6 +123,20 @@ public final class MainView extends StackPane {
 
     public ReadModelsView readModels() {
         return readModels;
+    }
+
+    /** Whether the CRUD table is shown beside the read models (and the CRUD model switched on). */
+    public BooleanProperty crudShownProperty() {
+        return readModels.crud().shownProperty();
+    }
+
+    /** ☰ → "CRUD table beside CQRS": shows or hides the CRUD panel. */
+    private javafx.scene.control.CheckMenuItem crudMenuItem() {
+        javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem("CRUD table beside CQRS",
+                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignT.TABLE));
+        item.setId("menu-crud");
+        item.selectedProperty().bindBidirectional(crudShownProperty());
+        return item;
     }
 
     public EventTableView eventTable() {

@@ -96,12 +96,16 @@ class GoldenContentsTest {
         assertThat(actual).isEqualTo(Files.readString(expectedFile, StandardCharsets.UTF_8));
     }
 
-    /** Both files as canonical text. */
+    /** Both files (and crud.db, when there is one) as canonical text. */
     static String dump(Path data) throws SQLException {
         Placeholders ids = new Placeholders();
         StringBuilder out = new StringBuilder();
         dumpFile(data.resolve("events.db"), ids, out);
         dumpFile(data.resolve("read.db"), ids, out);
+        if (Files.exists(data.resolve("crud.db"))) {
+            // only a lesson that lists the "crud" panel makes one
+            dumpFile(data.resolve("crud.db"), ids, out);
+        }
         return out.toString();
     }
 

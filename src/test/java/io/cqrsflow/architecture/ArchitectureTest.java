@@ -49,6 +49,7 @@ class ArchitectureTest {
                 .layer("write").definedBy(root + ".write..")
                 .layer("read").definedBy(root + ".read..")
                 .layer("eventstore").definedBy(root + ".eventstore..")
+                .layer("crud").definedBy(root + ".crud..")
                 .layer("sqlite").definedBy(root + ".sqlite..")
                 .layer("domain").definedBy(root + ".domain..")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
@@ -58,9 +59,10 @@ class ArchitectureTest {
                 .whereLayer("write").mayOnlyBeAccessedByLayers("app", "ui", "scenario", "flow")
                 .whereLayer("read").mayOnlyBeAccessedByLayers("app", "ui", "scenario", "flow")
                 .whereLayer("eventstore").mayOnlyBeAccessedByLayers("app", "ui", "flow", "write", "read")
-                .whereLayer("sqlite").mayOnlyBeAccessedByLayers("app", "eventstore", "read")
+                .whereLayer("crud").mayOnlyBeAccessedByLayers("app", "ui", "scenario", "flow")
+                .whereLayer("sqlite").mayOnlyBeAccessedByLayers("app", "eventstore", "read", "crud")
                 .whereLayer("domain").mayOnlyBeAccessedByLayers(
-                        "app", "ui", "scenario", "flow", "write", "read", "eventstore");
+                        "app", "ui", "scenario", "flow", "write", "read", "eventstore", "crud");
     }
 
     /**
@@ -85,6 +87,9 @@ class ArchitectureTest {
                         || simple.equals("Scheduler") || simple.equals("ExecutorScheduler")
                         || simple.endsWith("Queries") || simple.endsWith("Projection")
                         || c.getPackageName().startsWith(ROOT + ".sqlite");
+            }
+            if (c.getPackageName().equals(ROOT + ".crud")) {
+                return c.getSimpleName().equals("CrudStore"); // its rows and answers are values the window may show
             }
             return c.getPackageName().startsWith(ROOT + ".write") && c.getSimpleName().equals("CommandHandler");
         }
@@ -111,15 +116,16 @@ class ArchitectureTest {
     }
 
     static ArchRule noJdbcOutsideStorage(String root) {
-        return noClasses().that(not(resideInAnyPackage(root + ".eventstore..", root + ".read..", root + ".sqlite..")))
+        return noClasses().that(not(resideInAnyPackage(root + ".eventstore..", root + ".read..", root + ".sqlite..",
+                        root + ".crud..")))
                 .and(resideInAPackage(root + ".."))
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..")
-                .because("SQL lives in the two stores and their shared plumbing");
+                .because("SQL lives in the two stores, the CRUD table beside them and their shared plumbing");
     }
 
     static ArchRule noJavaFxBelowTheWindow(String root) {
         return noClasses().that().resideInAnyPackage(root + ".scenario..", root + ".flow..", root + ".write..",
-                        root + ".read..", root + ".eventstore..", root + ".sqlite..", root + ".domain..")
+                        root + ".read..", root + ".eventstore..", root + ".sqlite..", root + ".crud..", root + ".domain..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")
                 .because("only the window (and the app that starts it) knows JavaFX");
     }
@@ -144,7 +150,7 @@ class ArchitectureTest {
     void the_import_really_reads_the_code() {
         assertThat(production.stream().map(JavaClass::getPackageName).distinct())
                 .contains(ROOT + ".domain", ROOT + ".eventstore", ROOT + ".read", ROOT + ".write", ROOT + ".flow",
-                        ROOT + ".scenario", ROOT + ".ui", ROOT + ".app");
+                        ROOT + ".scenario", ROOT + ".ui", ROOT + ".app", ROOT + ".crud");
         assertThat(production.size()).isGreaterThan(100);
     }
 

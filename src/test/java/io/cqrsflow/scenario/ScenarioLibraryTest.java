@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class ScenarioLibraryTest {
     private static final List<String> IDS = List.of("first-order", "lagging-list", "read-your-writes",
             "when-stale-is-fine", "rejected-commands", "rebuild-from-history", "new-projection", "two-clerks",
-            "under-load");
+            "crud-vs-cqrs", "under-load");
 
     private final ScenarioLibrary library = new ScenarioLibrary();
     private final ScenarioParser parser = new ScenarioParser(ScenarioLibrary.BUILT_IN_PROJECTORS);

@@ -20,6 +20,7 @@ import java.util.Map;
 public final class ReadModelsView extends VBox {
     private final FlowModel model;
     private final Map<String, ReadModelPanel<?>> panels = new LinkedHashMap<>();
+    private final CrudPanel crud;
 
     public ReadModelsView(FlowModel model) {
         this.model = model;
@@ -33,6 +34,12 @@ public final class ReadModelsView extends VBox {
                 addPanel(m);
             }
         }
+        // Beside the read models, last, and hidden until asked for.
+        crud = new CrudPanel(model);
+        crud.setMinSize(0, 110);
+        crud.setPrefHeight(190);
+        VBox.setVgrow(crud, Priority.ALWAYS);
+        getChildren().add(crud);
         model.statuses().addListener((MapChangeListener<String, ProjectorStatus>) c -> {
             if (c.wasAdded() && !panels.containsKey(c.getKey())) {
                 ReadModels.named(c.getKey()).ifPresent(m -> {
@@ -69,6 +76,11 @@ public final class ReadModelsView extends VBox {
     /** The panel of the read model with that name, or null while it is not shown. */
     public ReadModelPanel<?> panel(String name) {
         return panels.get(name);
+    }
+
+    /** The CRUD table, hidden until its {@link CrudPanel#shownProperty()} is set. */
+    public CrudPanel crud() {
+        return crud;
     }
 
     public ReadModelPanel<?> orderList() {
