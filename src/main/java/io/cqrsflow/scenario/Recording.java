@@ -4,6 +4,11 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cqrsflow.domain.Command;
+import io.cqrsflow.read.ProjectorState;
+import io.cqrsflow.read.ProjectorStatus;
+import io.cqrsflow.read.Query;
+import io.cqrsflow.read.QuerySource;
 import io.cqrsflow.read.ReadModels;
 
 import java.io.IOException;
@@ -20,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * What a {@link Recorder} wrote down: the projectors' delays when it started and every step since, each
@@ -41,7 +47,78 @@ public final class Recording {
         this.delays = new LinkedHashMap<>(delays);
     }
 
-    synchronized void add(ObjectNode step) {
+    /**
+     * A new recording from the projectors as they are now: those that run from the start give the lesson's
+     * "projectors" delays; one added at runtime is added again at 0 ms; one that is paused is paused again
+     * at 0 ms — so the lesson starts where the teacher did.
+     *
+     * @param projectors every running projector's status, in the order they run
+     */
+    public static Recording startingFrom(List<ProjectorStatus> projectors) {
+        Map<String, Long> delays = new LinkedHashMap<>();
+        List<String> atStart = ReadModels.atStart();
+        for (ProjectorStatus s : projectors) {
+            if (atStart.contains(s.name())) {
+                delays.put(s.name(), s.delayMs());
+            }
+        }
+        Recording recording = new Recording(delays);
+        for (ProjectorStatus s : projectors) {
+            if (!atStart.contains(s.name())) {
+                recording.add(StepJson.replay(0, "addProjection", s.name(), 0));
+                if (s.delayMs() > 0) {
+                    recording.addDelay(0, s.name(), s.delayMs());
+                }
+            }
+            if (s.state() == ProjectorState.PAUSED) {
+                recording.add(StepJson.projector(0, "pause", s.name()));
+            }
+        }
+        return recording;
+    }
+
+    // ---- steps, each at its time since the start
+
+    /** A command as submitted, accepted or not (with the stream version it expected, if it did). */
+    public void addCommand(long atMs, Command command, OptionalLong expectedVersion) {
+        add(StepJson.command(atMs, command, expectedVersion));
+    }
+
+    public void addQuery(long atMs, Query<?> query, QuerySource from) {
+        add(StepJson.query(atMs, query, from));
+    }
+
+    public void addNote(long atMs, String text) {
+        add(StepJson.note(atMs, text));
+    }
+
+    public void addPause(long atMs, String projector) {
+        add(StepJson.projector(atMs, "pause", projector));
+    }
+
+    public void addResume(long atMs, String projector) {
+        add(StepJson.projector(atMs, "resume", projector));
+    }
+
+    /** Applying exactly one event of a paused projector. */
+    public void addStep(long atMs, String projector) {
+        add(StepJson.projector(atMs, "step", projector));
+    }
+
+    /** {@code msPerEvent} 0: as fast as the store allows. */
+    public void addRebuild(long atMs, String projector, long msPerEvent) {
+        add(StepJson.replay(atMs, "rebuild", projector, msPerEvent));
+    }
+
+    /** A projection added at runtime; a delay other than 0 follows as a delay change at the same moment. */
+    public synchronized void addProjection(long atMs, String projection, long delayMs, long msPerEvent) {
+        add(StepJson.replay(atMs, "addProjection", projection, msPerEvent));
+        if (delayMs > 0) {
+            addDelay(atMs, projection, delayMs);
+        }
+    }
+
+    private synchronized void add(ObjectNode step) {
         steps.add(step);
         if (step.has("note")) {
             notes++;
@@ -51,7 +128,7 @@ public final class Recording {
     }
 
     /** Adds a delay change, replacing the one just before it when it was the same projector's, moments ago. */
-    synchronized void addDelay(long atMs, String projector, long delayMs) {
+    public synchronized void addDelay(long atMs, String projector, long delayMs) {
         if (!steps.isEmpty()) {
             ObjectNode last = steps.get(steps.size() - 1);
             if (StepJson.isSetDelay(last, projector) && atMs - last.get("atMs").asLong() <= DELAY_MERGE_MS) {

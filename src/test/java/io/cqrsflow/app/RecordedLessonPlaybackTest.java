@@ -15,7 +15,7 @@ import io.cqrsflow.read.QuerySource;
 import io.cqrsflow.read.ReadModels;
 import io.cqrsflow.scenario.CommandStep;
 import io.cqrsflow.scenario.NoteStep;
-import io.cqrsflow.scenario.Recorder;
+import io.cqrsflow.ui.recorder.Recorder;
 import io.cqrsflow.scenario.Recording;
 import io.cqrsflow.scenario.Scenario;
 import io.cqrsflow.scenario.ScenarioParser;

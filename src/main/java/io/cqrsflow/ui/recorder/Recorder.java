@@ -1,14 +1,13 @@
-package io.cqrsflow.scenario;
+package io.cqrsflow.ui.recorder;
 
 import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.flow.FlowClient;
 import io.cqrsflow.flow.FlowSignal;
-import io.cqrsflow.read.ProjectorState;
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.read.Query;
 import io.cqrsflow.read.QuerySource;
-import io.cqrsflow.read.ReadModels;
 import io.cqrsflow.read.ReadModelsSnapshot;
+import io.cqrsflow.scenario.Recording;
 import io.cqrsflow.write.CommandEnvelope;
 import io.cqrsflow.write.CommandResult;
 import io.cqrsflow.write.OrderAtVersion;
@@ -16,7 +15,6 @@ import io.cqrsflow.write.OrderAtVersion;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -50,33 +48,13 @@ public final class Recorder implements FlowClient {
     // ---- recording
 
     /**
-     * Starts a new recording (the previous one, saved or not, is dropped), from the projectors as they are
-     * now: those that run from the start give the lesson's "projectors" delays; one added at runtime is
-     * added again at 0 ms; one that is paused is paused again at 0 ms — so the lesson starts where the
-     * teacher did.
+     * Starts a new recording (the previous one, saved or not, is dropped) from the projectors as they are
+     * now (see {@link Recording#startingFrom}).
      *
      * @param projectors every running projector's status, in the order they run
      */
     public synchronized Recording start(List<ProjectorStatus> projectors) {
-        Map<String, Long> delays = new java.util.LinkedHashMap<>();
-        List<String> atStart = ReadModels.atStart();
-        for (ProjectorStatus s : projectors) {
-            if (atStart.contains(s.name())) {
-                delays.put(s.name(), s.delayMs());
-            }
-        }
-        recording = new Recording(delays);
-        for (ProjectorStatus s : projectors) {
-            if (!atStart.contains(s.name())) {
-                recording.add(StepJson.replay(0, "addProjection", s.name(), 0));
-                if (s.delayMs() > 0) {
-                    recording.addDelay(0, s.name(), s.delayMs());
-                }
-            }
-            if (s.state() == ProjectorState.PAUSED) {
-                recording.add(StepJson.projector(0, "pause", s.name()));
-            }
-        }
+        recording = Recording.startingFrom(projectors);
         startedAtMs = nowMs.getAsLong();
         running = true;
         return recording;
@@ -116,13 +94,14 @@ public final class Recorder implements FlowClient {
     /** A note for the class, at this moment of the recording. Blank notes and notes while stopped are ignored. */
     public synchronized void note(String text) {
         if (running && text != null && !text.isBlank()) {
-            recording.add(StepJson.note(elapsedMs(), text.strip()));
+            recording.addNote(elapsedMs(), text.strip());
         }
     }
 
-    private synchronized void record(java.util.function.LongFunction<com.fasterxml.jackson.databind.node.ObjectNode> step) {
+    /** Writes a step down at this moment, while recording. */
+    private synchronized void record(java.util.function.BiConsumer<Recording, Long> step) {
         if (running) {
-            recording.add(step.apply(elapsedMs()));
+            step.accept(recording, elapsedMs());
         }
     }
 
@@ -131,61 +110,49 @@ public final class Recorder implements FlowClient {
     @Override
     public CompletionStage<CommandResult> submit(CommandEnvelope command) {
         // Written down before it is sent, so that steps keep the order the command thread sees.
-        record(at -> StepJson.command(at, command.command(), command.expectedVersion()));
+        record((r, at) -> r.addCommand(at, command.command(), command.expectedVersion()));
         return engine.submit(command);
     }
 
     @Override
     public <R> CompletionStage<R> ask(Query<R> query, QuerySource from) {
-        record(at -> StepJson.query(at, query, from));
+        record((r, at) -> r.addQuery(at, query, from));
         return engine.ask(query, from);
     }
 
     @Override
     public CompletionStage<ProjectorStatus> pause(String projector) {
-        record(at -> StepJson.projector(at, "pause", projector));
+        record((r, at) -> r.addPause(at, projector));
         return engine.pause(projector);
     }
 
     @Override
     public CompletionStage<ProjectorStatus> resume(String projector) {
-        record(at -> StepJson.projector(at, "resume", projector));
+        record((r, at) -> r.addResume(at, projector));
         return engine.resume(projector);
     }
 
     @Override
     public CompletionStage<ProjectorStatus> step(String projector) {
-        record(at -> StepJson.projector(at, "step", projector));
+        record((r, at) -> r.addStep(at, projector));
         return engine.step(projector);
     }
 
     @Override
     public CompletionStage<ProjectorStatus> rebuild(String projector, long msPerEvent) {
-        record(at -> StepJson.replay(at, "rebuild", projector, msPerEvent));
+        record((r, at) -> r.addRebuild(at, projector, msPerEvent));
         return engine.rebuild(projector, msPerEvent);
     }
 
     @Override
     public CompletionStage<ProjectorStatus> setDelay(String projector, long delayMs) {
-        synchronized (this) {
-            if (running) {
-                recording.addDelay(elapsedMs(), projector, delayMs);
-            }
-        }
+        record((r, at) -> r.addDelay(at, projector, delayMs));
         return engine.setDelay(projector, delayMs);
     }
 
     @Override
     public CompletionStage<ProjectorStatus> addProjection(String projection, long delayMs, long msPerEvent) {
-        synchronized (this) {
-            if (running) {
-                long at = elapsedMs();
-                recording.add(StepJson.replay(at, "addProjection", projection, msPerEvent));
-                if (delayMs > 0) { // a scenario's addProjection starts at delay 0; set it as the window did
-                    recording.addDelay(at, projection, delayMs);
-                }
-            }
-        }
+        record((r, at) -> r.addProjection(at, projection, delayMs, msPerEvent));
         return engine.addProjection(projection, delayMs, msPerEvent);
     }
 
