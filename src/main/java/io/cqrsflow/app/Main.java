@@ -134,6 +134,6 @@ public final class Main {
             new HeadlessRunner(out).run(data, scenario, o.speed, o.json, o.rebuild);
             return OK;
         }
-        return Window.launch(data, scenario);
+        return Window.launch(data, scenario, o.speed);
     }
 }

@@ -15,14 +15,15 @@ final class Window {
     /**
      * @param data     the folder to open, or null for the one the window used last
      * @param scenario played once the window is up (null: none); its delays replace the defaults
+     * @param speed    what the window's speed picker starts at (--speed)
      */
-    static int launch(Path data, Scenario scenario) {
+    static int launch(Path data, Scenario scenario, double speed) {
         Map<String, Long> delays = null;
         if (scenario != null && !scenario.projectorDelays().isEmpty()) {
             delays = new LinkedHashMap<>(CqrsFlowApp.DEFAULT_DELAYS);
             delays.putAll(scenario.projectorDelays());
         }
-        CqrsFlowApp.launch(data, delays, scenario);
+        CqrsFlowApp.launch(data, delays, scenario, speed);
         return Main.OK;
     }
 }

@@ -52,4 +52,16 @@ public final class DataFolder {
         }
         return moved;
     }
+
+    /**
+     * Whether another running copy of the app (or an engine in this one) holds {@code dir} now. Asks the
+     * folder's lock and lets go at once; when in doubt, says it is in use.
+     */
+    public static boolean inUse(Path dir) {
+        try (FolderLock ignored = FolderLock.acquire(dir)) {
+            return false;
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
 }

@@ -49,6 +49,7 @@ public final class CqrsFlowApp extends Application {
     private static volatile Path configuredDataDir;
     private static volatile Map<String, Long> configuredDelays;
     private static volatile Scenario configuredScenario;
+    private static volatile double configuredSpeed = 1;
 
     private final Preferences prefs = Preferences.userNodeForPackage(CqrsFlowApp.class);
     private String dataDirNotice;
@@ -70,6 +71,12 @@ public final class CqrsFlowApp extends Application {
 
     /** As above, and plays {@code scenario} (validated already; null: none) once the window is up. */
     public static void launch(Path dataDir, Map<String, Long> delays, Scenario scenario, String... args) {
+        launch(dataDir, delays, scenario, 1, args);
+    }
+
+    /** As above, with the speed picker set to {@code speed} (--speed; 1: normal). */
+    public static void launch(Path dataDir, Map<String, Long> delays, Scenario scenario, double speed, String... args) {
+        configuredSpeed = speed;
         configuredDataDir = dataDir;
         configuredDelays = delays;
         configuredScenario = scenario;
@@ -113,6 +120,8 @@ public final class CqrsFlowApp extends Application {
                 Preferences.userNodeForPackage(CqrsFlowApp.class).get(PREF_DATA, null), DataFolder.defaultLocation());
         Path dir = choice.dir();
         dataDirNotice = choice.notice();
+        // Lesson folders a killed copy left behind (only ours, only unused ones: see LessonFolders).
+        io.cqrsflow.ui.lesson.LessonFolders.deleteStale(DataFolder::inUse);
         try {
             engine = open(dir);
         } catch (RuntimeException e) {
@@ -173,12 +182,22 @@ public final class CqrsFlowApp extends Application {
         }
         boolean dark = view != null ? view.darkProperty().get() : prefs.getBoolean(PREF_DARK, false);
         boolean presenter = view != null && view.presenterModeProperty().get();
+        // The speed chosen (or given with --speed) stays across folders and lessons.
+        double speed = view != null ? view.model().speedProperty().get() : configuredSpeed;
         view = new MainView(opened.client());
+        view.toolbar().setSpeed(speed);
         view.darkProperty().set(dark);
         view.presenterModeProperty().set(presenter);
         showCrud(lesson);
         view.toolbar().setOnOpenFolder(this::chooseFolder);
         view.toolbar().setOnStartFresh(this::startFresh);
+        view.recorderBar().setOnStartFresh(this::startFreshAndRecord);
+        view.recorderBar().adopt(carried, carriedTitle);
+        carried = null;
+        if (recordOnOpen) {
+            recordOnOpen = false;
+            view.recorderBar().start();
+        }
         scenarios = lesson != null ? lesson : controls(opened);
         lessons.wire(view, scenarios, this::leaveLesson);
         view.toolbar().setScenarioControls(scenarios);
@@ -241,6 +260,7 @@ public final class CqrsFlowApp extends Application {
         Engine oldEngine = engine;
         Path oldLesson = lessons.begin(oldEngine.dataDir(), view.toolbar().selectedScenario(), paused);
         scenarios.close();
+        carry(view);
         view.dispose();
         view = null;
         stage.getScene().setRoot(new Label("Opening the lesson “" + scenario.name() + "” in a fresh lesson folder …"));
@@ -306,6 +326,27 @@ public final class CqrsFlowApp extends Application {
         });
     }
 
+    /** ☰ → Record on a store with events: start fresh (old files moved aside), then record in the fresh store. */
+    private void startFreshAndRecord() {
+        Path dir = lessons.playing() ? lessons.learnerDir() : engine.dataDir();
+        leaveLessonFolder();
+        recordOnOpen = true;
+        switchTo(dir, true);
+    }
+
+    /** A recording made in a folder the window leaves is stopped and offered for saving in the next one. */
+    private void carry(MainView leaving) {
+        io.cqrsflow.scenario.Recording r = leaving.recorderBar().detach();
+        if (r != null) {
+            carried = r;
+            carriedTitle = leaving.recorderBar().title();
+        }
+    }
+
+    private boolean recordOnOpen;
+    private io.cqrsflow.scenario.Recording carried;
+    private String carriedTitle;
+
     /** Forgets the lesson folder (deleted once its engine is closed by the switch that follows). */
     private void leaveLessonFolder() {
         if (lessons.playing()) {
@@ -334,6 +375,7 @@ public final class CqrsFlowApp extends Application {
             scenarios.close();
         }
         if (old != null) {
+            carry(old);
             old.dispose();
         }
         stage.getScene().setRoot(new Label("Opening " + dir + " …"));

@@ -57,9 +57,13 @@ public final class MainView extends StackPane {
     private final Notices notices;
     private final Shortcuts shortcuts;
     private final HelpOverlay help;
+    private final io.cqrsflow.ui.recorder.Recorder recorder;
+    private final io.cqrsflow.ui.recorder.RecorderBar recorderBar;
 
     public MainView(FlowClient client) {
-        this.model = new FlowModel(client);
+        // Every call the window makes goes through the recorder, which writes it down while recording.
+        this.recorder = new io.cqrsflow.ui.recorder.Recorder(client);
+        this.model = new FlowModel(recorder);
         getStyleClass().add("cqrs-flow");
         setId("main-view");
         getStylesheets().add(MainView.class.getResource("/io/cqrsflow/ui/cqrsflow.css").toExternalForm());
@@ -72,6 +76,8 @@ public final class MainView extends StackPane {
         lagChart = new LagChart(model);
         toolbar = new MainToolbar(model.speedProperty(), appearance);
         lessonBar = new LessonBar(commands.log());
+        recorderBar = new io.cqrsflow.ui.recorder.RecorderBar(recorder, () -> model.statuses().values(), commands.log());
+        toolbar.setOnRecord(recorderBar::toggle, WindowShortcuts.RECORD);
         notices = new Notices(model);
         help = new HelpOverlay();
         toolbar.setOnHelp(help::toggle);
@@ -84,7 +90,7 @@ public final class MainView extends StackPane {
         help.listShortcuts(shortcuts.helpRows());
 
         BorderPane frame = new BorderPane(columns());
-        frame.setTop(new VBox(toolbar, lessonBar, lessonPanel));
+        frame.setTop(new VBox(toolbar, recorderBar, lessonBar, lessonPanel));
         frame.getStyleClass().add("frame");
         // in the toolbar's free space, where it covers no control, no row and no lesson text
         toolbar.setNotice(notices);
@@ -166,6 +172,11 @@ public final class MainView extends StackPane {
         return lessonPanel;
     }
 
+    /** The recorder: REC, the caption box for notes, Save…; shown while recording or holding a recording. */
+    public io.cqrsflow.ui.recorder.RecorderBar recorderBar() {
+        return recorderBar;
+    }
+
     /** Where a playing scenario is and what its teacher says, under the toolbar. */
     public LessonBar lessonBar() {
         return lessonBar;
@@ -201,6 +212,7 @@ public final class MainView extends StackPane {
     /** Stops listening to the engine and answering keys. Call before closing it. */
     public void dispose() {
         shortcuts.uninstall();
+        recorderBar.dispose();
         model.dispose();
     }
 

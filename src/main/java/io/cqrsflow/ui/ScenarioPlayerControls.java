@@ -335,7 +335,9 @@ public final class ScenarioPlayerControls implements ScenarioControls {
         }
         int total = p.scenario().steps().size();
         String state = p.finished().isDone() ? "finished" : p.isPaused() ? "paused" : "playing";
-        String status = "Scenario “" + p.scenario().name() + "” · " + state + " · step " + p.playedSteps() + " of " + total;
+        // With a lesson panel, that panel says where the lesson is; a second status line would only repeat it.
+        String status = feed != null ? ""
+                : "Scenario “" + p.scenario().name() + "” · " + state + " · step " + p.playedSteps() + " of " + total;
         latest.set(new Progress(status, lastNote, shownAnswers, List.of()));
         // Coalesced: at most one runLater pending, showing whatever is latest when it runs, with every
         // note and answer logged since.

@@ -76,4 +76,30 @@ class LessonBarTest {
         assertThat(fx(note::isVisible)).isFalse();
         assertThat(fx(status::getText)).endsWith("played all 5 steps");
     }
+
+    @Test
+    void with_a_lesson_panel_there_is_no_second_status_line_and_nothing_to_say_hides_the_bar(FxRobot robot) {
+        // given a lesson whose panel says where it is: the controls report a blank status
+        Label status = robot.lookup("#scenario-status").query();
+        Label note = robot.lookup("#scenario-note").query();
+
+        // when it reports an answer but no status
+        fx(() -> {
+            ui.view.lessonBar().show(new ScenarioPlayerControls.Progress("", null, List.of("ListOrders → 1 order"),
+                    List.of()));
+            return null;
+        });
+
+        // then the answer shows, without an empty or repeated status line above it
+        assertThat(fx(() -> ui.view.lessonBar().isVisible())).isTrue();
+        assertThat(fx(status::isManaged)).isFalse();
+        assertThat(fx(note::isManaged)).isFalse();
+
+        // and with nothing at all to say, the bar takes no room
+        fx(() -> {
+            ui.view.lessonBar().show(new ScenarioPlayerControls.Progress("", null));
+            return null;
+        });
+        assertThat(fx(() -> ui.view.lessonBar().isManaged())).isFalse();
+    }
 }

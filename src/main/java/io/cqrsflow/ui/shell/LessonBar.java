@@ -34,12 +34,16 @@ public final class LessonBar extends VBox {
         shown(this, false);
     }
 
-    /** Where the scenario is, and its latest note (none: no note line). FX thread only. */
+    /**
+     * Where the scenario is (blank: no status line — the lesson panel says it), and its latest note (none:
+     * no note line). Hidden while it has nothing to say. FX thread only.
+     */
     public void show(String scenarioStatus, String latestNote) {
-        status.setText(scenarioStatus);
+        status.setText(scenarioStatus == null ? "" : scenarioStatus);
+        shown(status, !status.getText().isBlank());
         note.setText(latestNote == null ? "" : latestNote);
         shown(note, latestNote != null && !latestNote.isBlank());
-        shown(this, true);
+        shown(this, status.isManaged() || note.isManaged() || answers.isManaged());
     }
 
     /**
@@ -47,9 +51,9 @@ public final class LessonBar extends VBox {
      * since the last call put in the result log. FX thread only.
      */
     public void show(ScenarioPlayerControls.Progress progress) {
-        show(progress.status(), progress.note());
         answers.setText(String.join("\n", progress.answers()));
         shown(answers, !progress.answers().isEmpty());
+        show(progress.status(), progress.note());
         for (ScenarioPlayerControls.Logged l : progress.logged()) {
             log.add(new ResultLog.Entry(l.query() ? ResultLog.Outcome.QUERY : ResultLog.Outcome.NOTICE,
                     l.query() ? "? " + l.headline() : l.headline(), l.detail()));

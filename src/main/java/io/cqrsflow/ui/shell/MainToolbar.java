@@ -60,6 +60,7 @@ public final class MainToolbar extends HBox {
     private final MenuButton menu = new MenuButton(null, new FontIcon(MaterialDesignM.MENU));
     private final MenuItem openFolder = new MenuItem("Open data folder…", new FontIcon(MaterialDesignF.FOLDER_OPEN));
     private final MenuItem startFresh = new MenuItem("Start fresh…", new FontIcon(MaterialDesignR.RESTART));
+    private final MenuItem record = new MenuItem("Record a lesson / stop", new FontIcon(MaterialDesignR.RECORD_CIRCLE_OUTLINE));
     private final MenuItem quit = new MenuItem("Quit", new FontIcon(MaterialDesignE.EXIT_TO_APP));
     private final ToggleButton presenter;
     private ScenarioControls scenarioControls;
@@ -174,6 +175,17 @@ public final class MainToolbar extends HBox {
         menu.getItems().addAll(1, items);
     }
 
+    /** "Record a lesson / stop" in the ☰ menu; {@code key} is shown beside it. */
+    public void setOnRecord(Runnable action, KeyCombination key) {
+        wire(record, action);
+        record.setAccelerator(key);
+    }
+
+    /** What "Record a lesson / stop" does. */
+    public void record() {
+        record.fire();
+    }
+
     /** "Quit" in the ☰ menu; {@code key} is shown beside it. */
     public void setOnQuit(Runnable action, KeyCombination key) {
         wire(quit, action);
@@ -211,6 +223,15 @@ public final class MainToolbar extends HBox {
     /** What "Export PNG…" does. */
     public void exportPng() {
         exportPng.fire();
+    }
+
+    /** Sets the speed picker (and so the animation and scenarios); a speed not in its list is added to it. */
+    public void setSpeed(double factor) {
+        if (!speed.getItems().contains(factor)) {
+            speed.getItems().add(factor);
+            speed.getItems().sort(null);
+        }
+        speed.setValue(factor);
     }
 
     /** One step up (+1) or down (−1) the speed picker's list, not past its ends. */
@@ -272,7 +293,8 @@ public final class MainToolbar extends HBox {
         speed.setConverter(new StringConverter<>() {
             @Override
             public String toString(Double d) {
-                return d == null ? "" : (d == 0.25 ? "¼" : d == 0.5 ? "½" : String.format(Locale.ROOT, "%.0f", d)) + "×";
+                return d == null ? "" : (d == 0.25 ? "¼" : d == 0.5 ? "½" : d == Math.rint(d)
+                        ? String.format(Locale.ROOT, "%.0f", d) : String.format(Locale.ROOT, "%.2f", d).replaceAll("0+$", "")) + "×";
             }
 
             @Override
@@ -318,13 +340,14 @@ public final class MainToolbar extends HBox {
     }
 
     private MenuButton menu() {
-        for (MenuItem item : List.of(exportPng, openFolder, startFresh, quit)) {
+        for (MenuItem item : List.of(exportPng, record, openFolder, startFresh, quit)) {
             wire(item, null);
         }
-        menu.getItems().setAll(exportPng, new SeparatorMenuItem(), openFolder, startFresh, new SeparatorMenuItem(), quit);
+        record.setId("menu-record");
+        menu.getItems().setAll(exportPng, record, new SeparatorMenuItem(), openFolder, startFresh, new SeparatorMenuItem(), quit);
         quit.setId("menu-quit");
         menu.setId("main-menu");
-        menu.setTooltip(new Tooltip("Export PNG, data folder, start fresh"));
+        menu.setTooltip(new Tooltip("Export PNG, record a lesson, data folder, start fresh"));
         menu.getStyleClass().addAll("button-icon", "no-arrow");
         return menu;
     }

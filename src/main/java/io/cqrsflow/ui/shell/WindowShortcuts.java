@@ -17,6 +17,8 @@ public final class WindowShortcuts {
     /** Also shown beside "Export PNG…" in the toolbar's menu. */
     public static final KeyCombination EXPORT_PNG = key(KeyCode.E, SHORTCUT_DOWN);
     public static final KeyCombination QUIT = key(KeyCode.Q, SHORTCUT_DOWN);
+    /** Also shown beside "Record a lesson / stop" in the toolbar's menu. */
+    public static final KeyCombination RECORD = key(KeyCode.R, SHORTCUT_DOWN);
     private static final KeyCode[] DIGIT = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
             KeyCode.DIGIT5};
 
@@ -57,6 +59,7 @@ public final class WindowShortcuts {
                 .row("Ctrl+Shift+D", "light / dark")
                 .on(key(KeyCode.D, SHORTCUT_DOWN, SHIFT_DOWN), appearance::toggleDark)
                 .row("Ctrl+E", "export the window as PNG").on(EXPORT_PNG, toolbar::exportPng)
+                .row("Ctrl+R", "record a lesson: start / stop (notes: type, Enter)").on(RECORD, toolbar::record)
                 .row("Ctrl+Q", "quit").on(QUIT, toolbar::quit)
                 .build();
     }
