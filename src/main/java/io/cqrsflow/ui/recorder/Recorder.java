@@ -1,5 +1,6 @@
 package io.cqrsflow.ui.recorder;
 
+import io.cqrsflow.crud.CrudOrder;
 import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.flow.FlowClient;
 import io.cqrsflow.flow.FlowSignal;
@@ -156,7 +157,23 @@ public final class Recorder implements FlowClient {
         return engine.addProjection(projection, delayMs, msPerEvent);
     }
 
-    // ---- the door, not recorded: reading what the screen shows
+    // ---- the door, not recorded: reading what the screen shows (and switching the CRUD panel's model
+    // on, which a saved lesson asks for with its "panels" key, not with a step)
+
+    @Override
+    public CompletionStage<Void> startCrud() {
+        return engine.startCrud();
+    }
+
+    @Override
+    public CompletionStage<List<CrudOrder>> crudOrders() {
+        return engine.crudOrders();
+    }
+
+    @Override
+    public CompletionStage<List<String>> eventTypes(String streamId) {
+        return engine.eventTypes(streamId);
+    }
 
     @Override
     public CompletionStage<OrderAtVersion> loadOrder(String orderId) {
