@@ -43,6 +43,7 @@ final class Snapshot {
             public void opened(Engine engine) throws Exception {
                 onFx(() -> {
                     MainView v = new MainView(engine.client());
+                    v.crudShownProperty().set(scenario != null && scenario.wantsCrud());
                     view.set(v);
                     scene.set(new Scene(v, WIDTH, HEIGHT));
                     return null;

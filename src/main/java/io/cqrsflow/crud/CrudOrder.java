@@ -29,11 +29,11 @@ public record CrudOrder(String orderId, String customerId, String customerName, 
 
     /** The columns, left to right: the same for the panel and for the checks, so a check reads what is shown. */
     public static final List<Column> COLUMNS = List.of(
-            new Column("order", 54, CrudOrder::orderId),
-            new Column("customer", 104, o -> o.customerName() == null ? o.customerId() : o.customerName()),
-            new Column("total", 58, o -> o.total().toPlainString()),
-            new Column("status", 76, CrudOrder::status),
-            new Column("updated", 70, o -> TIME.format(o.updatedAt().atZone(ZoneId.systemDefault()))));
+            new Column("order", 50, CrudOrder::orderId),
+            new Column("customer", 72, o -> o.customerName() == null ? o.customerId() : o.customerName()),
+            new Column("total", 50, o -> o.total().toPlainString()),
+            new Column("status", 74, CrudOrder::status),
+            new Column("updated", 60, o -> TIME.format(o.updatedAt().atZone(ZoneId.systemDefault()))));
 
     public static List<String> headers() {
         return COLUMNS.stream().map(Column::header).toList();

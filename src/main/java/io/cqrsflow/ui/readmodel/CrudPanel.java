@@ -137,6 +137,7 @@ public final class CrudPanel extends VBox {
         if (signal instanceof FlowSignal.CrudAnswered c) {
             CrudAnswer answer = c.answer();
             lastAnswer.setText("Last command: " + answer.line());
+            lastAnswer.setTooltip(new Tooltip("What the CRUD table answered to the last command: " + answer.line()));
             lastAnswer.getStyleClass().remove("has-stale");
             if (answer.outcome() != CrudAnswer.Outcome.UPDATED) {
                 lastAnswer.getStyleClass().add("has-stale");

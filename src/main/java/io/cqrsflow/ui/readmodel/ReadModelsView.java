@@ -36,8 +36,8 @@ public final class ReadModelsView extends VBox {
         }
         // Beside the read models, last, and hidden until asked for.
         crud = new CrudPanel(model);
-        crud.setMinSize(0, 110);
-        crud.setPrefHeight(190);
+        crud.setMinSize(0, 90);
+        crud.setPrefHeight(240); // shrinks with the others, and keeps room for a few rows
         VBox.setVgrow(crud, Priority.ALWAYS);
         getChildren().add(crud);
         model.statuses().addListener((MapChangeListener<String, ProjectorStatus>) c -> {
