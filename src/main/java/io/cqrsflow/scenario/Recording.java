@@ -221,7 +221,7 @@ public final class Recording {
     }
 
     /** "1 command", "2 commands". */
-    public static String count(int n, String what) {
+    public static String count(long n, String what) {
         return n + " " + what + (n == 1 ? "" : "s");
     }
 

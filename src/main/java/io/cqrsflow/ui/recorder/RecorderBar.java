@@ -69,10 +69,10 @@ public final class RecorderBar extends VBox {
         indicator.getStyleClass().add("recorder-indicator");
         indicator.setMinWidth(Region.USE_PREF_SIZE);
         title.setId("recorder-title");
-        title.setPrefColumnCount(14);
+        title.setPrefColumnCount(9);
         title.setTooltip(new Tooltip("The lesson's name, as the picker will list it; also the file's default name"));
         caption.setId("recorder-caption");
-        caption.setPromptText("Type a note for the class, then Enter");
+        caption.setPromptText("A note for the class, then Enter");
         caption.setTooltip(new Tooltip("A note the lesson will show as its caption at this moment"));
         HBox.setHgrow(caption, Priority.ALWAYS);
         caption.setOnAction(e -> addNote());
@@ -134,7 +134,8 @@ public final class RecorderBar extends VBox {
         message.setText("");
         clock.play();
         showState();
-        caption.requestFocus();
+        // later: a fresh store's view may not be in the scene yet
+        javafx.application.Platform.runLater(caption::requestFocus);
     }
 
     public void stop() {

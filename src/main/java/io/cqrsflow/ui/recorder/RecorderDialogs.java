@@ -23,9 +23,10 @@ final class RecorderDialogs {
     /** On a store with {@code events} events: start fresh (old files moved aside) and record? */
     static boolean startFresh(Node owner, long events, Path dataDir) {
         ButtonType fresh = new ButtonType("Start fresh and record", ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "This store already holds " + events
-                + " events. A recorded lesson plays from an empty store, so it is recorded in one: Start fresh moves"
-                + " events.db and read.db to " + dataDir.resolve("old-<date-time>")
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "This store already holds "
+                + io.cqrsflow.scenario.Recording.count(events, "event") + ". A recorded lesson plays from an empty"
+                + " store, so it is recorded in one: Start fresh moves events.db and read.db to "
+                + dataDir.resolve("old-<date-time>")
                 + " (nothing is deleted) and recording begins.", fresh, ButtonType.CANCEL);
         alert.setHeaderText("Record a lesson");
         own(alert, owner);
