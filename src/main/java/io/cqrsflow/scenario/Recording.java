@@ -220,6 +220,11 @@ public final class Recording {
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
+    /** "1 command", "2 commands". */
+    public static String count(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+
     /** A file name from a lesson's title: "Cancel before the list!" → "cancel-before-the-list.json". */
     public static String fileName(String title) {
         String slug = title == null ? "" : title.toLowerCase(Locale.ROOT)

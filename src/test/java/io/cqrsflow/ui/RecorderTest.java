@@ -76,6 +76,8 @@ class RecorderTest {
         // when the teacher records a short session
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
         waitUntil(5, () -> ui.view.recorderBar().isVisible());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> ClippedText.in(ui.view.recorderBar()))).as("recording, at 1280 x 800").isEmpty();
         send(new RegisterCustomer("c-1", "Ada Lovelace"));
         send(new PlaceOrder("o-1", "c-1", List.of(new OrderLine("BOOK-1", 1, new BigDecimal("9.99")))));
         send(new ShipOrder("o-1")); // rejected: not paid
@@ -88,6 +90,8 @@ class RecorderTest {
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
         waitUntil(5, () -> ((Label) robot.lookup("#recorder-indicator").query()).getText().startsWith("Stopped"));
         assertThat(ui.engine.awaitCaughtUp(Duration.ofSeconds(20))).isTrue();
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> ClippedText.in(ui.view.recorderBar()))).as("stopped, at 1280 x 800").isEmpty();
 
         // and saves it into a folder that does not exist
         Path missing = dir.resolve("gone").resolve("lesson.json");

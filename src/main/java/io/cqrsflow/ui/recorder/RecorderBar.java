@@ -8,10 +8,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -19,7 +16,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -27,8 +23,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -75,10 +69,10 @@ public final class RecorderBar extends VBox {
         indicator.getStyleClass().add("recorder-indicator");
         indicator.setMinWidth(Region.USE_PREF_SIZE);
         title.setId("recorder-title");
-        title.setPrefColumnCount(14);
+        title.setPrefColumnCount(9);
         title.setTooltip(new Tooltip("The lesson's name, as the picker will list it; also the file's default name"));
         caption.setId("recorder-caption");
-        caption.setPromptText("Type a note for the class, then Enter");
+        caption.setPromptText("A note for the class, then Enter");
         caption.setTooltip(new Tooltip("A note the lesson will show as its caption at this moment"));
         HBox.setHgrow(caption, Priority.ALWAYS);
         caption.setOnAction(e -> addNote());
@@ -140,7 +134,8 @@ public final class RecorderBar extends VBox {
         message.setText("");
         clock.play();
         showState();
-        caption.requestFocus();
+        // later: a fresh store's view may not be in the scene yet
+        javafx.application.Platform.runLater(caption::requestFocus);
     }
 
     public void stop() {
@@ -172,8 +167,8 @@ public final class RecorderBar extends VBox {
             return false;
         }
         String name = title.getText() == null || title.getText().isBlank() ? "Recorded lesson" : title.getText().strip();
-        String description = "Recorded in CQRS Flow on " + LocalDate.now() + ": " + recording.commands() + " commands, "
-                + recording.notes() + " notes.";
+        String description = "Recorded in CQRS Flow on " + LocalDate.now() + ": "
+                + Recording.count(recording.commands(), "command") + ", " + Recording.count(recording.notes(), "note") + ".";
         try {
             recording.save(file, name, description, replace);
         } catch (Exception e) {
@@ -192,7 +187,15 @@ public final class RecorderBar extends VBox {
         message.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("failed"), false);
         log.add(new ResultLog.Entry(ResultLog.Outcome.NOTICE, "Lesson saved", saved));
         showState();
-        shown(this, true); // keep the "saved" line in view until the next recording
+        // The "saved" line (also in Results) stays a while, then gives its room back.
+        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(Duration.seconds(15));
+        later.setOnFinished(e -> {
+            if (message.getText().equals(saved)) {
+                message.setText("");
+                showState();
+            }
+        });
+        later.play();
         return true;
     }
 
@@ -232,49 +235,17 @@ public final class RecorderBar extends VBox {
     // ---- building
 
     private boolean confirmStartFresh() {
-        ButtonType fresh = new ButtonType("Start fresh and record", ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "This store already holds " + recorder.head()
-                + " events. A recorded lesson plays from an empty store, so it is recorded in one: Start fresh moves"
-                + " events.db and read.db to " + recorder.dataDir().resolve("old-<date-time>")
-                + " (nothing is deleted) and recording begins.", fresh, ButtonType.CANCEL);
-        alert.setHeaderText("Record a lesson");
-        if (getScene() != null) {
-            alert.initOwner(getScene().getWindow());
-        }
-        return alert.showAndWait().filter(b -> b == fresh).isPresent();
+        return RecorderDialogs.startFresh(this, recorder.head(), recorder.dataDir());
     }
 
     private void askAndSave() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the lesson");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Lesson (scenario JSON)", "*.json"));
-        chooser.setInitialFileName(Recording.fileName(title.getText()));
         Path folder = lastFolder != null ? lastFolder : Path.of(System.getProperty("user.home"));
-        if (Files.isDirectory(folder)) {
-            chooser.setInitialDirectory(folder.toFile());
-        }
-        File chosen = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (chosen == null) {
-            return;
-        }
-        Path file = chosen.toPath();
-        boolean replace = false;
-        if (Files.exists(file)) {
-            replace = confirm("Replace the file?", file + " already exists. Replace it with this recording?");
-            if (!replace) {
-                return;
-            }
-        }
-        saveTo(file, replace);
+        RecorderDialogs.chooseFile(this, Recording.fileName(title.getText()), folder)
+                .ifPresent(choice -> saveTo(choice.file(), choice.replace()));
     }
 
     private boolean confirm(String header, String question) {
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.YES, ButtonType.NO);
-        ask.setHeaderText(header);
-        if (getScene() != null) {
-            ask.initOwner(getScene().getWindow());
-        }
-        return ask.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
+        return RecorderDialogs.confirm(this, header, question);
     }
 
     private void discard() {
