@@ -53,11 +53,11 @@ class RebuildRowsTest {
         String name = ProjectionNames.ORDER_LIST;
         waitUntil(10, () -> ui.view.readModels().orderList().table().getItems().size() == ORDERS);
 
-        // when it is rebuilt at one event every 120 ms, as a lesson does
-        fx(() -> ui.view.model().client().rebuild(name, 120));
+        // when it is rebuilt at one event every 200 ms, as a lesson does
+        fx(() -> ui.view.model().client().rebuild(name, 200));
         List<Integer> rows = new ArrayList<>();
         List<Long> checkpoints = new ArrayList<>();
-        long end = System.currentTimeMillis() + 6_000;
+        long end = System.currentTimeMillis() + 8_000;
         while (System.currentTimeMillis() < end) {
             fx(() -> {
                 rows.add(ui.view.readModels().orderList().table().getItems().size());
