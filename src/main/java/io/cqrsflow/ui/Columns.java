@@ -120,11 +120,12 @@ final class Columns extends SplitPane {
             return;
         }
         centre.setMinWidth(Math.ceil(Math.max(FLOW_EM * em(), flowNeeds.getAsDouble())));
+        // the least width first: opening the column places the dividers by it
+        commands.setMinWidth(Math.ceil(COMMANDS_EM * em()));
         double all = COMMANDS_EM * em() + centre.getMinWidth() + readSide.getMinWidth() + 2 * divider();
         if (!chosen) {
             commandsFolded.set(all > w);
         }
-        commands.setMinWidth(Math.ceil(COMMANDS_EM * em()));
         if (laidOutFor != w) {
             place();
         }
