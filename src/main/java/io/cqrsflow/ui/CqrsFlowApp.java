@@ -224,12 +224,17 @@ public final class CqrsFlowApp extends Application {
         }
     }
 
-    /** The CRUD panel: the learner's choice, or the lesson's while one that lists it plays in this view. */
+    /**
+     * The CRUD panel (the learner's choice, or the lesson's while one that lists it plays in this view) and
+     * which read models the lesson uses.
+     */
     private void showCrud(ScenarioPlayerControls lesson) {
         if (lesson == null) {
             lessonScenario = null;
         }
         crudChoice.apply(view, lessonScenario);
+        // The read models the lesson does not list fold first when the column is short.
+        view.setLessonPanels(lessonScenario == null ? java.util.List.of() : lessonScenario.panels());
     }
 
     /** Player controls for {@code opened}, showing on whichever view is current when they report. */

@@ -16,16 +16,14 @@ import io.cqrsflow.ui.shell.PngExport;
 import io.cqrsflow.ui.shell.Shortcuts;
 import io.cqrsflow.ui.shell.WindowShortcuts;
 import javafx.beans.property.BooleanProperty;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -59,6 +57,7 @@ public final class MainView extends StackPane {
     private final HelpOverlay help;
     private final io.cqrsflow.ui.recorder.Recorder recorder;
     private final io.cqrsflow.ui.recorder.RecorderBar recorderBar;
+    private ReadSideColumn readSide;
 
     public MainView(FlowClient client) {
         // Every call the window makes goes through the recorder, which writes it down while recording.
@@ -86,6 +85,7 @@ public final class MainView extends StackPane {
         items.add(crudMenuItem());
         toolbar.setAddProjectionItems(items);
         toolbar.setOnQuit(this::quit, WindowShortcuts.QUIT);
+        presenterModeProperty().addListener((o, a, b) -> readSide.fitLater());
         shortcuts = WindowShortcuts.table(commands, queries, flow, toolbar, appearance, help);
         help.listShortcuts(shortcuts.helpRows());
 
@@ -94,6 +94,7 @@ public final class MainView extends StackPane {
         frame.getStyleClass().add("frame");
         // in the toolbar's free space, where it covers no control, no row and no lesson text
         toolbar.setNotice(notices);
+        toolbar.followWidthOf(this);
         getChildren().addAll(frame, help);
 
         sceneProperty().addListener((o, a, b) -> {
@@ -151,6 +152,14 @@ public final class MainView extends StackPane {
 
     public LagChart lagChart() {
         return lagChart;
+    }
+
+    /**
+     * The read models a lesson uses (its "panels"): when the column is short, the others fold first.
+     * Empty: no preference.
+     */
+    public void setLessonPanels(java.util.Collection<String> names) {
+        readSide.setLessonPanels(names);
     }
 
     public HelpOverlay help() {
@@ -222,7 +231,7 @@ public final class MainView extends StackPane {
      * Three full-height columns, so each keeps its own height: commands and their results on the left, the
      * flow above the event store it writes to in the middle, the read models and their lag on the right.
      */
-    private SplitPane columns() {
+    private Columns columns() {
         Tab results = new Tab("Results", commands.log());
         results.setGraphic(new FontIcon(MaterialDesignC.CHECK_CIRCLE_OUTLINE));
         Tab ask = new Tab("Ask a query", queries);
@@ -231,11 +240,10 @@ public final class MainView extends StackPane {
         TabPane below = new TabPane(results, ask);
         below.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         below.setId("results-and-queries");
-        below.setMinHeight(140);
+        below.getStyleClass().add("results-and-queries");
         VBox.setVgrow(below, Priority.ALWAYS);
         VBox left = column(8, "left-column", section("1", "Commands", "the write side"), commands, below);
         ScrollPane leftScroll = scroll(left);
-        leftScroll.setMinWidth(250);
 
         VBox middle = column(8, "middle-column", section("2", "The flow", "command → events → projectors"), flow);
         ScrollPane middleScroll = new ScrollPane(middle) {
@@ -248,26 +256,25 @@ public final class MainView extends StackPane {
             }
         };
         scroll(middleScroll);
-        middleScroll.setMinHeight(160);
+        middleScroll.getStyleClass().add("flow-scroll"); // its least height: cqrsflow.css
         VBox events = column(4, "bottom-column",
                 section("4", "Event store", "events.db, the source of truth · newest on top"), eventTable);
         VBox.setVgrow(eventTable, Priority.ALWAYS);
-        events.setPrefHeight(200);
-        events.setMinHeight(170);
+        events.setPrefHeight(200); // its least height: cqrsflow.css
         VBox.setVgrow(events, Priority.ALWAYS);
         VBox centre = new VBox(6, middleScroll, events);
         centre.getStyleClass().add("centre-column");
 
         // the chart of "how far behind" sits under the tables it is about
-        VBox right = column(8, "right-column", section("3", "Read models", "the read side"), readModels, lagChart);
-        VBox.setVgrow(readModels, Priority.ALWAYS);
-        lagChart.setPrefHeight(170);
-        lagChart.setMinHeight(120);
-        right.setMinWidth(300);
-
-        SplitPane all = new SplitPane(leftScroll, centre, right);
-        all.setDividerPositions(0.228, 0.724);
-        all.getStyleClass().add("outer-split");
+        ReadSideColumn right = new ReadSideColumn(section("3", "Read models", "the read side"), readModels, lagChart);
+        readSide = right;
+        // the flow column: its pipeline, the column's padding and a scroll bar (the event store's table
+        // scrolls sideways in presenter mode rather than cutting a header)
+        Columns all = new Columns(leftScroll, centre, right, () -> flow.neededWidth() + 14 + 2 * 12);
+        readModels.setOnChange(() -> {
+            right.fitLater();
+            all.readSideChanged(readModels.neededWidth());
+        });
         return all;
     }
 
@@ -289,6 +296,7 @@ public final class MainView extends StackPane {
         return pane;
     }
 
+    /** "1 Commands the write side": the subtitle goes under the title when the column is narrow. */
     private static Node section(String number, String title, String subtitle) {
         Label n = new Label(number);
         n.setMinWidth(Region.USE_PREF_SIZE);
@@ -298,8 +306,10 @@ public final class MainView extends StackPane {
         t.getStyleClass().add("section-title");
         Label s = new Label(subtitle);
         s.getStyleClass().add("section-subtitle");
-        HBox box = new HBox(8, n, t, s);
-        box.setAlignment(Pos.BASELINE_LEFT);
+        s.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane box = new FlowPane(8, 0, n, t, s);
+        box.setRowValignment(javafx.geometry.VPos.BASELINE);
+        box.setMinHeight(Region.USE_PREF_SIZE);
         box.getStyleClass().add("section-header");
         return box;
     }

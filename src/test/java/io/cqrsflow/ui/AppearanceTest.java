@@ -61,7 +61,8 @@ class AppearanceTest {
         Region lane = robot.lookup(".lane-track").query();
         waitUntil(5, () -> speed.getFont().getSize() == 14);
         assertThat(fx(() -> ui.view.getStyleClass())).doesNotContain("presenter");
-        assertThat(fx(() -> dataColumn().getMinWidth())).isEqualTo(30);
+        double usualMin = fx(() -> dataColumn().getMinWidth());
+        assertThat(usualMin).isGreaterThanOrEqualTo(30); // and as wide as its header
         assertThat(fx(lane::getPrefHeight)).isEqualTo(34);
 
         // when presenter mode is on
@@ -74,8 +75,8 @@ class AppearanceTest {
         assertThat(fx(() -> ui.view.getStyleClass())).contains("presenter");
         waitUntil(5, () -> speed.getFont().getSize() == 23);
         assertThat(23 / 14.0).isGreaterThanOrEqualTo(1.6);
-        waitUntil(5, () -> dataColumn().getMinWidth() > 30);
-        assertThat(fx(() -> dataColumn().getMinWidth())).isCloseTo(30 * 23 / 14.0, within(0.01));
+        waitUntil(5, () -> dataColumn().getMinWidth() > usualMin);
+        assertThat(fx(() -> dataColumn().getMinWidth())).isGreaterThanOrEqualTo(30 * 23 / 14.0);
         assertThat(fx(lane::getPrefHeight)).isCloseTo(34 * 23 / 14.0 * 0.85, within(0.01));
 
         // and back
@@ -83,7 +84,49 @@ class AppearanceTest {
             ui.view.presenterModeProperty().set(false);
             return null;
         });
-        waitUntil(5, () -> speed.getFont().getSize() == 14 && dataColumn().getMinWidth() == 30);
+        waitUntil(5, () -> speed.getFont().getSize() == 14 && dataColumn().getMinWidth() == usualMin);
+    }
+
+    @Test
+    void leaving_presenter_mode_gives_every_table_cell_and_lane_title_the_usual_font_back(FxRobot robot)
+            throws Exception {
+        // given rows in the tables and the usual sizes
+        ui.submit(new io.cqrsflow.domain.RegisterCustomer("c-1", "Ada Lovelace"));
+        ui.submit(new io.cqrsflow.domain.PlaceOrder("o-1", "c-1", List.of(new io.cqrsflow.domain.OrderLine("BOOK-1", 1,
+                new java.math.BigDecimal("12.50")))));
+        waitUntil(5, () -> ui.view.readModels().orderList().table().getItems().size() == 1);
+        java.util.Set<Double> usual = fx(this::fontSizes);
+        assertThat(usual).isNotEmpty().allMatch(size -> size < 17);
+
+        // when presenter mode goes on and off again
+        fx(() -> {
+            ui.view.presenterModeProperty().set(true);
+            return null;
+        });
+        waitUntil(5, () -> fontSizes().stream().allMatch(size -> size > 17));
+        fx(() -> {
+            ui.view.presenterModeProperty().set(false);
+            return null;
+        });
+
+        // then no cell or title keeps the presenter font
+        waitUntil(5, () -> fontSizes().equals(usual));
+    }
+
+    /** The font sizes of the lane titles and of the visible cells of the read-model tables. */
+    private java.util.Set<Double> fontSizes() {
+        ui.view.applyCss();
+        ui.view.layout();
+        java.util.Set<Double> sizes = new java.util.TreeSet<>();
+        for (String selector : List.of(".lane-title", ".read-model-table .table-cell", ".read-model-title")) {
+            for (Node n : ui.view.lookupAll(selector)) {
+                if (n instanceof javafx.scene.control.Labeled l && n.isVisible() && l.getText() != null
+                        && !l.getText().isEmpty()) {
+                    sizes.add(Math.round(l.getFont().getSize() * 10) / 10.0);
+                }
+            }
+        }
+        return sizes;
     }
 
     @Test

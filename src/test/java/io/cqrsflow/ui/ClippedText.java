@@ -5,7 +5,10 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 
 import java.util.ArrayList;
@@ -30,6 +33,63 @@ final class ClippedText {
         Bounds window = root.localToScene(root.getLayoutBounds());
         walk(root, window, found);
         return found;
+    }
+
+    /**
+     * Every open read-model table (one a person can see, not folded away) is tall enough for that many rows
+     * below its column headers (and a horizontal scroll bar): names each that is not.
+     */
+    static List<String> tablesShowingFewerThan(int rows, Parent root) {
+        root.applyCss();
+        root.layout();
+        List<String> found = new ArrayList<>();
+        for (Node n : root.lookupAll(".read-model-table")) {
+            if (!(n instanceof TableView<?> t) || !showing(t)) {
+                continue;
+            }
+            Node header = t.lookup(".column-header-background");
+            double headerHeight = header == null ? 0 : header.getLayoutBounds().getHeight();
+            double bar = 0;
+            for (Node b : t.lookupAll(".scroll-bar")) {
+                if (b instanceof ScrollBar s && s.getOrientation() == Orientation.HORIZONTAL && s.isVisible()) {
+                    bar = s.getHeight();
+                }
+            }
+            double fit = Math.floor((t.getHeight() - headerHeight - bar - 2) / t.getFixedCellSize());
+            if (t.getFixedCellSize() <= 0 || fit < rows) {
+                found.add(name(t) + " has room for " + (int) fit + " rows, not " + rows);
+            }
+        }
+        return found;
+    }
+
+    /** The node, if it reaches past the window's edges (then a part of it cannot be seen): says so. */
+    static List<String> overflowing(Node n, Node window) {
+        Bounds b = n.localToScene(n.getLayoutBounds());
+        Bounds w = window.localToScene(window.getLayoutBounds());
+        if (b.getMinX() < w.getMinX() - 1 || b.getMinY() < w.getMinY() - 1 || b.getMaxX() > w.getMaxX() + 1
+                || b.getMaxY() > w.getMaxY() + 1) {
+            return List.of(name(n) + " reaches past the window (" + b + ")");
+        }
+        return List.of();
+    }
+
+    private static boolean scrollsSideways(TableView<?> t) {
+        for (Node b : t.lookupAll(".scroll-bar")) {
+            if (b instanceof ScrollBar s && s.getOrientation() == Orientation.HORIZONTAL && s.isVisible()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean showing(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void walk(Node node, Bounds window, List<String> found) {
@@ -69,9 +129,18 @@ final class ClippedText {
         }
     }
 
-    /** A node in a scroll pane's content that lies outside its viewport is scrolled away, not cut off. */
+    /**
+     * A node in a scroll pane's content that lies outside its viewport is scrolled away, not cut off; so is a
+     * column of a table that scrolls sideways (it shows a horizontal scroll bar) lying outside the table.
+     */
     private static boolean insideScrolledAway(Node n, Bounds b) {
         for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof TableView<?> t && scrollsSideways(t)) {
+                Bounds view = t.localToScene(t.getLayoutBounds());
+                if (b.getMaxX() > view.getMaxX() + 1 || b.getMinX() < view.getMinX() - 1) {
+                    return true;
+                }
+            }
             if (p instanceof ScrollPane sp) {
                 Bounds view = sp.localToScene(sp.getLayoutBounds());
                 if (b.getMaxY() > view.getMaxY() + 1 || b.getMinY() < view.getMinY() - 1) {

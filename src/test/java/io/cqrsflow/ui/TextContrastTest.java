@@ -68,6 +68,35 @@ class TextContrastTest {
         assertThat(low).isEmpty();
     }
 
+    /**
+     * Presenter mode is high contrast: the text colours cqrsflow.css gives it (muted text included) read at
+     * 7 : 1 or more (WCAG AAA) on the backgrounds of either theme.
+     */
+    @Test
+    void presenter_text_reads_at_seven_to_one() {
+        String css = read("/io/cqrsflow/ui/cqrsflow.css");
+        List<String> low = new ArrayList<>();
+        for (Map.Entry<String, String> theme : Map.of(".cqrs-flow.presenter {", new PrimerLight().getUserAgentStylesheet(),
+                ".cqrs-flow.presenter.dark {", new PrimerDark().getUserAgentStylesheet()).entrySet()) {
+            StringBuilder block = new StringBuilder(); // every block with that selector
+            for (int at = css.indexOf(theme.getKey()); at >= 0; at = css.indexOf(theme.getKey(), at + 1)) {
+                block.append(css, at, css.indexOf('}', at));
+            }
+            Map<String, Color> base = colours(theme.getValue());
+            for (String fg : List.of("-color-fg-default", "-color-fg-muted")) {
+                Matcher m = Pattern.compile(fg + ":\\s*(#[0-9a-fA-F]{6});").matcher(block);
+                assertThat(m.find()).as(theme.getKey() + " sets " + fg).isTrue();
+                for (String bg : List.of("-color-bg-default", "-color-bg-subtle")) {
+                    double r = Contrast.ratio(Color.web(m.group(1)), base.get(bg));
+                    if (r < 7) {
+                        low.add(String.format("%s %s on %s: %.2f : 1", theme.getKey(), fg, bg, r));
+                    }
+                }
+            }
+        }
+        assertThat(low).isEmpty();
+    }
+
     @Test
     void the_check_fails_on_a_light_grey() {
         List<String> low = new ArrayList<>();

@@ -69,6 +69,8 @@ final class PlaceOrderForm implements CommandForm {
         addLine.setTooltip(new Tooltip("Add another item line (up to " + MAX_LINES + ")"));
         addLine.setOnAction(e -> addLine());
         total.getStyleClass().add("order-total");
+        addLine.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        total.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox below = new HBox(8, addLine, new javafx.scene.layout.Region(), total);
         HBox.setHgrow(below.getChildren().get(1), Priority.ALWAYS);
         below.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

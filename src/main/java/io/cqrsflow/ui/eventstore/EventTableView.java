@@ -128,13 +128,21 @@ public final class EventTableView extends VBox {
         for (TableColumn<EventRow, ?> c : table.getColumns()) {
             double pref = (double) c.getProperties().get(BASE_PREF);
             double min = (double) c.getProperties().get(BASE_MIN);
-            c.setMinWidth(min * scale);
+            // never narrower than its header: a header is not cut to "…"
+            javafx.scene.text.Text header = new javafx.scene.text.Text(c.getText());
+            header.setFont(Font.font(font.getValue().getFamily(), javafx.scene.text.FontWeight.BOLD,
+                    font.getValue().getSize()));
+            c.setMinWidth(Math.max(min * scale, Math.ceil(header.getLayoutBounds().getWidth()
+                    + 1.3 * font.getValue().getSize())));
             c.setPrefWidth(pref * scale);
         }
-        // a constrained policy shares out the width only on a resize: setting it again does it now
-        var policy = table.getColumnResizePolicy();
+        // a constrained policy shares out the width only on a resize: setting it again does it now. With
+        // presenter mode's larger type the columns keep their widths and the table scrolls sideways instead
+        // (squeezed, the last column's header was cut to "…").
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.setColumnResizePolicy(policy);
+        if (scale <= 1) {
+            table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        }
     }
 
     private static void size(TableColumn<EventRow, ?> c, double pref, double min) {

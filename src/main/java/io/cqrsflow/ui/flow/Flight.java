@@ -3,6 +3,8 @@ package io.cqrsflow.ui.flow;
 import javafx.geometry.Point2D;
 import javafx.scene.paint.Color;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -13,6 +15,8 @@ final class Flight {
     final String path;
     final Supplier<Point2D> from;
     final Supplier<Point2D> to;
+    /** The corners it turns on the way, so that it keeps to its own track and crosses no control. */
+    final List<Supplier<Point2D>> via;
     final Color color;
     final long startNanos;
     final long durationNanos;
@@ -24,12 +28,42 @@ final class Flight {
         this.path = b.path;
         this.from = Objects.requireNonNull(b.from, "from");
         this.to = Objects.requireNonNull(b.to, "to");
+        this.via = List.copyOf(b.via);
         this.color = Objects.requireNonNull(b.color, "color");
         this.startNanos = b.startNanos;
         this.durationNanos = b.durationNanos;
         this.bounce = b.bounce;
         this.onArrival = b.onArrival;
         this.count = b.count;
+    }
+
+    /** Where it is at {@code e} (0 → 1) of the way along its corners, or null when a place is not on screen. */
+    Point2D at(double e) {
+        List<Point2D> points = new ArrayList<>();
+        points.add(from.get());
+        for (Supplier<Point2D> v : via) {
+            points.add(v.get());
+        }
+        points.add(to.get());
+        if (points.contains(null)) {
+            return null;
+        }
+        double length = 0;
+        for (int i = 1; i < points.size(); i++) {
+            length += points.get(i).distance(points.get(i - 1));
+        }
+        double left = e * length;
+        for (int i = 1; i < points.size(); i++) {
+            Point2D a = points.get(i - 1);
+            Point2D b = points.get(i);
+            double leg = a.distance(b);
+            if (left <= leg || i == points.size() - 1) {
+                double f = leg == 0 ? 1 : Math.min(1, left / leg);
+                return new Point2D(a.getX() + (b.getX() - a.getX()) * f, a.getY() + (b.getY() - a.getY()) * f);
+            }
+            left -= leg;
+        }
+        return points.get(points.size() - 1);
     }
 
     double progress(long now) {
@@ -46,6 +80,7 @@ final class Flight {
         private final Consumer<Flight> launcher;
         private Supplier<Point2D> from;
         private Supplier<Point2D> to;
+        private final List<Supplier<Point2D>> via = new ArrayList<>();
         private Color color;
         private long startNanos = System.nanoTime();
         private long durationNanos;
@@ -65,6 +100,12 @@ final class Flight {
 
         Builder to(Supplier<Point2D> to) {
             this.to = to;
+            return this;
+        }
+
+        /** A corner on the way (asked again every frame); corners are passed in the order given. */
+        Builder via(Supplier<Point2D> corner) {
+            this.via.add(corner);
             return this;
         }
 

@@ -55,6 +55,8 @@ public final class FlowView extends StackPane {
     private final Label storeHead = new Label();
     private final Label reason = new Label();
     private final VBox lanes = new VBox(7);
+    private final Region channel = new Region();
+    private final HBox pipeline;
     private final Map<String, LaneView> laneViews = new LinkedHashMap<>();
     private final AddProjectionButtons addProjections;
     private final SequentialTransition reasonFade;
@@ -105,15 +107,17 @@ public final class FlowView extends StackPane {
         HBox.setHgrow(arrow, Priority.ALWAYS);
         HBox pipeline = new HBox(0, handler, arrow, store);
         pipeline.setAlignment(Pos.CENTER);
-        handler.setMinWidth(0);
-        store.setMinWidth(0);
+        // never cut: the window keeps the flow column at least as wide as its pipeline (neededWidth)
+        handler.setMinWidth(Region.USE_PREF_SIZE);
+        store.setMinWidth(Region.USE_PREF_SIZE);
+        this.pipeline = pipeline;
         HBox.setHgrow(handler, Priority.SOMETIMES);
         content.setMinWidth(0);
         lanes.setMinWidth(0);
 
         reason.getStyleClass().add("bounce-reason");
         reason.setId("bounce-reason");
-        reason.setWrapText(false);
+        reason.setWrapText(true); // a long rule wraps onto a second line rather than being cut
         reason.setOpacity(0);
         reason.setMaxWidth(Double.MAX_VALUE);
         FadeTransition in = new FadeTransition(Duration.millis(150), reason);
@@ -124,20 +128,33 @@ public final class FlowView extends StackPane {
 
         Label lanesTitle = new Label("Projectors · one lane each, own delay");
         lanesTitle.getStyleClass().add("subheading");
+        lanesTitle.setWrapText(true);
 
         addProjections = new AddProjectionButtons(model);
 
         StackPane lanesHeading = new StackPane(lanesTitle, reason);
         lanesHeading.setMinWidth(0);
-        HBox.setHgrow(lanesHeading, Priority.ALWAYS);
+        // the reason takes the heading's width (wrapping), not its own: the heading is as wide as its title
+        reason.setPrefWidth(0);
+        reason.setMinWidth(0);
+        reason.setMinHeight(Region.USE_PREF_SIZE);
+        lanesTitle.setMinWidth(Region.USE_PREF_SIZE);
         // the buttons sit on the lanes' heading row: no extra row, and next to the lanes they add to
-        HBox lanesHeader = new HBox(6, lanesHeading, addProjections);
-        lanesHeader.setAlignment(Pos.CENTER_LEFT);
+        // the add buttons go under the heading when the column is too narrow for both on one row
+        FlowPane lanesHeader = new FlowPane(16, 4, lanesHeading, addProjections);
+        lanesHeader.setRowValignment(javafx.geometry.VPos.CENTER);
+        lanesHeader.setMinHeight(Region.USE_PREF_SIZE);
+
         StackPane.setAlignment(lanesTitle, Pos.CENTER_LEFT);
         StackPane.setAlignment(reason, Pos.CENTER_LEFT);
         reason.setMouseTransparent(true);
         lanesTitle.opacityProperty().bind(reason.opacityProperty().multiply(-1).add(1));
-        content.getChildren().addAll(legend, pipeline, lanesHeader, lanes);
+        // Tokens have a track of their own, where they cover no control: the gutter left of everything (a
+        // command comes in there, and the events go down it to each lane) and the channel under the pipeline
+        // (from the event store across to the gutter).
+        channel.getStyleClass().add("token-channel");
+        channel.setMouseTransparent(true);
+        content.getChildren().addAll(legend, pipeline, channel, lanesHeader, lanes);
         content.getStyleClass().add("flow-content");
         getChildren().addAll(content, tokens);
 
@@ -266,12 +283,31 @@ public final class FlowView extends StackPane {
         }
     }
 
+    /** From the event store down into the channel, across to the gutter, down it to the lane, into its track. */
     private void fanOut(Color color, int count) {
         for (LaneView lane : laneViews.values()) {
             tokens.flight("fan:" + lane.projectorName()).from(() -> at(store, 0.5, 1))
+                    .via(() -> inChannel(at(store, 0.5, 1)))
+                    .via(() -> inGutter(inChannel(at(store, 0.5, 1))))
+                    .via(() -> inGutter(lanePoint(lane, lane.track().entry())))
                     .to(() -> lanePoint(lane, lane.track().entry())).color(color).lasting(duration())
                     .carrying(count).launch();
         }
+    }
+
+    /** The same x, in the middle of the channel under the pipeline. */
+    private Point2D inChannel(Point2D p) {
+        Point2D c = at(channel, 0, 0.5);
+        return p == null || c == null ? null : new Point2D(p.getX(), c.getY());
+    }
+
+    /** The same y, in the middle of the gutter left of the flow. */
+    private Point2D inGutter(Point2D p) {
+        return p == null ? null : new Point2D(gutterX(), p.getY());
+    }
+
+    private double gutterX() {
+        return content.snappedLeftInset() / 2;
     }
 
     /** Short enough for the bar above the lanes; the result log has the whole message. */
@@ -293,9 +329,10 @@ public final class FlowView extends StackPane {
         }
     }
 
+    /** A command comes in along the gutter, level with the handler. */
     private Point2D commandStart() {
         Point2D p = at(handler, 0, 0.5);
-        return p == null ? null : new Point2D(0, p.getY());
+        return p == null ? null : new Point2D(gutterX(), p.getY());
     }
 
     /** A point on a node's bounds (fractions of its width and height), in the token layer's coordinates. */
@@ -318,6 +355,20 @@ public final class FlowView extends StackPane {
     /** Tokens moving right now (for tests: a burst stays bounded). */
     public int tokensInFlight() {
         return tokens.inFlight();
+    }
+
+    /** The least width the flow needs: its pipeline whole, beside the tokens' gutter. */
+    public double neededWidth() {
+        return Math.ceil(content.snappedLeftInset() + content.snappedRightInset() + pipeline.minWidth(-1));
+    }
+
+    /** Where the tokens in the air were drawn last, in scene coordinates (for tests: they cover no control). */
+    public List<Bounds> tokensDrawn() {
+        List<Bounds> all = new ArrayList<>();
+        for (Bounds b : tokens.drawnAt()) {
+            all.add(tokens.localToScene(b));
+        }
+        return all;
     }
 
     /** The message shown when the last command bounced back. */

@@ -68,9 +68,14 @@ public final class LaneView extends VBox {
         behind.setTooltip(new Tooltip("\"3 behind · 1.8 s\": events behind = head − checkpoint; time behind ="
                 + " now − the time the oldest event it has not applied was recorded.\n\"caught up · #12\": every"
                 + " event applied; #12 is its checkpoint, the last event it applied."));
-        HBox header = new HBox(8, title, state, new Region(), behind);
-        HBox.setHgrow(header.getChildren().get(2), Priority.ALWAYS);
-        header.setAlignment(Pos.CENTER_LEFT);
+        behind.setMinWidth(Region.USE_PREF_SIZE);
+        // "19 behind · 6.0 s" goes under the title when the lane is too narrow for one line
+        HBox named = new HBox(8, title, state);
+        named.setAlignment(Pos.CENTER_LEFT);
+        named.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(16, 2, named, behind);
+        header.setRowValignment(javafx.geometry.VPos.CENTER);
+        header.setMinHeight(Region.USE_PREF_SIZE);
 
         delay.setId("delay-" + name);
         delay.getStyleClass().add("lane-delay");

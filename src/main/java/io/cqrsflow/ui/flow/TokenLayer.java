@@ -34,6 +34,7 @@ final class TokenLayer extends Pane {
     private final Canvas canvas = new Canvas();
     private final List<Flight> flights = new ArrayList<>();
     private final Map<String, Integer> perPath = new HashMap<>();
+    private final Map<Flight, javafx.geometry.Bounds> last = new java.util.IdentityHashMap<>();
     /** The window's font, from CSS: tokens and their "+N" grow with it in presenter mode. */
     private final StyleableProperty<Font> font = CSS.createStyleableFontProperty(this, "font", "-fx-font",
             t -> t.font, BaseFont.initial(), true);
@@ -76,6 +77,11 @@ final class TokenLayer extends Pane {
         return flights.size();
     }
 
+    /** Where each token in the air was drawn last, in this layer's coordinates (for tests). */
+    List<javafx.geometry.Bounds> drawnAt() {
+        return new ArrayList<>(last.values());
+    }
+
     /** Moves and draws every token; calls arrivals (which may launch more) after drawing. */
     void tick(long now) {
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -86,16 +92,17 @@ final class TokenLayer extends Pane {
         for (Iterator<Flight> it = flights.iterator(); it.hasNext(); ) {
             Flight f = it.next();
             double t = f.progress(now);
-            Point2D a = f.from.get();
-            Point2D b = f.to.get();
-            if (a == null || b == null) {
+            Point2D p = f.at(f.bounce ? bounce(t) : ease(t));
+            if (p == null) {
+                last.remove(f);
                 it.remove();
                 perPath.merge(f.path, -1, Integer::sum);
                 continue;
             }
-            double e = f.bounce ? bounce(t) : ease(t);
-            double x = a.getX() + (b.getX() - a.getX()) * e;
-            double y = a.getY() + (b.getY() - a.getY()) * e - (f.bounce ? Math.sin(t * Math.PI) * 18 : 0);
+            // it keeps to its track: no arc over the legend, no corner outside the layer
+            double x = Math.max(size / 2, p.getX());
+            double y = p.getY();
+            last.put(f, new javafx.geometry.BoundingBox(x - size / 2, y - size / 2, size, size));
             double alpha = t > 0.85 && !f.bounce ? 1 - (t - 0.85) / 0.15 * 0.4 : 1;
             g.setGlobalAlpha(alpha);
             g.setFill(f.color.deriveColor(0, 1, 1, 0.25));
@@ -123,6 +130,7 @@ final class TokenLayer extends Pane {
             }
             g.setGlobalAlpha(1);
             if (t >= 1) {
+                last.remove(f);
                 it.remove();
                 perPath.merge(f.path, -1, Integer::sum);
                 arrived.add(f);

@@ -4,9 +4,10 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.GridPane;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -19,7 +20,7 @@ public final class HelpOverlay extends StackPane {
     public record Shortcut(String keys, String action) {
     }
 
-    private final GridPane keys = new GridPane();
+    private final FlowPane keys = new FlowPane();
 
     /** Lists no shortcuts until {@link #listShortcuts} is given them. */
     public HelpOverlay() {
@@ -41,7 +42,9 @@ public final class HelpOverlay extends StackPane {
         intro.setWrapText(true);
         intro.getStyleClass().add("help-intro");
 
-        HBox parts = new HBox(12,
+        // the cards reflow: four side by side on a wide screen, two rows of two (or one above the other) with
+        // presenter mode's larger type; the whole card scrolls when the screen is too short for it
+        FlowPane parts = new FlowPane(12, 12,
                 part("1", "Commands (left)", "Ask the system to change: register a customer, place, pay, ship or"
                         + " cancel an order. The handler decides on the write model and either records events (✓)"
                         + " or rejects the command with the rule it breaks (✗). Tick \"decide on what I saw\" to"
@@ -59,7 +62,7 @@ public final class HelpOverlay extends StackPane {
         parts.getStyleClass().add("help-parts");
 
         keys.getStyleClass().add("help-keys");
-        keys.setHgap(14);
+        keys.setHgap(24);
         keys.setVgap(4);
         Label keysTitle = new Label("Keyboard");
         keysTitle.getStyleClass().add("help-subtitle");
@@ -73,11 +76,24 @@ public final class HelpOverlay extends StackPane {
 
         VBox card = new VBox(14, title, intro, parts, keysTitle, keys, footer);
         card.getStyleClass().add("help-card");
-        card.setMaxWidth(1100);
-        card.setMaxHeight(USE_PREF_SIZE);
         card.setPadding(new Insets(24));
-        getChildren().add(card);
-        StackPane.setAlignment(card, Pos.CENTER);
+        title.setWrapText(true);
+        ScrollPane scroll = new ScrollPane(card) {
+            // as tall as the card is at the width it has, so it scrolls only when the screen is too short
+            @Override
+            protected double computePrefHeight(double width) {
+                double w = getWidth() > 0 ? getWidth() : Math.min(1100, width);
+                return card.prefHeight(w) + snappedTopInset() + snappedBottomInset();
+            }
+        };
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().addAll("help-scroll", "edge-to-edge");
+        scroll.setMaxWidth(1100);
+        scroll.setMaxHeight(USE_PREF_SIZE);
+        StackPane.setMargin(scroll, new Insets(16));
+        getChildren().add(scroll);
+        StackPane.setAlignment(scroll, Pos.CENTER);
     }
 
     private static VBox part(String number, String title, String text) {
@@ -85,6 +101,7 @@ public final class HelpOverlay extends StackPane {
         n.getStyleClass().add("help-number");
         Label t = new Label(title);
         t.getStyleClass().add("help-part-title");
+        t.setWrapText(true);
         HBox head = new HBox(8, n, t);
         head.setAlignment(Pos.CENTER_LEFT);
         Label body = new Label(text);
@@ -92,25 +109,26 @@ public final class HelpOverlay extends StackPane {
         body.getStyleClass().add("help-part-text");
         VBox box = new VBox(6, head, body);
         box.getStyleClass().add("help-part");
-        HBox.setHgrow(box, Priority.ALWAYS);
-        box.setPrefWidth(240);
         return box;
     }
 
-    /** Lists these shortcuts under "Keyboard", in two columns, in this order (replacing any listed before). */
+    /**
+     * Lists these shortcuts under "Keyboard", in this order (replacing any listed before), each a key and
+     * what it does: side by side as far as the card is wide, the words wrapping rather than cut.
+     */
     public void listShortcuts(List<Shortcut> shortcuts) {
         keys.getChildren().clear();
-        int half = (shortcuts.size() + 1) / 2;
-        for (int i = 0; i < shortcuts.size(); i++) {
-            Shortcut s = shortcuts.get(i);
+        for (Shortcut s : shortcuts) {
             Label k = new Label(s.keys());
             k.getStyleClass().add("help-key");
+            k.setMinWidth(Region.USE_PREF_SIZE);
             Label a = new Label(s.action());
             a.getStyleClass().add("help-action");
-            int col = i < half ? 0 : 2;
-            int row = i < half ? i : i - half;
-            keys.add(k, col, row);
-            keys.add(a, col + 1, row);
+            a.setWrapText(true);
+            HBox row = new HBox(8, k, a);
+            row.setAlignment(Pos.BASELINE_LEFT);
+            row.getStyleClass().add("help-shortcut");
+            keys.getChildren().add(row);
         }
     }
 

@@ -16,7 +16,6 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -63,6 +62,12 @@ public final class LagChart extends VBox {
     private Rectangle2D plotArea = Rectangle2D.EMPTY;
     private final Map<String, List<Point2D>> plotted = new LinkedHashMap<>();
 
+    private final javafx.beans.property.BooleanProperty folded =
+            new javafx.beans.property.SimpleBooleanProperty(this, "folded");
+    private boolean foldChosen;
+    /** Open, it is never shorter than this many times the window's font size. */
+    private static final double OPEN_EM = 8.5;
+
     public LagChart(FlowModel model) {
         this.model = model;
         getStyleClass().add("lag-chart");
@@ -72,9 +77,23 @@ public final class LagChart extends VBox {
         title.getStyleClass().add("panel-title");
         Label note = new Label("last 2 min");
         note.getStyleClass().add("panel-note");
-        HBox header = new HBox(10, title, new javafx.scene.layout.Region(), note);
-        HBox.setHgrow(header.getChildren().get(1), Priority.ALWAYS);
+        // the note goes under the title when the column is narrow; a click on either folds or opens the chart
+        javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(10, 0, title, note);
+        header.setRowValignment(javafx.geometry.VPos.BASELINE);
         header.getStyleClass().add("panel-header");
+        header.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Tooltip.install(header, new Tooltip("Click to fold or open the chart"));
+        header.setOnMouseClicked(e -> {
+            foldChosen = true;
+            folded.set(!folded.get());
+        });
+        folded.addListener((o, a, b) -> {
+            plot.setVisible(!b);
+            plot.setManaged(!b);
+            note.setText(b ? "▸ folded to make room · click to open" : "last 2 min");
+            setMaxHeight(b ? USE_PREF_SIZE : Double.MAX_VALUE);
+            setMinHeight(b ? USE_PREF_SIZE : openHeight());
+        });
         Tooltip.install(plot, new Tooltip("Each line is one projector: how many events it has not applied yet."
                 + " A line going up is a read model falling behind; back to 0 means it caught up."));
         canvas.widthProperty().bind(plot.widthProperty());
@@ -86,6 +105,8 @@ public final class LagChart extends VBox {
         plot.setMinSize(100, 60);
         VBox.setVgrow(plot, Priority.ALWAYS);
         getChildren().addAll(header, plot);
+        setMinHeight(openHeight());
+        ((ObservableValue<?>) font).addListener((o, a, b) -> setMinHeight(folded.get() ? USE_PREF_SIZE : openHeight()));
         for (StyleableProperty<?> p : List.of(font, ink, grid)) {
             ((ObservableValue<?>) p).addListener((o, a, b) -> redraw());
         }
@@ -95,6 +116,23 @@ public final class LagChart extends VBox {
     @Override
     public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
         return CSS.getCssMetaData();
+    }
+
+    /** Folded: its title alone, saying so; a click opens it. */
+    public javafx.beans.property.BooleanProperty foldedProperty() {
+        return folded;
+    }
+
+    /** The least height it takes open: a plot with room for its axes. */
+    public double openHeight() {
+        return Math.ceil(OPEN_EM * font.getValue().getSize());
+    }
+
+    /** Folds or opens it as the column needs room, unless a person chose by a click. */
+    public void foldToFit(boolean fold) {
+        if (!foldChosen) {
+            folded.set(fold);
+        }
     }
 
     /** Draws the samples taken so far at the canvas's current size. */

@@ -80,6 +80,8 @@ public final class LessonPanel extends VBox {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("lesson-bar");
         where.getStyleClass().add("lesson-where");
+        where.setWrapText(true); // presenter mode's larger type: onto a second line, not cut to "…"
+        where.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox lines = new HBox(16, stepLine, checks);
         lines.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(bar, caption, question, lines, history);

@@ -9,6 +9,8 @@ import io.cqrsflow.ui.FlowModel;
 import io.cqrsflow.ui.Human;
 import io.cqrsflow.read.ReadModelsSnapshot;
 import io.cqrsflow.ui.flow.LaneView;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.css.CssMetaData;
 import javafx.css.PseudoClass;
@@ -20,11 +22,13 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +44,9 @@ import java.util.function.Function;
 public final class ReadModelPanel<T> extends VBox {
     static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+    private static final PseudoClass FOLDED = PseudoClass.getPseudoClass("folded");
+    /** What an open panel always has room for. */
+    public static final int ROWS_SHOWN = 5;
     private static final long FLASH_NANOS = 1_400_000_000L;
     private static final StyleablePropertyFactory<ReadModelPanel<?>> CSS =
             new StyleablePropertyFactory<>(VBox.getClassCssMetaData());
@@ -57,7 +64,13 @@ public final class ReadModelPanel<T> extends VBox {
     private String lastFigures = "";
     private long lastRefresh;
     private boolean first = true;
-    private static final String BASE_WIDTH = "cqrsflow.baseWidth";
+    private final List<Function<T, String>> cells = new java.util.ArrayList<>();
+    private final Label about = new Label();
+    private final String aboutText;
+    private final BooleanProperty folded = new SimpleBooleanProperty(this, "folded");
+    /** Folded or opened by a click: the column then leaves it as the person wants it. */
+    private boolean chosen;
+    private Runnable onFitted;
     /** The window's font, from CSS: in presenter mode it is larger, and the columns grow with it. */
     private final StyleableProperty<Font> font = CSS.createStyleableFontProperty(this, "font", "-fx-font",
             p -> p.font, BaseFont.initial(), true);
@@ -79,17 +92,25 @@ public final class ReadModelPanel<T> extends VBox {
         figures.getStyleClass().add("read-model-figures");
         figures.setId("figures-" + projector);
         figures.setMinWidth(Region.USE_PREF_SIZE);
-        Label q = new Label("by " + projector + " · " + display.description());
-        q.getStyleClass().add("read-model-queries");
-        q.setMinWidth(0);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(8, name, gap, figures);
-        top.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
-        VBox header = new VBox(1, top, q);
+        aboutText = "by " + projector + " · " + display.description();
+        about.setText(aboutText);
+        about.getStyleClass().add("read-model-queries");
+        about.setWrapText(true); // a narrow column wraps it rather than cutting it
+        about.setMinHeight(Region.USE_PREF_SIZE);
+        // the figures go under the title when the column is too narrow for both on one line
+        FlowPane top = new FlowPane(12, 0, name, figures);
+        top.setRowValignment(javafx.geometry.VPos.BASELINE);
+        VBox header = new VBox(1, top, about);
         header.getStyleClass().add("read-model-header");
+        header.setMinHeight(Region.USE_PREF_SIZE);
         Tooltip.install(header, new Tooltip(title + " is written by the projector " + projector
-                + ". Its checkpoint is the last event it applied; it is behind by the events after it."));
+                + ". Its checkpoint is the last event it applied; it is behind by the events after it."
+                + " Click the header to fold or open it."));
+        header.setOnMouseClicked(e -> {
+            chosen = true;
+            folded.set(!folded.get());
+        });
+        folded.addListener((o, a, b) -> showFolded(b));
 
         staleSummary.getStyleClass().add("stale-summary");
         staleSummary.setId("stale-summary-" + projector);
@@ -99,6 +120,7 @@ public final class ReadModelPanel<T> extends VBox {
         table.getStyleClass().addAll("dense", "read-model-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("empty"));
+        table.setFixedCellSize(rowHeight(BaseFont.SIZE));
         table.setRowFactory(t -> new StaleAwareRow());
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(header, staleSummary, table);
@@ -125,17 +147,98 @@ public final class ReadModelPanel<T> extends VBox {
         return projector;
     }
 
-    /** Presenter mode: columns grow with the font, so no figure is cut off. */
-    private void fitColumns() {
-        double scale = BaseFont.scale(font.getValue());
-        List<TableColumn<T, ?>> columns = table.getColumns();
-        for (TableColumn<T, ?> c : columns) {
-            double base = (double) c.getProperties().get(BASE_WIDTH);
-            // every column keeps room for its usual content; the table shares out what is left
-            c.setMinWidth(base * scale);
-            c.setPrefWidth(base * scale);
+    /** Folded: the header alone, saying so; a click on it opens the panel again. */
+    public BooleanProperty foldedProperty() {
+        return folded;
+    }
+
+    /** Folds or opens it as the column needs room, unless a person chose (then it stays as they left it). */
+    void foldToFit(boolean fold) {
+        if (!chosen) {
+            folded.set(fold);
         }
+    }
+
+    /** Called when the columns were fitted again (new rows, another font): the width it needs may differ. */
+    void setOnFitted(Runnable action) {
+        this.onFitted = action;
+    }
+
+    public boolean chosen() {
+        return chosen;
+    }
+
+    private void showFolded(boolean f) {
+        for (javafx.scene.Node n : List.of(staleSummary, table)) {
+            n.setVisible(!f);
+            n.setManaged(!f);
+        }
+        about.setText(f ? "▸ folded to make room · click to open" : aboutText);
+        pseudoClassStateChanged(FOLDED, f);
+        VBox.setVgrow(this, f ? Priority.NEVER : Priority.ALWAYS);
+        setMaxHeight(f ? Region.USE_PREF_SIZE : Double.MAX_VALUE);
+    }
+
+    /** The column headers and five rows. */
+    private double tableMinHeight() {
+        // no room for a horizontal scroll bar: the column is never narrower than the columns' headers need
+        return Math.ceil(rowHeight(fontSize()) * 1.5) + ROWS_SHOWN * table.getFixedCellSize() + 6;
+    }
+
+    /** The width its columns need so that no column header is cut: the column never gets narrower. */
+    double neededWidth() {
+        double w = 0;
+        for (TableColumn<T, ?> c : table.getColumns()) {
+            w += c.getMinWidth();
+        }
+        return w + snappedLeftInset() + snappedRightInset() + Math.ceil(fontSize()) + 6; // and a scroll bar
+    }
+
+    private double fontSize() {
+        return font.getValue().getSize();
+    }
+
+    private static double rowHeight(double fontSize) {
+        return Math.ceil(fontSize * 0.92 * 1.35 + 8);
+    }
+
+    /**
+     * Columns as wide as their headers at least (so no header is cut), and as their cells if there is room (a
+     * cell that must give way ends in "…"; the row's tooltip has the whole row); in the font of the moment.
+     */
+    private void fitColumns() {
+        Font f = font.getValue();
+        table.setFixedCellSize(rowHeight(f.getSize()));
+        Font header = Font.font(f.getFamily(), FontWeight.BOLD, f.getSize() * 0.9);
+        Font cell = Font.font(f.getFamily(), f.getSize() * 0.92);
+        List<TableColumn<T, ?>> columns = table.getColumns();
+        for (int i = 0; i < columns.size(); i++) {
+            TableColumn<T, ?> c = columns.get(i);
+            double min = Math.ceil(textWidth(c.getText(), header) + f.getSize() * 1.3);
+            double pref = min;
+            for (T row : table.getItems()) {
+                pref = Math.max(pref, textWidth(cells.get(i).apply(row), cell) + 14);
+            }
+            pref = Math.ceil(Math.min(pref, Math.max(min, f.getSize() * 11)));
+            if (c.getMinWidth() != min || c.getPrefWidth() != pref) {
+                c.setMinWidth(min);
+                c.setPrefWidth(pref);
+            }
+        }
+        table.setMinHeight(tableMinHeight());
         refitColumns(table);
+        if (onFitted != null) {
+            onFitted.run();
+        }
+    }
+
+    private static double textWidth(String text, Font font) {
+        if (text == null || text.isEmpty()) {
+            return 0;
+        }
+        Text t = new Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 
     /**
@@ -150,7 +253,8 @@ public final class ReadModelPanel<T> extends VBox {
 
     private void addColumn(String name, double width, Function<T, String> value) {
         TableColumn<T, String> c = new TableColumn<>(name);
-        c.getProperties().put(BASE_WIDTH, width);
+        cells.add(value);
+        c.getProperties().put("cqrsflow.mayElide", true); // ClippingTest: the row's tooltip has the whole row
         c.setSortable(false);
         c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(f.getValue())));
         table.getColumns().add(c);
@@ -175,6 +279,7 @@ public final class ReadModelPanel<T> extends VBox {
         previous.putAll(next);
         if (!table.getItems().equals(rows)) {
             table.getItems().setAll(rows);
+            fitColumns();
         } else {
             table.refresh();
         }

@@ -21,6 +21,7 @@ public final class ReadModelsView extends VBox {
     private final FlowModel model;
     private final Map<String, ReadModelPanel<?>> panels = new LinkedHashMap<>();
     private final CrudPanel crud;
+    private Runnable onChange;
 
     public ReadModelsView(FlowModel model) {
         this.model = model;
@@ -52,13 +53,49 @@ public final class ReadModelsView extends VBox {
 
     private <T> void addPanel(ReadModelModule<T> module) {
         ReadModelPanel<T> panel = new ReadModelPanel<>(model, module);
-        // One above the other: each gets the column's full width, so no figure is cut off; one added at
-        // runtime starts smaller, below those the lesson began with.
-        panel.setMinSize(0, 110);
-        panel.setPrefHeight(module.runsFromStart() ? 220 : 150);
+        // One above the other: each gets the column's full width; each open one has room for five rows
+        // (ReadSideColumn folds panels when the column is too short for all of them).
         VBox.setVgrow(panel, Priority.ALWAYS);
         panels.put(module.name(), panel);
         getChildren().add(registryIndex(module), panel);
+        panel.foldedProperty().addListener((o, a, b) -> changed());
+        panel.setOnFitted(this::changed);
+        changed();
+    }
+
+    private void changed() {
+        if (onChange != null) {
+            onChange.run();
+        }
+    }
+
+    /** Called when a panel is added, folded or opened. */
+    public void setOnChange(Runnable action) {
+        this.onChange = action;
+    }
+
+    /** The panels shown, in the order they were added (the newest last). */
+    public java.util.List<ReadModelPanel<?>> panelsAdded() {
+        return new java.util.ArrayList<>(panels.values());
+    }
+
+    /**
+     * Folds the panels named, opens the others (except those a person folded or opened by a click): the
+     * column has room for five rows in each open one.
+     */
+    public void foldAllBut(java.util.Collection<ReadModelPanel<?>> open) {
+        for (ReadModelPanel<?> p : panels.values()) {
+            p.foldToFit(!open.contains(p));
+        }
+    }
+
+    /** The width the widest panel's column headers need. */
+    public double neededWidth() {
+        double w = 0;
+        for (ReadModelPanel<?> p : panels.values()) {
+            w = Math.max(w, p.neededWidth());
+        }
+        return w;
     }
 
     /** Where a panel goes among those shown so far, so that they keep the registry's order. */

@@ -63,6 +63,9 @@ public final class MainToolbar extends HBox {
     private final MenuItem record = new MenuItem("Record a lesson / stop", new FontIcon(MaterialDesignR.RECORD_CIRCLE_OUTLINE));
     private final MenuItem quit = new MenuItem("Quit", new FontIcon(MaterialDesignE.EXIT_TO_APP));
     private final ToggleButton presenter;
+    private final Label brand = new Label("CQRS Flow", new FontIcon(MaterialDesignT.TRANSIT_CONNECTION_VARIANT));
+    private final Label speedLabel = speedLabel();
+    private Region window;
     private ScenarioControls scenarioControls;
     /** The free space between the speed picker and the presenter toggle; the engine's notices show here. */
     private final javafx.scene.layout.StackPane spacer = new javafx.scene.layout.StackPane();
@@ -70,15 +73,15 @@ public final class MainToolbar extends HBox {
     /** {@code speed}: the animation's speed, which the picker sets (and scenarios follow). */
     public MainToolbar(DoubleProperty speed, Appearance appearance) {
         this.speedOfModel = speed;
-        Label brand = new Label("CQRS Flow", new FontIcon(MaterialDesignT.TRANSIT_CONNECTION_VARIANT));
         brand.getStyleClass().add("brand");
+        brand.setTooltip(new Tooltip("CQRS Flow"));
         spacer.setId("toolbar-free-space");
         spacer.setMinSize(0, 0);
         spacer.setPrefSize(0, 0); // takes the row's height, never makes the row taller
         HBox.setHgrow(spacer, Priority.ALWAYS);
         presenter = presenterToggle(appearance);
         getChildren().addAll(brand, new Separator(Orientation.VERTICAL), scenario, play, pause, step,
-                new Separator(Orientation.VERTICAL), speedLabel(), speedPicker(), spacer,
+                new Separator(Orientation.VERTICAL), speedLabel, speedPicker(), spacer,
                 presenter, themeToggle(appearance), helpButton(), menu());
         for (Node n : getChildren()) {
             if (n != scenario && n != spacer) {
@@ -89,6 +92,7 @@ public final class MainToolbar extends HBox {
         getStyleClass().add("main-toolbar");
         setId("main-toolbar");
         widthProperty().addListener((o, a, b) -> compact());
+        scenario.valueProperty().addListener((o, a, b) -> fitPicker());
         fontProperty().addListener((o, a, b) -> compact());
         scenarioButtons();
         setScenarioControls(null);
@@ -99,9 +103,14 @@ public final class MainToolbar extends HBox {
      * floating over the window hid the event store's rows); too narrow a space hides it — the Results log
      * keeps every notice anyway.
      */
-    public void setNotice(Region notice) {
+    public void setNotice(javafx.scene.control.Label notice) {
         notice.setMinSize(0, 0);
-        notice.visibleProperty().bind(spacer.widthProperty().greaterThan(NOTICE_NEEDS_PX));
+        notice.setWrapText(true);
+        // shown only where all of it fits (on two lines at most): a notice is never cut to "…"
+        notice.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> spacer.getWidth() > NOTICE_NEEDS_PX && notice.prefWidth(-1) > 0
+                        && notice.prefHeight(spacer.getWidth()) <= spacer.getHeight() + 0.5,
+                spacer.widthProperty(), spacer.heightProperty(), notice.textProperty(), notice.fontProperty()));
         spacer.getChildren().setAll(notice);
     }
 
@@ -112,13 +121,38 @@ public final class MainToolbar extends HBox {
         return getChildren();
     }
 
+    /**
+     * Decides compactness by the window's width rather than its own: the toolbar is as wide as its words
+     * need, so judged by itself it would never find that it is too wide.
+     */
+    public void followWidthOf(Region window) {
+        this.window = window;
+        window.widthProperty().addListener((o, a, b) -> compact());
+        compact();
+    }
+
     /** Icon-only text buttons when the window is narrow for the font; back to words when it is wide again. */
     private void compact() {
         double em = getFont() == null ? 14 : getFont().getSize();
-        boolean narrow = getWidth() > 0 && getWidth() < COMPACT_BELOW_EM * em;
+        double width = window != null ? window.getWidth() : getWidth();
+        boolean narrow = width > 0 && width < COMPACT_BELOW_EM * em;
         ContentDisplay d = narrow ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
         help.setContentDisplay(d);
         presenter.setContentDisplay(d);
+        brand.setContentDisplay(d);
+        speedLabel.setVisible(!narrow);
+        speedLabel.setManaged(!narrow);
+        fitPicker();
+    }
+
+    /** The picker as wide as the lesson's name in it: a name is never cut to "…". */
+    private void fitPicker() {
+        String name = scenario.getValue();
+        javafx.scene.text.Text t = new javafx.scene.text.Text(name == null ? scenario.getPromptText() : name);
+        t.setFont(getFont());
+        double w = Math.ceil(t.getLayoutBounds().getWidth() + 3.6 * getFont().getSize());
+        scenario.setMinWidth(w);
+        scenario.setPrefWidth(Math.max(w, 280));
     }
 
     private javafx.scene.text.Font getFont() {

@@ -1,0 +1,109 @@
+package io.cqrsflow.ui;
+
+import io.cqrsflow.ui.lag.LagChart;
+import io.cqrsflow.ui.readmodel.ReadModelPanel;
+import io.cqrsflow.ui.readmodel.ReadModelsView;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The right column: the read models above their lag chart, in a scroll pane. Every open read-model panel has
+ * room for five rows; when the column is too short for all of them, panels fold (each says so, a click opens
+ * it): first those the lesson does not use, then the lag chart, then the oldest — never the newest, never one
+ * a person opened or folded. If a person opens more than fit, the column scrolls: nothing is cut off.
+ */
+final class ReadSideColumn extends ScrollPane {
+    private final VBox content;
+    private final ReadModelsView readModels;
+    private final LagChart lagChart;
+    private final Set<String> lessonPanels = new LinkedHashSet<>();
+    private boolean fitting;
+    private boolean fitQueued;
+
+    ReadSideColumn(Node header, ReadModelsView readModels, LagChart lagChart) {
+        this.readModels = readModels;
+        this.lagChart = lagChart;
+        content = new VBox(8, header, readModels, lagChart);
+        content.getStyleClass().addAll("column", "right-column");
+        VBox.setVgrow(readModels, Priority.ALWAYS);
+        lagChart.setPrefHeight(170);
+        setContent(content);
+        setFitToWidth(true);
+        setFitToHeight(true);
+        getStyleClass().add("edge-to-edge");
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        setId("read-side");
+        lagChart.foldedProperty().addListener((o, a, b) -> fitLater());
+        viewportBoundsProperty().addListener((o, a, b) -> fitLater());
+    }
+
+    /** The read models the lesson uses ("panels" in its file): the others fold first. Empty: none chosen. */
+    void setLessonPanels(Collection<String> names) {
+        lessonPanels.clear();
+        lessonPanels.addAll(names);
+        fitLater();
+    }
+
+    /** Fits again soon (after the layout pass that is under way). */
+    void fitLater() {
+        if (!fitQueued && !fitting) {
+            fitQueued = true;
+            Platform.runLater(() -> {
+                fitQueued = false;
+                fit();
+            });
+        }
+    }
+
+    /** Folds what must fold for five rows in each open panel, and opens what has room again. */
+    void fit() {
+        double height = getViewportBounds().getHeight();
+        double width = getViewportBounds().getWidth() - content.snappedLeftInset() - content.snappedRightInset();
+        List<ReadModelPanel<?>> panels = readModels.panelsAdded();
+        if (height <= 0 || width <= 0 || panels.isEmpty()) {
+            return;
+        }
+        fitting = true;
+        try {
+            // what folds first: the panels the lesson does not use, the lag chart, then the oldest panel
+            List<Object> foldOrder = new ArrayList<>();
+            List<ReadModelPanel<?>> rest = new ArrayList<>();
+            for (ReadModelPanel<?> p : panels) {
+                boolean unused = !lessonPanels.isEmpty() && !lessonPanels.contains(p.projector());
+                if (unused) {
+                    foldOrder.add(p);
+                } else {
+                    rest.add(p);
+                }
+            }
+            foldOrder.add(lagChart);
+            foldOrder.addAll(rest.subList(0, Math.max(0, rest.size() - 1))); // never the newest
+            // open everything, then fold one at a time until the column's least height fits its viewport
+            List<ReadModelPanel<?>> open = new ArrayList<>(panels);
+            readModels.foldAllBut(open);
+            lagChart.foldToFit(false);
+            for (Object o : foldOrder) {
+                if (content.minHeight(getViewportBounds().getWidth()) <= height) {
+                    break;
+                }
+                if (o == lagChart) {
+                    lagChart.foldToFit(true);
+                } else {
+                    open.remove(o);
+                    readModels.foldAllBut(open);
+                }
+            }
+        } finally {
+            fitting = false;
+        }
+    }
+}
