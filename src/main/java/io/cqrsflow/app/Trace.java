@@ -348,6 +348,26 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
         }
     }
 
+    /** A long catch-up or rebuild: where each projector stands, its pace and the time left. */
+    void catchingUp(io.cqrsflow.flow.CatchUpWatch.Behind behind) {
+        if (json) {
+            ObjectNode n = node("catchingUp");
+            ArrayNode projectors = n.putArray("projectors");
+            for (io.cqrsflow.flow.CatchUpWatch.Behind.Line l : behind.projectors()) {
+                ObjectNode p = projectors.addObject();
+                p.put("projector", l.projector());
+                p.put("checkpoint", l.checkpoint());
+                p.put("target", l.target());
+                p.put("eventsPerSecond", Math.round(l.eventsPerSecond()));
+                p.put("msLeft", l.msLeft());
+            }
+            n.put("msLeft", behind.msLeft());
+            print(n);
+        } else {
+            text("catching up: " + behind.message());
+        }
+    }
+
     private ObjectNode node(String kind) {
         ObjectNode n = JSON.createObjectNode();
         n.put("kind", kind);
