@@ -149,6 +149,8 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
             expectation(step, e.verdict());
         } else if (outcome instanceof StepOutcome.Answered a) {
             answered(a);
+        } else if (outcome instanceof StepOutcome.LoadRan l) {
+            load(step, l.report());
         } else if (outcome instanceof StepOutcome.Failed f) {
             failedSteps.incrementAndGet();
             if (json) {
@@ -170,6 +172,27 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
                 text(String.format("%-9s %s", step.kind().equals("note") ? "note" : step.kind(),
                         step.kind().equals("note") ? "\"" + d.text() + "\"" : d.text()));
             }
+        }
+    }
+
+    /** What a load step sent, the rate it achieved and how the commands came out. */
+    private void load(ScenarioStep step, io.cqrsflow.load.LoadReport r) {
+        if (json) {
+            ObjectNode n = node("load");
+            n.put("step", step.number());
+            n.put("commandsPerSecond", r.commandsPerSecond());
+            n.put("achievedPerSecond", Math.round(r.achievedPerSecond() * 10) / 10.0);
+            n.put("sent", r.sent());
+            n.put("answered", r.answered());
+            n.put("accepted", r.accepted());
+            n.put("rejected", r.rejected());
+            n.put("conflicts", r.conflicts());
+            n.put("failed", r.failed());
+            n.put("late", r.late());
+            n.put("elapsedMs", r.elapsedMs());
+            print(n);
+        } else {
+            text(String.format("step %-4d load: %s", step.number(), r.line()));
         }
     }
 
