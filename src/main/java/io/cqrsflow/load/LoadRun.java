@@ -56,6 +56,14 @@ public final class LoadRun {
         this.rate = clampRate(commandsPerSecond);
     }
 
+    /** A run on a thread of its own, which ends with the run; for the window and the scenario step. */
+    public static LoadRun onItsOwnThread(FlowClient client, LoadMix mix, double commandsPerSecond, long durationMs) {
+        LoadThread thread = new LoadThread();
+        LoadRun run = new LoadRun(client, mix, commandsPerSecond, durationMs, thread, client.clock());
+        run.finished.whenComplete((r, e) -> thread.close());
+        return run;
+    }
+
     public static double clampRate(double r) {
         return Math.max(MIN_RATE, Math.min(MAX_RATE, r));
     }

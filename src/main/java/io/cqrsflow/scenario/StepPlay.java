@@ -4,7 +4,6 @@ import io.cqrsflow.flow.FlowClient;
 import io.cqrsflow.load.LoadMix;
 import io.cqrsflow.load.LoadReport;
 import io.cqrsflow.load.LoadRun;
-import io.cqrsflow.read.ExecutorScheduler;
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.read.Query;
 import io.cqrsflow.read.QueryAnswer;
@@ -106,20 +105,18 @@ final class StepPlay {
     /** Runs the load for its time (scaled by the speed, at a rate scaled alike) and waits for every answer. */
     private LoadReport load(LoadStep l) {
         long durationMs = Math.max(1, Math.round(l.seconds() * 1000 / speed));
-        try (ExecutorScheduler thread = new ExecutorScheduler("load generator")) {
-            LoadRun run = new LoadRun(engine, new LoadMix(l.seed(), "load" + l.number() + "-"),
-                    l.commandsPerSecond() * speed, durationMs, thread, engine.clock());
-            run.start();
-            try {
-                return run.finished().get();
-            } catch (InterruptedException e) {
-                // The player was closed mid-run: stop sending and say what went out.
-                run.stop();
-                Thread.currentThread().interrupt();
-                return run.report();
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("the load generator failed: " + e.getCause().getMessage(), e.getCause());
-            }
+        LoadRun run = LoadRun.onItsOwnThread(engine, new LoadMix(l.seed(), "load" + l.number() + "-"),
+                l.commandsPerSecond() * speed, durationMs);
+        run.start();
+        try {
+            return run.finished().get();
+        } catch (InterruptedException e) {
+            // The player was closed mid-run: stop sending and say what went out.
+            run.stop();
+            Thread.currentThread().interrupt();
+            return run.report();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the load generator failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
 

@@ -6,6 +6,9 @@ import io.cqrsflow.ui.eventstore.EventTableView;
 import io.cqrsflow.ui.flow.FlowView;
 import io.cqrsflow.ui.help.HelpOverlay;
 import io.cqrsflow.ui.lag.LagChart;
+import io.cqrsflow.ui.load.LoadPanel;
+import io.cqrsflow.ui.perf.FrameMeter;
+import io.cqrsflow.ui.perf.FrameMeterView;
 import io.cqrsflow.ui.query.QueryBox;
 import io.cqrsflow.ui.readmodel.ReadModelsView;
 import io.cqrsflow.ui.shell.Appearance;
@@ -57,6 +60,9 @@ public final class MainView extends StackPane {
     private final Notices notices;
     private final Shortcuts shortcuts;
     private final HelpOverlay help;
+    private final FrameMeter frameMeter = new FrameMeter();
+    private final FrameMeterView frameMeterView = new FrameMeterView(frameMeter);
+    private final LoadPanel load;
 
     public MainView(FlowClient client) {
         this.model = new FlowModel(client);
@@ -74,6 +80,8 @@ public final class MainView extends StackPane {
         lessonBar = new LessonBar(commands.log());
         notices = new Notices(model);
         help = new HelpOverlay();
+        load = new LoadPanel(model, commands.log());
+        toolbar.setLoadAndFrameMeter(load::toggle, WindowShortcuts.LOAD, frameMeterView::toggle, WindowShortcuts.FRAME_METER);
         toolbar.setOnHelp(help::toggle);
         toolbar.setOnExportPng(() -> PngExport.askAndWrite(getScene()), WindowShortcuts.EXPORT_PNG);
         toolbar.setAddProjectionItems(flow.addProjectionItems());
@@ -86,11 +94,19 @@ public final class MainView extends StackPane {
         frame.getStyleClass().add("frame");
         // in the toolbar's free space, where it covers no control, no row and no lesson text
         toolbar.setNotice(notices);
-        getChildren().addAll(frame, help);
+        // Both float at the top right, under the toolbar, over the read models' heading; each hides by itself.
+        StackPane.setAlignment(load, Pos.TOP_RIGHT);
+        StackPane.setMargin(load, new javafx.geometry.Insets(58, 12, 0, 0));
+        StackPane.setAlignment(frameMeterView, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(frameMeterView, new javafx.geometry.Insets(0, 12, 10, 0));
+        getChildren().addAll(frame, load, frameMeterView, help);
 
         sceneProperty().addListener((o, a, b) -> {
             if (b != null) {
                 shortcuts.install(b);
+                frameMeter.attach(b);
+            } else {
+                frameMeter.detach();
             }
         });
         model.start();
@@ -129,6 +145,19 @@ public final class MainView extends StackPane {
 
     public LagChart lagChart() {
         return lagChart;
+    }
+
+    /** The window's frames as measured while it runs (the frame meter shows them; the bench reads them). */
+    public FrameMeter frameMeter() {
+        return frameMeter;
+    }
+
+    public FrameMeterView frameMeterView() {
+        return frameMeterView;
+    }
+
+    public LoadPanel loadPanel() {
+        return load;
     }
 
     public HelpOverlay help() {
@@ -185,6 +214,9 @@ public final class MainView extends StackPane {
     /** Stops listening to the engine and answering keys. Call before closing it. */
     public void dispose() {
         shortcuts.uninstall();
+        load.dispose();
+        frameMeterView.dispose();
+        frameMeter.detach();
         model.dispose();
     }
 

@@ -61,6 +61,8 @@ public final class MainToolbar extends HBox {
     private final MenuItem openFolder = new MenuItem("Open data folder…", new FontIcon(MaterialDesignF.FOLDER_OPEN));
     private final MenuItem startFresh = new MenuItem("Start fresh…", new FontIcon(MaterialDesignR.RESTART));
     private final MenuItem quit = new MenuItem("Quit", new FontIcon(MaterialDesignE.EXIT_TO_APP));
+    private final MenuItem loadGenerator = new MenuItem("Load generator…");
+    private final MenuItem frameMeter = new MenuItem("Frame meter");
     private final ToggleButton presenter;
     private ScenarioControls scenarioControls;
     /** The free space between the speed picker and the presenter toggle; the engine's notices show here. */
@@ -172,6 +174,27 @@ public final class MainToolbar extends HBox {
         addProjections.clear();
         addProjections.addAll(items);
         menu.getItems().addAll(1, items);
+    }
+
+    /** "Load generator…" and "Frame meter" in the ☰ menu, each showing or hiding its panel. */
+    public void setLoadAndFrameMeter(Runnable load, KeyCombination loadKey, Runnable meter, KeyCombination meterKey) {
+        wire(loadGenerator, load);
+        loadGenerator.setAccelerator(loadKey);
+        loadGenerator.setId("menu-load");
+        wire(frameMeter, meter);
+        frameMeter.setAccelerator(meterKey);
+        frameMeter.setId("menu-frame-meter");
+        if (!menu.getItems().contains(loadGenerator)) {
+            menu.getItems().addAll(menu.getItems().indexOf(quit), List.of(loadGenerator, frameMeter, new SeparatorMenuItem()));
+        }
+    }
+
+    public void toggleLoad() {
+        loadGenerator.fire();
+    }
+
+    public void toggleFrameMeter() {
+        frameMeter.fire();
     }
 
     /** "Quit" in the ☰ menu; {@code key} is shown beside it. */

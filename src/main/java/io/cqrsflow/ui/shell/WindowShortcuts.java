@@ -17,6 +17,8 @@ public final class WindowShortcuts {
     /** Also shown beside "Export PNG…" in the toolbar's menu. */
     public static final KeyCombination EXPORT_PNG = key(KeyCode.E, SHORTCUT_DOWN);
     public static final KeyCombination QUIT = key(KeyCode.Q, SHORTCUT_DOWN);
+    public static final KeyCombination LOAD = key(KeyCode.G, SHORTCUT_DOWN, SHIFT_DOWN);
+    public static final KeyCombination FRAME_METER = key(KeyCode.F, SHORTCUT_DOWN, SHIFT_DOWN);
     private static final KeyCode[] DIGIT = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
             KeyCode.DIGIT5};
 
@@ -56,6 +58,9 @@ public final class WindowShortcuts {
                 .on(key(KeyCode.P, SHORTCUT_DOWN, SHIFT_DOWN), appearance::togglePresenter)
                 .row("Ctrl+Shift+D", "light / dark")
                 .on(key(KeyCode.D, SHORTCUT_DOWN, SHIFT_DOWN), appearance::toggleDark)
+                .row("Ctrl+Shift+G", "load generator (rate, start / stop)").on(LOAD, toolbar::toggleLoad)
+                .row("Ctrl+Shift+F", "frame meter (p50 / p99 / max of the last 5 s)")
+                .on(FRAME_METER, toolbar::toggleFrameMeter)
                 .row("Ctrl+E", "export the window as PNG").on(EXPORT_PNG, toolbar::exportPng)
                 .row("Ctrl+Q", "quit").on(QUIT, toolbar::quit)
                 .build();
