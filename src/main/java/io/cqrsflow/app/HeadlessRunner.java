@@ -2,6 +2,7 @@ package io.cqrsflow.app;
 
 import io.cqrsflow.domain.PlainText;
 import io.cqrsflow.eventstore.EventStoreException;
+import io.cqrsflow.flow.CatchUpWatch;
 import io.cqrsflow.flow.Engine;
 import io.cqrsflow.read.Projector;
 import io.cqrsflow.read.ProjectorState;
@@ -18,6 +19,9 @@ import java.util.Map;
 
 /** Runs the engine without a window: optionally rebuilds, plays a scenario, waits for every projector, prints a trace. */
 final class HeadlessRunner {
+    /** How often a long catch-up or rebuild prints where it stands. */
+    static final long PROGRESS_EVERY_MS = 2_000;
+
     private final PrintStream out;
 
     HeadlessRunner(PrintStream out) {
@@ -94,10 +98,12 @@ final class HeadlessRunner {
                     p.resume();
                 }
             }
-            Duration timeout = Duration.ofSeconds(30).plusMillis(Math.round(10_000 / speed));
-            if (!engine.awaitCaughtUp(timeout)) {
+            // No fixed timeout: a store of a million events takes as long as it takes, with progress and time
+            // left on the trace; only a failed projector or one that stopped moving ends the wait.
+            CatchUpWatch.Verdict caughtUp = engine.awaitCaughtUp(new CatchUpWatch(), PROGRESS_EVERY_MS, trace::catchingUp);
+            if (!(caughtUp instanceof CatchUpWatch.CaughtUp)) {
                 failIfUnreadable(engine);
-                StringBuilder b = new StringBuilder("projectors did not catch up within " + timeout.toSeconds() + " s:");
+                StringBuilder b = new StringBuilder("projectors did not catch up: " + caughtUp.message() + ";");
                 for (Projector p : engine.readSide().projectors()) {
                     ProjectorStatus s = p.status();
                     b.append(' ').append(s.name()).append(" at ").append(s.checkpoint()).append('/').append(s.head())

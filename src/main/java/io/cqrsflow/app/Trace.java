@@ -168,6 +168,8 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
             expectation(step, e.verdict());
         } else if (outcome instanceof StepOutcome.Answered a) {
             answered(a);
+        } else if (outcome instanceof StepOutcome.LoadRan l) {
+            load(step, l.report());
         } else if (outcome instanceof StepOutcome.Failed f) {
             failedSteps.incrementAndGet();
             if (json) {
@@ -189,6 +191,27 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
                 text(String.format("%-9s %s", step.kind().equals("note") ? "note" : step.kind(),
                         step.kind().equals("note") ? "\"" + d.text() + "\"" : d.text()));
             }
+        }
+    }
+
+    /** What a load step sent, the rate it achieved and how the commands came out. */
+    private void load(ScenarioStep step, io.cqrsflow.load.LoadReport r) {
+        if (json) {
+            ObjectNode n = node("load");
+            n.put("step", step.number());
+            n.put("commandsPerSecond", r.commandsPerSecond());
+            n.put("achievedPerSecond", Math.round(r.achievedPerSecond() * 10) / 10.0);
+            n.put("sent", r.sent());
+            n.put("answered", r.answered());
+            n.put("accepted", r.accepted());
+            n.put("rejected", r.rejected());
+            n.put("conflicts", r.conflicts());
+            n.put("failed", r.failed());
+            n.put("late", r.late());
+            n.put("elapsedMs", r.elapsedMs());
+            print(n);
+        } else {
+            text(String.format("step %-4d load: %s", step.number(), r.line()));
         }
     }
 
@@ -364,6 +387,26 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
             checkpoints.forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
             b.append("; stale rows: ").append(staleRows);
             text(b.toString());
+        }
+    }
+
+    /** A long catch-up or rebuild: where each projector stands, its pace and the time left. */
+    void catchingUp(io.cqrsflow.flow.CatchUpWatch.Behind behind) {
+        if (json) {
+            ObjectNode n = node("catchingUp");
+            ArrayNode projectors = n.putArray("projectors");
+            for (io.cqrsflow.flow.CatchUpWatch.Behind.Line l : behind.projectors()) {
+                ObjectNode p = projectors.addObject();
+                p.put("projector", l.projector());
+                p.put("checkpoint", l.checkpoint());
+                p.put("target", l.target());
+                p.put("eventsPerSecond", Math.round(l.eventsPerSecond()));
+                p.put("msLeft", l.msLeft());
+            }
+            n.put("msLeft", behind.msLeft());
+            print(n);
+        } else {
+            text("catching up: " + behind.message());
         }
     }
 

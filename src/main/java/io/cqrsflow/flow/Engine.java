@@ -326,6 +326,53 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits, with no fixed timeout, until every projector has applied every event up to the head — as long
+     * as they make progress (see {@link CatchUpWatch} for "stopped moving"). {@code progress} hears where
+     * things stand about every {@code reportEveryMs} (on the caller's thread) while the wait lasts. Returns
+     * {@link CatchUpWatch.CaughtUp} once caught up and every signal so far delivered, or the
+     * {@link CatchUpWatch.Failed} or {@link CatchUpWatch.Stalled} that ended the wait.
+     */
+    public CatchUpWatch.Verdict awaitCaughtUp(CatchUpWatch watch, long reportEveryMs,
+                                              Consumer<CatchUpWatch.Behind> progress) throws InterruptedException {
+        java.util.concurrent.Semaphore changed = new java.util.concurrent.Semaphore(0);
+        Runnable unsubscribe = subscribe(signal -> {
+            if (signal instanceof FlowSignal.LagChanged) {
+                changed.release();
+            }
+        });
+        Map<String, CompletableFuture<Void>> settled = new java.util.HashMap<>();
+        long started = System.nanoTime();
+        long reported = started;
+        try {
+            while (true) {
+                List<CatchUpWatch.Observed> observed = new ArrayList<>();
+                for (Projector p : readSide.projectors()) {
+                    // Asked once per projector: what was asked of it before the wait began is carried out first.
+                    CompletableFuture<Void> s = settled.computeIfAbsent(p.name(), n -> p.settled());
+                    observed.add(new CatchUpWatch.Observed(p.status(), s.isDone()));
+                }
+                CatchUpWatch.Verdict v = watch.observe(observed, store.unreadable(), store.head(), clock.millis());
+                if (v instanceof CatchUpWatch.CaughtUp) {
+                    signals.drained().join();
+                    return v;
+                }
+                if (!(v instanceof CatchUpWatch.Behind behind)) {
+                    return v;
+                }
+                long now = System.nanoTime();
+                if (now - reported >= reportEveryMs * 1_000_000L) {
+                    reported = now;
+                    progress.accept(behind);
+                }
+                changed.tryAcquire(200, TimeUnit.MILLISECONDS);
+                changed.drainPermits();
+            }
+        } finally {
+            unsubscribe.run();
+        }
+    }
+
     /** Signals are delivered on their own thread: wait until those published so far have reached everyone. */
     private boolean signalsDelivered(long deadline) throws InterruptedException {
         try {

@@ -9,11 +9,11 @@ import java.util.List;
  */
 public sealed interface ScenarioStep
         permits CommandStep, QueryStep, NoteStep, SetDelayStep, PauseStep, ResumeStep, ApplyOneStep,
-                RebuildStep, AddProjectionStep, ExpectStep, QuestionStep {
+                RebuildStep, AddProjectionStep, ExpectStep, QuestionStep, LoadStep {
 
     /** The JSON keys that name a step's kind, in the order the docs present them. */
     List<String> KINDS = List.of("command", "query", "note", "setDelay", "pause", "resume", "step", "rebuild",
-            "addProjection", "expect", "question");
+            "addProjection", "expect", "question", "load");
 
     /** The step's 1-based index in the file's "steps" array. */
     int number();

@@ -17,6 +17,10 @@ public sealed interface StepOutcome {
     record Done(String text) implements StepOutcome {
     }
 
+    /** A load step ran: what it sent, the rate it achieved, and how the commands came out. */
+    record LoadRan(io.cqrsflow.load.LoadReport report) implements StepOutcome {
+    }
+
     /** An {@code expect} step's check: whether it held, what was expected and what was found. */
     record Expectation(Check.Verdict verdict) implements StepOutcome {
     }

@@ -1,6 +1,9 @@
 package io.cqrsflow.scenario;
 
 import io.cqrsflow.flow.FlowClient;
+import io.cqrsflow.load.LoadMix;
+import io.cqrsflow.load.LoadReport;
+import io.cqrsflow.load.LoadRun;
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.read.Query;
 import io.cqrsflow.read.QueryAnswer;
@@ -93,7 +96,28 @@ final class StepPlay {
                     .toCompletableFuture().join();
             return new StepOutcome.Done("added projection " + a.projection() + ", catching up from position 0");
         }
+        if (step instanceof LoadStep l) {
+            return new StepOutcome.LoadRan(load(l));
+        }
         return new StepOutcome.Failed("unknown step kind " + step.kind());
+    }
+
+    /** Runs the load for its time (scaled by the speed, at a rate scaled alike) and waits for every answer. */
+    private LoadReport load(LoadStep l) {
+        long durationMs = Math.max(1, Math.round(l.seconds() * 1000 / speed));
+        LoadRun run = LoadRun.onItsOwnThread(engine, new LoadMix(l.seed(), "load" + l.number() + "-"),
+                l.commandsPerSecond() * speed, durationMs);
+        run.start();
+        try {
+            return run.finished().get();
+        } catch (InterruptedException e) {
+            // The player was closed mid-run: stop sending and say what went out.
+            run.stop();
+            Thread.currentThread().interrupt();
+            return run.report();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the load generator failed: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     private <R> QueryAnswer<R> answer(Query<R> query, QuerySource from) {

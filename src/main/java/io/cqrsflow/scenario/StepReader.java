@@ -106,9 +106,24 @@ final class StepReader {
             case "addProjection":
                 return new AddProjectionStep(number, atMs, target(step, "addProjection", "projection", true),
                         pace(step, "addProjection"));
+            case "load":
+                return load(number, atMs, step.object("load", LOAD_EXAMPLE));
             default:
                 throw new IllegalStateException("a kind without a reader: " + kind);
         }
+    }
+
+    private static final String LOAD_EXAMPLE = "{ \"commandsPerSecond\": 200, \"seconds\": 30 }";
+
+    /** {@code {"commandsPerSecond": 200, "seconds": 30, "seed": 7}}; the seed defaults to the step's number. */
+    private static LoadStep load(int number, long atMs, ObjectFields load) {
+        load.allowOnly(List.of("commandsPerSecond", "seconds", "seed"));
+        long rate = load.wholeNumber("commandsPerSecond", 1, LoadStep.MAX_COMMANDS_PER_SECOND,
+                "must be between 1 and " + LoadStep.MAX_COMMANDS_PER_SECOND + " commands a second");
+        long seconds = load.wholeNumber("seconds", 1, LoadStep.MAX_SECONDS,
+                "must be between 1 and " + LoadStep.MAX_SECONDS + " (an hour)");
+        long seed = load.has("seed") ? load.wholeNumber("seed", 0, Long.MAX_VALUE, "must be 0 or more") : number;
+        return new LoadStep(number, atMs, rate, seconds, seed);
     }
 
     static long delayMs(ObjectFields fields) {

@@ -6,6 +6,9 @@ import io.cqrsflow.ui.eventstore.EventTableView;
 import io.cqrsflow.ui.flow.FlowView;
 import io.cqrsflow.ui.help.HelpOverlay;
 import io.cqrsflow.ui.lag.LagChart;
+import io.cqrsflow.ui.load.LoadPanel;
+import io.cqrsflow.ui.perf.FrameMeter;
+import io.cqrsflow.ui.perf.FrameMeterView;
 import io.cqrsflow.ui.query.QueryBox;
 import io.cqrsflow.ui.readmodel.ReadModelsView;
 import io.cqrsflow.ui.shell.Appearance;
@@ -58,6 +61,9 @@ public final class MainView extends StackPane {
     private final io.cqrsflow.ui.recorder.Recorder recorder;
     private final io.cqrsflow.ui.recorder.RecorderBar recorderBar;
     private ReadSideColumn readSide;
+    private final FrameMeter frameMeter = new FrameMeter();
+    private final FrameMeterView frameMeterView = new FrameMeterView(frameMeter);
+    private final LoadPanel load;
 
     public MainView(FlowClient client) {
         // Every call the window makes goes through the recorder, which writes it down while recording.
@@ -79,6 +85,8 @@ public final class MainView extends StackPane {
         toolbar.setOnRecord(recorderBar::toggle, WindowShortcuts.RECORD);
         notices = new Notices(model);
         help = new HelpOverlay();
+        load = new LoadPanel(model, commands.log());
+        toolbar.setLoadAndFrameMeter(load::toggle, WindowShortcuts.LOAD, frameMeterView::toggle, WindowShortcuts.FRAME_METER);
         toolbar.setOnHelp(help::toggle);
         toolbar.setOnExportPng(() -> PngExport.askAndWrite(getScene()), WindowShortcuts.EXPORT_PNG);
         java.util.List<javafx.scene.control.MenuItem> items = new java.util.ArrayList<>(flow.addProjectionItems());
@@ -95,11 +103,19 @@ public final class MainView extends StackPane {
         // in the toolbar's free space, where it covers no control, no row and no lesson text
         toolbar.setNotice(notices);
         toolbar.followWidthOf(this);
-        getChildren().addAll(frame, help);
+        // Both float at the top right, under the toolbar, over the read models' heading; each hides by itself.
+        StackPane.setAlignment(load, Pos.TOP_RIGHT);
+        StackPane.setMargin(load, new javafx.geometry.Insets(58, 12, 0, 0));
+        StackPane.setAlignment(frameMeterView, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(frameMeterView, new javafx.geometry.Insets(0, 12, 10, 0));
+        getChildren().addAll(frame, load, frameMeterView, help);
 
         sceneProperty().addListener((o, a, b) -> {
             if (b != null) {
                 shortcuts.install(b);
+                frameMeter.attach(b);
+            } else {
+                frameMeter.detach();
             }
         });
         model.start();
@@ -162,6 +178,19 @@ public final class MainView extends StackPane {
         readSide.setLessonPanels(names);
     }
 
+    /** The window's frames as measured while it runs (the frame meter shows them; the bench reads them). */
+    public FrameMeter frameMeter() {
+        return frameMeter;
+    }
+
+    public FrameMeterView frameMeterView() {
+        return frameMeterView;
+    }
+
+    public LoadPanel loadPanel() {
+        return load;
+    }
+
     public HelpOverlay help() {
         return help;
     }
@@ -222,6 +251,9 @@ public final class MainView extends StackPane {
     public void dispose() {
         shortcuts.uninstall();
         recorderBar.dispose();
+        load.dispose();
+        frameMeterView.dispose();
+        frameMeter.detach();
         model.dispose();
     }
 

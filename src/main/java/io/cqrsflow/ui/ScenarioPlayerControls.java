@@ -303,6 +303,8 @@ public final class ScenarioPlayerControls implements ScenarioControls {
                 }
             }
             toLog.add(new Logged(true, question, said));
+        } else if (outcome instanceof StepOutcome.LoadRan load) {
+            toLog.add(new Logged(false, "Load generator (step " + step.number() + ")", load.report().line()));
         } else if (outcome instanceof StepOutcome.Failed f && feed == null) {
             note = "Step " + step.number() + " could not be carried out: " + f.message();
         }

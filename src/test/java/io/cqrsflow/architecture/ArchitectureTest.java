@@ -45,6 +45,7 @@ class ArchitectureTest {
                 .layer("app").definedBy(root + ".app..")
                 .layer("ui").definedBy(root + ".ui..")
                 .layer("scenario").definedBy(root + ".scenario..")
+                .layer("load").definedBy(root + ".load..")
                 .layer("flow").definedBy(root + ".flow..")
                 .layer("write").definedBy(root + ".write..")
                 .layer("read").definedBy(root + ".read..")
@@ -55,14 +56,15 @@ class ArchitectureTest {
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("scenario").mayOnlyBeAccessedByLayers("app", "ui")
-                .whereLayer("flow").mayOnlyBeAccessedByLayers("app", "ui", "scenario")
-                .whereLayer("write").mayOnlyBeAccessedByLayers("app", "ui", "scenario", "flow")
-                .whereLayer("read").mayOnlyBeAccessedByLayers("app", "ui", "scenario", "flow")
+                .whereLayer("load").mayOnlyBeAccessedByLayers("app", "ui", "scenario")
+                .whereLayer("flow").mayOnlyBeAccessedByLayers("app", "ui", "scenario", "load")
+                .whereLayer("write").mayOnlyBeAccessedByLayers("app", "ui", "scenario", "load", "flow")
+                .whereLayer("read").mayOnlyBeAccessedByLayers("app", "ui", "scenario", "load", "flow")
                 .whereLayer("eventstore").mayOnlyBeAccessedByLayers("app", "ui", "flow", "write", "read")
                 .whereLayer("crud").mayOnlyBeAccessedByLayers("app", "ui", "scenario", "flow")
                 .whereLayer("sqlite").mayOnlyBeAccessedByLayers("app", "eventstore", "read", "crud")
                 .whereLayer("domain").mayOnlyBeAccessedByLayers(
-                        "app", "ui", "scenario", "flow", "write", "read", "eventstore", "crud");
+                        "app", "ui", "scenario", "load", "flow", "write", "read", "eventstore", "crud");
     }
 
     /**
@@ -124,7 +126,7 @@ class ArchitectureTest {
     }
 
     static ArchRule noJavaFxBelowTheWindow(String root) {
-        return noClasses().that().resideInAnyPackage(root + ".scenario..", root + ".flow..", root + ".write..",
+        return noClasses().that().resideInAnyPackage(root + ".scenario..", root + ".load..", root + ".flow..", root + ".write..",
                         root + ".read..", root + ".eventstore..", root + ".sqlite..", root + ".crud..", root + ".domain..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")
                 .because("only the window (and the app that starts it) knows JavaFX");

@@ -392,7 +392,7 @@ class ScenarioParserErrorsTest {
     void aStepWithNoKindIsRefused() {
         // then
         assertThat(refusalOfStep("{ \"atMs\": 0 }")).hasMessage("lesson.json: step 1: nothing to do: a step needs"
-                + " one of command, query, note, setDelay, pause, resume, step, rebuild, addProjection, expect, question");
+                + " one of command, query, note, setDelay, pause, resume, step, rebuild, addProjection, expect, question, load");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.cqrsflow.ui.flow;
 
+import io.cqrsflow.flow.CatchUpRate;
 import io.cqrsflow.read.ProjectorState;
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.ui.FlowModel;
@@ -43,6 +44,9 @@ public final class LaneView extends VBox {
     private final Button rebuild = new Button(null, new FontIcon(MaterialDesignB.BACKUP_RESTORE));
     private boolean syncing;
     private String lastBehind = "";
+    /** The rebuild's pace over the last seconds, for its "time left". */
+    private final CatchUpRate rebuildRate = new CatchUpRate();
+    private String lastState = "";
 
     LaneView(FlowModel model, String name, int number) {
         this.model = model;
@@ -185,7 +189,7 @@ public final class LaneView extends VBox {
             state.pseudoClassStateChanged(PseudoClass.getPseudoClass(st.name().toLowerCase(Locale.ROOT).replace('_', '-')),
                     st == s.state());
         }
-        state.setText(stateText(s));
+        showState(s);
         if (s.state() == ProjectorState.FAILED && s.problem() != null) {
             state.setTooltip(new Tooltip(s.problem()));
         }
@@ -209,6 +213,7 @@ public final class LaneView extends VBox {
         if (s == null) {
             return;
         }
+        showState(s);
         String text = model.checked(name) ? behindText(s, model.now()) : CHECKING;
         if (!text.equals(lastBehind)) {
             lastBehind = text;
@@ -228,6 +233,28 @@ public final class LaneView extends VBox {
                     + Human.count(s.rebuildTarget());
         }
         return s.state().label();
+    }
+
+    /** The state, with the time a rebuild has left at its recent pace. */
+    private void showState(ProjectorStatus s) {
+        long msLeft = -1;
+        if (s.state() == ProjectorState.REBUILDING) {
+            rebuildRate.sample(model.now().toEpochMilli(), s.checkpoint());
+            msLeft = rebuildRate.msLeft(s.rebuildTarget());
+        } else {
+            rebuildRate.reset();
+        }
+        String text = stateText(s, msLeft);
+        if (!text.equals(lastState)) {
+            lastState = text;
+            state.setText(text);
+        }
+    }
+
+    /** As {@link #stateText(ProjectorStatus)}, with "· 8 s left" while rebuilding once the pace is known ({@code msLeft} ≥ 0). */
+    public static String stateText(ProjectorStatus s, long msLeft) {
+        String text = stateText(s);
+        return s.state() == ProjectorState.REBUILDING && msLeft >= 0 ? text + " · " + Human.duration(msLeft) + " left" : text;
     }
 
     /** What the figures say until the rows have been read and compared with the truth. */

@@ -281,7 +281,7 @@ public final class ReadModelPanel<T> extends VBox {
             table.getItems().setAll(rows);
             fitColumns();
         } else {
-            table.refresh();
+            restyleRows();
         }
         int stale = 0;
         for (T row : rows) {
@@ -327,7 +327,7 @@ public final class ReadModelPanel<T> extends VBox {
         if (!changedAt.isEmpty() && now - lastRefresh > 200_000_000L) {
             lastRefresh = now;
             changedAt.values().removeIf(t -> now - t > FLASH_NANOS + 250_000_000L);
-            table.refresh();
+            restyleRows();
         }
     }
 
@@ -336,16 +336,35 @@ public final class ReadModelPanel<T> extends VBox {
         return reading.staleness(key.apply(row));
     }
 
+    /**
+     * The rows' tint, tooltip and flash again, on the rows the table shows — not {@code table.refresh()}, which
+     * throws every cell away and builds (and styles) new ones: at a few readings a second under load that was
+     * most of a frame.
+     */
+    private void restyleRows() {
+        for (StaleAwareRow r : liveRows.keySet()) {
+            r.style(r.getItem(), r.isEmpty());
+        }
+    }
+
+    /** The rows the table has made (weakly: the table may drop some). */
+    private final java.util.Map<StaleAwareRow, Boolean> liveRows = new java.util.WeakHashMap<>();
+
     private final class StaleAwareRow extends TableRow<T> {
         private final Tooltip tip = new Tooltip();
 
         StaleAwareRow() {
             tip.setShowDelay(javafx.util.Duration.millis(150));
+            liveRows.put(this, Boolean.TRUE);
         }
 
         @Override
         protected void updateItem(T row, boolean empty) {
             super.updateItem(row, empty);
+            style(row, empty);
+        }
+
+        void style(T row, boolean empty) {
             if (empty || row == null) {
                 pseudoClassStateChanged(STALE, false);
                 pseudoClassStateChanged(CHANGED, false);

@@ -62,6 +62,8 @@ public final class MainToolbar extends HBox {
     private final MenuItem startFresh = new MenuItem("Start fresh…", new FontIcon(MaterialDesignR.RESTART));
     private final MenuItem record = new MenuItem("Record a lesson / stop", new FontIcon(MaterialDesignR.RECORD_CIRCLE_OUTLINE));
     private final MenuItem quit = new MenuItem("Quit", new FontIcon(MaterialDesignE.EXIT_TO_APP));
+    private final MenuItem loadGenerator = new MenuItem("Load generator…");
+    private final MenuItem frameMeter = new MenuItem("Frame meter");
     private final ToggleButton presenter;
     private final Label brand = new Label("CQRS Flow", new FontIcon(MaterialDesignT.TRANSIT_CONNECTION_VARIANT));
     private final Label speedLabel = speedLabel();
@@ -218,6 +220,27 @@ public final class MainToolbar extends HBox {
     /** What "Record a lesson / stop" does. */
     public void record() {
         record.fire();
+    }
+
+    /** "Load generator…" and "Frame meter" in the ☰ menu, each showing or hiding its panel. */
+    public void setLoadAndFrameMeter(Runnable load, KeyCombination loadKey, Runnable meter, KeyCombination meterKey) {
+        wire(loadGenerator, load);
+        loadGenerator.setAccelerator(loadKey);
+        loadGenerator.setId("menu-load");
+        wire(frameMeter, meter);
+        frameMeter.setAccelerator(meterKey);
+        frameMeter.setId("menu-frame-meter");
+        if (!menu.getItems().contains(loadGenerator)) {
+            menu.getItems().addAll(menu.getItems().indexOf(quit), List.of(loadGenerator, frameMeter, new SeparatorMenuItem()));
+        }
+    }
+
+    public void toggleLoad() {
+        loadGenerator.fire();
+    }
+
+    public void toggleFrameMeter() {
+        frameMeter.fire();
     }
 
     /** "Quit" in the ☰ menu; {@code key} is shown beside it. */

@@ -19,6 +19,8 @@ public final class WindowShortcuts {
     public static final KeyCombination QUIT = key(KeyCode.Q, SHORTCUT_DOWN);
     /** Also shown beside "Record a lesson / stop" in the toolbar's menu. */
     public static final KeyCombination RECORD = key(KeyCode.R, SHORTCUT_DOWN);
+    public static final KeyCombination LOAD = key(KeyCode.G, SHORTCUT_DOWN, SHIFT_DOWN);
+    public static final KeyCombination FRAME_METER = key(KeyCode.F, SHORTCUT_DOWN, SHIFT_DOWN);
     private static final KeyCode[] DIGIT = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
             KeyCode.DIGIT5};
 
@@ -58,6 +60,9 @@ public final class WindowShortcuts {
                 .on(key(KeyCode.P, SHORTCUT_DOWN, SHIFT_DOWN), appearance::togglePresenter)
                 .row("Ctrl+Shift+D", "light / dark")
                 .on(key(KeyCode.D, SHORTCUT_DOWN, SHIFT_DOWN), appearance::toggleDark)
+                .row("Ctrl+Shift+G", "load generator (rate, start / stop)").on(LOAD, toolbar::toggleLoad)
+                .row("Ctrl+Shift+F", "frame meter (p50 / p99 / max of the last 5 s)")
+                .on(FRAME_METER, toolbar::toggleFrameMeter)
                 .row("Ctrl+E", "export the window as PNG").on(EXPORT_PNG, toolbar::exportPng)
                 .row("Ctrl+R", "record a lesson: start / stop (notes: type, Enter)").on(RECORD, toolbar::record)
                 .row("Ctrl+Q", "quit").on(QUIT, toolbar::quit)
