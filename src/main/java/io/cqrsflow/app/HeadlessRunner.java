@@ -19,9 +19,15 @@ import java.util.Map;
 /** Runs the engine without a window: optionally rebuilds, plays a scenario, waits for every projector, prints a trace. */
 final class HeadlessRunner {
     private final PrintStream out;
+    private final Trace.Detail detail;
 
     HeadlessRunner(PrintStream out) {
+        this(out, Trace.Detail.AUTO);
+    }
+
+    HeadlessRunner(PrintStream out, Trace.Detail detail) {
         this.out = out;
+        this.detail = detail;
     }
 
     /** Points where a caller (the snapshot) joins in; each runs on the runner's thread. */
@@ -50,7 +56,7 @@ final class HeadlessRunner {
     void run(Path dataDir, Scenario scenario, double speed, boolean json, boolean rebuild, Hooks hooks)
             throws Exception {
         long start = System.nanoTime();
-        Trace trace = new Trace(out, json, start);
+        Trace trace = new Trace(out, json, start, detail);
         Map<String, Long> delays = new LinkedHashMap<>();
         if (scenario != null) {
             scenario.projectorDelays().forEach((name, ms) -> delays.put(name, Math.round(ms / speed)));
