@@ -145,8 +145,11 @@ final class HeadlessRunner {
         }
     }
 
-    /** Rows of every running read model that differ from the write model (0 once everything caught up). */
+    /**
+     * Rows of every running read model that differ from the write model (0 once everything caught up),
+     * counted in bounded memory: a million-event store is not loaded whole to say "0".
+     */
     static int staleRows(Engine engine) {
-        return engine.readSide().readModels().staleRows();
+        return engine.readSide().staleRowCount();
     }
 }

@@ -49,6 +49,25 @@ public final class OrderDetailQueries {
         });
     }
 
+    /** Rows whose order id is after {@code after} and up to {@code upTo} (null: no bound), by order id. */
+    public List<OrderDetails> between(String after, String upTo) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE (? IS NULL OR order_id > ?) AND (? IS NULL OR order_id <= ?) ORDER BY order_id")) {
+                ps.setString(1, after);
+                ps.setString(2, after);
+                ps.setString(3, upTo);
+                ps.setString(4, upTo);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<OrderDetails> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(row(rs));
+                    }
+                    return rows;
+                }
+            }
+        });
+    }
+
     private static OrderDetails row(ResultSet rs) throws SQLException {
         return new OrderDetails(rs.getString(1), rs.getString(2), rs.getString(3), ItemsJson.read(rs.getString(4)),
                 new BigDecimal(rs.getString(5)), OrderStatus.fromLabel(rs.getString(6)), instant(rs.getString(7)),

@@ -31,6 +31,25 @@ public final class OrderListQueries {
         return query(SELECT + " WHERE customer_id = ? ORDER BY placed_at, order_id", customerId);
     }
 
+    /** Rows whose order id is after {@code after} and up to {@code upTo} (null: no bound), by order id. */
+    public List<OrderSummary> between(String after, String upTo) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE (? IS NULL OR order_id > ?) AND (? IS NULL OR order_id <= ?) ORDER BY order_id")) {
+                ps.setString(1, after);
+                ps.setString(2, after);
+                ps.setString(3, upTo);
+                ps.setString(4, upTo);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<OrderSummary> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(row(rs));
+                    }
+                    return rows;
+                }
+            }
+        });
+    }
+
     private List<OrderSummary> query(String sql, String parameter) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {

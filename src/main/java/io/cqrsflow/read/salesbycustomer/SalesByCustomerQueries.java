@@ -39,4 +39,25 @@ public final class SalesByCustomerQueries {
             return rows;
         });
     }
+
+    /** Rows whose customer id is after {@code after} and up to {@code upTo} (null: no bound); the table must exist. */
+    public List<CustomerSales> between(String after, String upTo) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT customer_id, customer_name, orders, revenue, cancelled"
+                    + " FROM sales_by_customer WHERE (? IS NULL OR customer_id > ?) AND (? IS NULL OR customer_id <= ?) ORDER BY customer_id")) {
+                ps.setString(1, after);
+                ps.setString(2, after);
+                ps.setString(3, upTo);
+                ps.setString(4, upTo);
+                List<CustomerSales> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new CustomerSales(rs.getString(1), rs.getString(2), rs.getInt(3),
+                                new BigDecimal(rs.getString(4)), rs.getInt(5)));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
 }
