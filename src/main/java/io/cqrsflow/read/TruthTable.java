@@ -66,9 +66,11 @@ public final class TruthTable implements AutoCloseable {
                 s.execute("CREATE TABLE orders(order_id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, customer_name TEXT"
                         + " NOT NULL, items TEXT NOT NULL, total TEXT NOT NULL, status TEXT NOT NULL, placed_at TEXT NOT NULL,"
                         + " paid_at TEXT, shipped_at TEXT, cancelled_at TEXT, cancel_reason TEXT)");
-                s.execute("CREATE INDEX orders_by_customer ON orders(customer_id, order_id)");
             }
             t.foldAll(store);
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE INDEX orders_by_customer ON orders(customer_id, order_id)"); // once, after the fold
+            }
             return t;
         } catch (SQLException e) {
             throw new ReadModelException("could not fold the write model into a temporary file: " + e.getMessage(), e);
@@ -134,8 +136,9 @@ public final class TruthTable implements AutoCloseable {
 
     /** The next chunk of at most {@code size} orders after {@code after} (null: the first), by order id. */
     public Chunk ordersAfter(String after, int size) {
-        Map<String, OrderDetails> orders = query("SELECT " + COLUMNS + " FROM orders WHERE ? IS NULL OR order_id > ?"
-                + " ORDER BY order_id LIMIT ?", after, after, size);
+        KeyRange from = new KeyRange(after, null);
+        Map<String, OrderDetails> orders = query("SELECT " + COLUMNS + " FROM orders" + from.where("order_id")
+                + " ORDER BY order_id LIMIT " + size, from);
         String upTo = orders.size() < size ? null : last(orders).orderId();
         return new Chunk(after, upTo, orders);
     }
@@ -145,13 +148,12 @@ public final class TruthTable implements AutoCloseable {
      * {@code size} customers, each with all its orders. Keys are customer ids.
      */
     public Chunk customersAfter(String after, int size) {
+        KeyRange from = new KeyRange(after, null);
         String upTo = null;
         int customers = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT customer_id FROM orders WHERE ? IS NULL"
-                + " OR customer_id > ? ORDER BY customer_id LIMIT ?")) {
-            ps.setString(1, after);
-            ps.setString(2, after);
-            ps.setInt(3, size);
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT customer_id FROM orders"
+                + from.where("customer_id") + " ORDER BY customer_id LIMIT " + size)) {
+            from.bind(ps, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     upTo = rs.getString(1);
@@ -161,10 +163,10 @@ public final class TruthTable implements AutoCloseable {
         } catch (SQLException e) {
             throw new ReadModelException("could not read the folded write model: " + e.getMessage(), e);
         }
-        String last = customers < size ? null : upTo;
-        Map<String, OrderDetails> orders = query("SELECT " + COLUMNS + " FROM orders WHERE (? IS NULL OR customer_id > ?)"
-                + " AND (? IS NULL OR customer_id <= ?) ORDER BY customer_id, order_id", after, after, last, last);
-        return new Chunk(after, last, orders);
+        KeyRange range = new KeyRange(after, customers < size ? null : upTo);
+        Map<String, OrderDetails> orders = query("SELECT " + COLUMNS + " FROM orders" + range.where("customer_id")
+                + " ORDER BY customer_id, order_id", range);
+        return new Chunk(after, range.upTo(), orders);
     }
 
     /** How many orders the truth has in each status. */
@@ -181,11 +183,9 @@ public final class TruthTable implements AutoCloseable {
         return counts;
     }
 
-    private Map<String, OrderDetails> query(String sql, Object... parameters) {
+    private Map<String, OrderDetails> query(String sql, KeyRange range) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                ps.setObject(i + 1, parameters[i]);
-            }
+            range.bind(ps, 1);
             Map<String, OrderDetails> orders = new LinkedHashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -3,6 +3,7 @@ package io.cqrsflow.read.orderlist;
 import io.cqrsflow.domain.OrderStatus;
 import io.cqrsflow.eventstore.SqliteFiles;
 import io.cqrsflow.read.OrderSummary;
+import io.cqrsflow.read.KeyRange;
 import io.cqrsflow.read.ReadDatabase;
 
 import java.math.BigDecimal;
@@ -33,12 +34,10 @@ public final class OrderListQueries {
 
     /** Rows whose order id is after {@code after} and up to {@code upTo} (null: no bound), by order id. */
     public List<OrderSummary> between(String after, String upTo) {
+        KeyRange range = new KeyRange(after, upTo);
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE (? IS NULL OR order_id > ?) AND (? IS NULL OR order_id <= ?) ORDER BY order_id")) {
-                ps.setString(1, after);
-                ps.setString(2, after);
-                ps.setString(3, upTo);
-                ps.setString(4, upTo);
+            try (PreparedStatement ps = c.prepareStatement(SELECT + range.where("order_id") + " ORDER BY order_id")) {
+                range.bind(ps, 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     List<OrderSummary> rows = new ArrayList<>();
                     while (rs.next()) {
