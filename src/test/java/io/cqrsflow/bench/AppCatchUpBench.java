@@ -39,7 +39,8 @@ public final class AppCatchUpBench {
         long head = headOf(store);
 
         Run app = runApp(store, "--headless", "--data", store.toString());
-        double rate = head / app.seconds();
+        // A run that did not finish (the headless wait gave up, say) has no rate: say so, do not divide.
+        double rate = app.exit() == 0 ? head / app.seconds() : Double.NaN;
         double rawRate = head / raw;
         double aloneRate = head / alone;
         System.out.printf(Locale.ROOT, "app catch-up, %s, no read.db (%,d events): %.1f s, %,.0f events/s   raw replay %,.0f"
@@ -47,11 +48,16 @@ public final class AppCatchUpBench {
                         + "   exit %d%n", HEAP, head, app.seconds(), rate, rawRate, rate / rawRate, aloneRate,
                 rate / aloneRate, app.peakRssKb() / 1024, app.exit());
         System.out.println("    last lines: " + String.join(" | ", app.lastLines()));
-        System.out.printf(Locale.ROOT, "{\"app_catchup_events\":%d,\"app_catchup_s\":%.1f,\"app_catchup_per_s\":%.0f,"
-                        + "\"app_catchup_raw_per_s\":%.0f,\"app_catchup_ratio\":%.2f,\"app_catchup_alone_per_s\":%.0f,"
-                        + "\"app_catchup_vs_alone\":%.2f,\"app_catchup_peak_rss_mb\":%d,\"app_catchup_exit\":%d}%n",
-                head, app.seconds(), rate, rawRate, rate / rawRate, aloneRate, rate / aloneRate,
-                app.peakRssKb() / 1024, app.exit());
+        System.out.printf(Locale.ROOT, "{\"app_catchup_events\":%d,\"app_catchup_s\":%.1f,\"app_catchup_per_s\":%s,"
+                        + "\"app_catchup_raw_per_s\":%.0f,\"app_catchup_ratio\":%s,\"app_catchup_alone_per_s\":%.0f,"
+                        + "\"app_catchup_vs_alone\":%s,\"app_catchup_peak_rss_mb\":%d,\"app_catchup_exit\":%d}%n",
+                head, app.seconds(), json(rate, "%.0f"), rawRate, json(rate / rawRate, "%.2f"), aloneRate,
+                json(rate / aloneRate, "%.2f"), app.peakRssKb() / 1024, app.exit());
+    }
+
+    /** A figure for the JSON line: null when there is none (NaN is not JSON). */
+    private static String json(double value, String format) {
+        return Double.isNaN(value) ? "null" : String.format(Locale.ROOT, format, value);
     }
 
     /**
