@@ -23,9 +23,15 @@ final class HeadlessRunner {
     static final long PROGRESS_EVERY_MS = 2_000;
 
     private final PrintStream out;
+    private final Trace.Detail detail;
 
     HeadlessRunner(PrintStream out) {
+        this(out, Trace.Detail.AUTO);
+    }
+
+    HeadlessRunner(PrintStream out, Trace.Detail detail) {
         this.out = out;
+        this.detail = detail;
     }
 
     /** Points where a caller (the snapshot) joins in; each runs on the runner's thread. */
@@ -54,7 +60,7 @@ final class HeadlessRunner {
     void run(Path dataDir, Scenario scenario, double speed, boolean json, boolean rebuild, Hooks hooks)
             throws Exception {
         long start = System.nanoTime();
-        Trace trace = new Trace(out, json, start);
+        Trace trace = new Trace(out, json, start, detail);
         Map<String, Long> delays = new LinkedHashMap<>();
         if (scenario != null) {
             scenario.projectorDelays().forEach((name, ms) -> delays.put(name, Math.round(ms / speed)));
@@ -145,8 +151,11 @@ final class HeadlessRunner {
         }
     }
 
-    /** Rows of every running read model that differ from the write model (0 once everything caught up). */
+    /**
+     * Rows of every running read model that differ from the write model (0 once everything caught up),
+     * counted in bounded memory: a million-event store is not loaded whole to say "0".
+     */
     static int staleRows(Engine engine) {
-        return engine.readSide().readModels().staleRows();
+        return engine.readSide().staleRowCount();
     }
 }

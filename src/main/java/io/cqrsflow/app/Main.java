@@ -131,7 +131,7 @@ public final class Main {
             return Snapshot.run(data, scenario, o.speed, o.snapshot, out);
         }
         if (o.headless || o.rebuild) {
-            new HeadlessRunner(out).run(data, scenario, o.speed, o.json, o.rebuild);
+            new HeadlessRunner(out, o.trace).run(data, scenario, o.speed, o.json, o.rebuild);
             return OK;
         }
         return Window.launch(data, scenario, o.speed);

@@ -45,6 +45,28 @@ final class Options {
     @Option(names = "--json", description = "With --headless: print the trace as one JSON object per line.")
     boolean json;
 
+    @Option(names = "--trace", paramLabel = "auto|events|progress", defaultValue = "auto",
+            converter = TraceDetailConverter.class,
+            description = "With --headless or --rebuild: how applied events are traced. auto: a line per event while"
+                    + " projectors apply a few at a time, a progress line a second (n / m, events/s, time left) while"
+                    + " they catch up; events: a line per event always (slow on a big store); progress: progress lines only."
+                    + " Default: ${DEFAULT-VALUE}.")
+    Trace.Detail trace;
+
+    /** Accepts the lower-case words the help shows, and names them when given anything else. */
+    static final class TraceDetailConverter implements picocli.CommandLine.ITypeConverter<Trace.Detail> {
+        @Override
+        public Trace.Detail convert(String value) {
+            for (Trace.Detail d : Trace.Detail.values()) {
+                if (d.name().equalsIgnoreCase(value)) {
+                    return d;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("--trace takes auto, events or progress, not \""
+                    + value + "\"");
+        }
+    }
+
     @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "1", description = "Play the scenario this many times faster (0.1 to 20); projector delays scale alike. Default: ${DEFAULT-VALUE}.")
     double speed;
 

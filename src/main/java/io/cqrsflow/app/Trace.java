@@ -59,8 +59,20 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
                 }));
     }
 
+    /**
+     * How applied events are traced. AUTO: a line per event while a projector applies a few at a time (a
+     * lesson), a progress line a second while it catches up in big batches; EVENTS: always a line per
+     * event; PROGRESS: only progress lines.
+     */
+    enum Detail { AUTO, EVENTS, PROGRESS }
+
+    /** In AUTO, batches up to this size are traced event by event. */
+    static final int EVENT_LINES_UP_TO = 100;
+
     private final PrintStream out;
     private final boolean json;
+    private final Detail detail;
+    private final CatchUpProgress progress;
     private final long startNanos;
     private final Map<String, ProjectorState> lastState = new HashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger failedSteps = new java.util.concurrent.atomic.AtomicInteger();
@@ -69,9 +81,15 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
     private final java.util.concurrent.atomic.AtomicReference<String> firstFailedCheck = new java.util.concurrent.atomic.AtomicReference<>();
 
     Trace(PrintStream out, boolean json, long startNanos) {
+        this(out, json, startNanos, Detail.AUTO);
+    }
+
+    Trace(PrintStream out, boolean json, long startNanos, Detail detail) {
         this.out = out;
         this.json = json;
         this.startNanos = startNanos;
+        this.detail = detail;
+        this.progress = new CatchUpProgress(this::progress);
     }
 
     private long elapsedMs() {
@@ -80,19 +98,12 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
 
     @Override
     public void accept(FlowSignal signal) {
-        if (signal instanceof FlowSignal.EventApplied a) {
-            RecordedEvent e = a.event();
-            if (json) {
-                ObjectNode n = node("applied");
-                n.put("projector", a.projector());
-                n.put("position", e.position());
-                n.put("stream", e.streamId());
-                n.put("type", e.type());
-                n.put("lagMs", a.lagMs());
-                print(n);
+        if (signal instanceof FlowSignal.EventsApplied a) {
+            boolean fewAtATime = a.events().size() <= EVENT_LINES_UP_TO && !progress.catchingUp(a.projector());
+            if (detail == Detail.EVENTS || detail == Detail.AUTO && fewAtATime) {
+                a.events().forEach(e -> applied(a, e));
             } else {
-                text(String.format("applied   %-17s #%d %s (%s v%d), lag %d ms", a.projector(), e.position(), e.type(),
-                        e.streamId(), e.streamVersion(), a.lagMs()));
+                progress.applied(a);
             }
         } else if (signal instanceof FlowSignal.CrudAnswered c) {
             crud(c.answer());
@@ -116,6 +127,36 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
             print(n);
         } else {
             text("crud      " + answer.line());
+        }
+    }
+
+    private void applied(FlowSignal.EventsApplied a, RecordedEvent e) {
+        if (json) {
+            ObjectNode n = node("applied");
+            n.put("projector", a.projector());
+            n.put("position", e.position());
+            n.put("stream", e.streamId());
+            n.put("type", e.type());
+            n.put("lagMs", a.lagMs(e));
+            print(n);
+        } else {
+            text(String.format("applied   %-17s #%d %s (%s v%d), lag %d ms", a.projector(), e.position(), e.type(),
+                    e.streamId(), e.streamVersion(), a.lagMs(e)));
+        }
+    }
+
+    /** "progress order-list 120000 / 1000001 (12 %), 52000 events/s, about 17 s left" — at most once a second. */
+    void progress(CatchUpProgress.Line p) {
+        if (json) {
+            ObjectNode n = node("progress");
+            n.put("projector", p.projector());
+            n.put("checkpoint", p.checkpoint());
+            n.put("head", p.head());
+            n.put("eventsPerSecond", p.eventsPerSecond());
+            n.put("secondsLeft", p.secondsLeft());
+            print(n);
+        } else {
+            text(String.format("progress  %-17s %s", p.projector(), p.words()));
         }
     }
 

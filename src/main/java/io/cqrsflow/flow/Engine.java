@@ -73,9 +73,8 @@ public final class Engine implements AutoCloseable {
         ProjectorListener listener = new ProjectorListener() {
             @Override
             public void applied(String projector, List<RecordedEvent> events, Instant appliedAt) {
-                for (RecordedEvent e : events) {
-                    long lag = Duration.between(e.recordedAt(), appliedAt).toMillis();
-                    publish(new FlowSignal.EventApplied(projector, e, lag, appliedAt));
+                if (!events.isEmpty()) {
+                    publish(new FlowSignal.EventsApplied(projector, events, store.head(), appliedAt));
                 }
             }
 

@@ -6,7 +6,9 @@ import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.write.CommandEnvelope;
 import io.cqrsflow.write.CommandResult;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What happens in the pipeline, as typed signals the UI and the trace subscribe to. Signals arrive on
@@ -30,8 +32,31 @@ public sealed interface FlowSignal {
     record EventAppended(RecordedEvent event, Instant at) implements FlowSignal {
     }
 
-    /** A projector applied an event; {@code lagMs} is applied-at minus recorded-at. */
-    record EventApplied(String projector, RecordedEvent event, long lagMs, Instant at) implements FlowSignal {
+    /**
+     * A projector applied a batch of events, in position order, committed together with its checkpoint —
+     * one signal per batch, not per event, so that catching up on a million events costs a thousand
+     * signals. A live lesson's batch is usually one event.
+     *
+     * @param events the batch, never empty
+     * @param head   the store's head when the batch was applied, for "n of m"
+     */
+    record EventsApplied(String projector, List<RecordedEvent> events, long head, Instant at) implements FlowSignal {
+        public EventsApplied {
+            events = List.copyOf(events);
+            if (events.isEmpty()) {
+                throw new IllegalArgumentException("a batch of applied events is never empty");
+            }
+        }
+
+        /** The last event of the batch: the projector's checkpoint now. */
+        public RecordedEvent last() {
+            return events.get(events.size() - 1);
+        }
+
+        /** Applied-at minus recorded-at of one event of the batch. */
+        public long lagMs(RecordedEvent event) {
+            return Duration.between(event.recordedAt(), at).toMillis();
+        }
     }
 
     /** A projector's state, checkpoint, delay or lag changed. */

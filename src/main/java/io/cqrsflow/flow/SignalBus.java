@@ -1,16 +1,18 @@
 package io.cqrsflow.flow;
 
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * Delivers the engine's signals to subscribers on one thread of its own, in the order they were
  * published — never on the events.db writer, a projector or the command thread, so a slow subscriber
- * (a trace printing JSON) cannot hold up an append. The queue is bounded: a publisher waits only when
- * subscribers are {@value #CAPACITY} signals behind, which keeps memory bounded under any load.
+ * (a trace printing JSON) cannot hold up an append. The queue is bounded by the events its signals carry:
+ * a publisher waits only when subscribers are {@value #CAPACITY} events behind (a batch of applied events
+ * weighs its size, any other signal one), which keeps memory bounded under any load.
  */
 final class SignalBus implements AutoCloseable {
     static final int CAPACITY = 50_000;
@@ -21,7 +23,8 @@ final class SignalBus implements AutoCloseable {
     private record Barrier(java.util.concurrent.CompletableFuture<Void> passed) {
     }
 
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final Semaphore room = new Semaphore(CAPACITY);
     private final List<Consumer<FlowSignal>> subscribers = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean closed;
@@ -43,10 +46,16 @@ final class SignalBus implements AutoCloseable {
             return;
         }
         try {
+            room.acquire(weight(signal));
             queue.put(signal);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** How much of the queue's room a signal takes: the events it carries. */
+    private static int weight(FlowSignal signal) {
+        return signal instanceof FlowSignal.EventsApplied a ? Math.min(CAPACITY, a.events().size()) : 1;
     }
 
     /**
@@ -92,7 +101,9 @@ final class SignalBus implements AutoCloseable {
             if (next instanceof Barrier barrier) {
                 barrier.passed().complete(null);
             } else {
-                deliverNow((FlowSignal) next);
+                FlowSignal signal = (FlowSignal) next;
+                deliverNow(signal);
+                room.release(weight(signal));
             }
         }
     }

@@ -32,6 +32,39 @@ public interface ReadModelModule<R> {
     /** The rows that differ from the write model's truth (every order as folded from events.db), by key. */
     Map<String, StaleRow<R>> stale(List<R> rows, Map<String, OrderDetails> truth);
 
+    /**
+     * How many of its rows differ from the truth, reading rows and truth {@code chunk} keys at a time so that
+     * memory stays bounded at any size; equals {@code stale(rows(db), truth).size()}. By default its rows are
+     * kept one per order and read with {@link #rowsBetween}.
+     */
+    default int staleRowCount(ReadDatabase db, TruthTable truth, int chunk) {
+        int stale = 0;
+        String after = null;
+        do {
+            TruthTable.Chunk c = truth.ordersAfter(after, chunk);
+            stale += stale(rowsBetween(db, c.after(), c.upTo()), c.orders()).size();
+            after = c.upTo();
+        } while (after != null);
+        return stale;
+    }
+
+    /**
+     * Its rows whose key is after {@code after} and up to {@code upTo} (null: no bound), keys compared as
+     * SQLite compares text. By default read whole and filtered: a read model that can grow reads the range
+     * in SQL instead.
+     */
+    default List<R> rowsBetween(ReadDatabase db, String after, String upTo) {
+        List<R> in = new java.util.ArrayList<>();
+        for (R row : rows(db)) {
+            String k = key(row);
+            if ((after == null || TruthTable.compareKeys(k, after) > 0)
+                    && (upTo == null || TruthTable.compareKeys(k, upTo) <= 0)) {
+                in.add(row);
+            }
+        }
+        return in;
+    }
+
     /** What the window needs to show it, as plain data (the window turns it into a table). */
     ReadModelDisplay<R> display();
 }

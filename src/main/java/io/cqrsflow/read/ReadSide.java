@@ -186,6 +186,31 @@ public final class ReadSide implements AutoCloseable {
         return new ReadModelsSnapshot(readings, truth.orders(), progress);
     }
 
+    /** Keys read at a time by {@link #staleRowCount()}. */
+    static final int STALE_CHUNK = 2_000;
+
+    /**
+     * Rows of every running read model that differ from the write model's truth — the same count as
+     * {@code readModels().staleRows()} — in bounded memory at any size: the truth is folded once into a
+     * temporary file, then truth and rows are compared a chunk of keys at a time. Meant for when nothing
+     * is being written (the headless summary); with appends going on, rows and truth may be a moment apart.
+     */
+    public int staleRowCount() {
+        return staleRowCount(STALE_CHUNK);
+    }
+
+    int staleRowCount(int chunk) {
+        try (TruthTable truth = TruthTable.fold(store)) {
+            int stale = 0;
+            for (ReadModelModule<?> m : ReadModels.ALL) {
+                if (isRunning(m.name())) {
+                    stale += m.staleRowCount(db, truth, chunk);
+                }
+            }
+            return stale;
+        }
+    }
+
     private ReadModelsSnapshot.Progress progressOf(long checkpoint, long head) {
         Instant oldest = null;
         if (checkpoint < head) {

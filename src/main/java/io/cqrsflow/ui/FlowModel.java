@@ -275,7 +275,7 @@ public final class FlowModel {
             head.set(Math.max(head.get(), e.position()));
             known.appended(e);
             refresher.requestRead();
-        } else if (s instanceof FlowSignal.EventApplied) {
+        } else if (s instanceof FlowSignal.EventsApplied) {
             refresher.requestRead();
         }
         for (Consumer<FlowSignal> l : listeners) {

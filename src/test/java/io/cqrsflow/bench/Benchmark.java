@@ -258,7 +258,7 @@ public final class Benchmark {
     }
 
     /** Seconds for the real projectors (order-list and order-detail, delay 0) to catch up from position 0. */
-    private static double rebuildStore(Path history, Path readDb) throws InterruptedException {
+    static double rebuildStore(Path history, Path readDb) throws InterruptedException {
         try (SqliteEventStore store = SqliteEventStore.open(history.resolve("events.db"), Clock.systemUTC())) {
             long head = store.head();
             CountDownLatch done = new CountDownLatch(2);
@@ -295,7 +295,7 @@ public final class Benchmark {
      * Raw sqlite-jdbc doing the same job by hand: read the events in pages, parse the JSON, upsert rows
      * of the same shape into order_list and order_detail, checkpoint per batch of 1 000.
      */
-    private static double rebuildRaw(Path history, Path readDb) throws SQLException {
+    static double rebuildRaw(Path history, Path readDb) throws SQLException {
         ObjectMapper json = new ObjectMapper();
         try (Connection events = rawConnection(history.resolve("events.db"));
              Connection read = rawConnection(readDb);

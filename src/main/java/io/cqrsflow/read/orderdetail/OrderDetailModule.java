@@ -51,6 +51,11 @@ public final class OrderDetailModule implements ReadModelModule<OrderDetails> {
     }
 
     @Override
+    public List<OrderDetails> rowsBetween(ReadDatabase db, String after, String upTo) {
+        return new OrderDetailQueries(db).between(after, upTo);
+    }
+
+    @Override
     public String key(OrderDetails row) {
         return row.orderId();
     }

@@ -3,6 +3,7 @@ package io.cqrsflow.read.orderdetail;
 import io.cqrsflow.domain.OrderStatus;
 import io.cqrsflow.eventstore.SqliteFiles;
 import io.cqrsflow.read.OrderDetails;
+import io.cqrsflow.read.KeyRange;
 import io.cqrsflow.read.ReadDatabase;
 
 import java.math.BigDecimal;
@@ -45,6 +46,23 @@ public final class OrderDetailQueries {
                     rows.add(row(rs));
                 }
                 return rows;
+            }
+        });
+    }
+
+    /** Rows whose order id is after {@code after} and up to {@code upTo} (null: no bound), by order id. */
+    public List<OrderDetails> between(String after, String upTo) {
+        KeyRange range = new KeyRange(after, upTo);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + range.where("order_id") + " ORDER BY order_id")) {
+                range.bind(ps, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<OrderDetails> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(row(rs));
+                    }
+                    return rows;
+                }
             }
         });
     }

@@ -47,6 +47,11 @@ public final class OrderListModule implements ReadModelModule<OrderSummary> {
     }
 
     @Override
+    public List<OrderSummary> rowsBetween(ReadDatabase db, String after, String upTo) {
+        return new OrderListQueries(db).between(after, upTo);
+    }
+
+    @Override
     public String key(OrderSummary row) {
         return row.orderId();
     }

@@ -3,6 +3,7 @@ package io.cqrsflow.read.orderlist;
 import io.cqrsflow.domain.OrderStatus;
 import io.cqrsflow.eventstore.SqliteFiles;
 import io.cqrsflow.read.OrderSummary;
+import io.cqrsflow.read.KeyRange;
 import io.cqrsflow.read.ReadDatabase;
 
 import java.math.BigDecimal;
@@ -29,6 +30,23 @@ public final class OrderListQueries {
 
     public List<OrderSummary> ordersForCustomer(String customerId) {
         return query(SELECT + " WHERE customer_id = ? ORDER BY placed_at, order_id", customerId);
+    }
+
+    /** Rows whose order id is after {@code after} and up to {@code upTo} (null: no bound), by order id. */
+    public List<OrderSummary> between(String after, String upTo) {
+        KeyRange range = new KeyRange(after, upTo);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + range.where("order_id") + " ORDER BY order_id")) {
+                range.bind(ps, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<OrderSummary> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(row(rs));
+                    }
+                    return rows;
+                }
+            }
+        });
     }
 
     private List<OrderSummary> query(String sql, String parameter) {

@@ -8,6 +8,7 @@ import io.cqrsflow.read.ReadModelDisplay;
 import io.cqrsflow.read.ReadModelDisplay.Column;
 import io.cqrsflow.read.ReadModelModule;
 import io.cqrsflow.read.StaleRow;
+import io.cqrsflow.read.TruthTable;
 
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,24 @@ public final class SalesByCustomerModule implements ReadModelModule<CustomerSale
     @Override
     public List<CustomerSales> rows(ReadDatabase db) {
         return new SalesByCustomerQueries(db).all();
+    }
+
+    @Override
+    public List<CustomerSales> rowsBetween(ReadDatabase db, String after, String upTo) {
+        return new SalesByCustomerQueries(db).between(after, upTo);
+    }
+
+    /** Rows are kept one per customer: the truth comes a chunk of customers at a time, each with all its orders. */
+    @Override
+    public int staleRowCount(ReadDatabase db, TruthTable truth, int chunk) {
+        int stale = 0;
+        String after = null;
+        do {
+            TruthTable.Chunk c = truth.customersAfter(after, chunk);
+            stale += stale(rowsBetween(db, c.after(), c.upTo()), c.orders()).size();
+            after = c.upTo();
+        } while (after != null);
+        return stale;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.cqrsflow.read.salesbycustomer;
 
 import io.cqrsflow.read.CustomerSales;
+import io.cqrsflow.read.KeyRange;
 import io.cqrsflow.read.ReadDatabase;
 
 import java.math.BigDecimal;
@@ -37,6 +38,25 @@ public final class SalesByCustomerQueries {
                 }
             }
             return rows;
+        });
+    }
+
+    /** Rows whose customer id is after {@code after} and up to {@code upTo} (null: no bound); the table must exist. */
+    public List<CustomerSales> between(String after, String upTo) {
+        KeyRange range = new KeyRange(after, upTo);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT customer_id, customer_name, orders, revenue, cancelled"
+                    + " FROM sales_by_customer" + range.where("customer_id") + " ORDER BY customer_id")) {
+                range.bind(ps, 1);
+                List<CustomerSales> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new CustomerSales(rs.getString(1), rs.getString(2), rs.getInt(3),
+                                new BigDecimal(rs.getString(4)), rs.getInt(5)));
+                    }
+                }
+                return rows;
+            }
         });
     }
 }

@@ -46,6 +46,8 @@ import java.util.Map;
  */
 public final class FlowView extends StackPane {
     private static final long BASE_FLIGHT_NANOS = 700_000_000L;
+    /** Batches of up to this many applied events fly a token each; a bigger batch flies one token for all. */
+    private static final int TOKENS_PER_BATCH = 5;
 
     private final FlowModel model;
     private final TokenLayer tokens = new TokenLayer();
@@ -273,12 +275,18 @@ public final class FlowView extends StackPane {
                         .startingAt(now).lasting(duration() * 2).bouncing().launch();
                 showReason(why, result instanceof CommandResult.Rejected);
             }
-        } else if (s instanceof FlowSignal.EventApplied applied) {
+        } else if (s instanceof FlowSignal.EventsApplied applied) {
             LaneView lane = laneViews.get(applied.projector());
             if (lane != null) {
-                tokens.flight("apply:" + applied.projector()).from(() -> lanePoint(lane, lane.track().gate()))
-                        .to(() -> lanePoint(lane, lane.track().exit())).color(Palette.event(applied.event().type()))
-                        .startingAt(now).lasting(duration() / 2).launch();
+                // A lesson's few events fly one by one; a catch-up's batch flies as one token standing for all.
+                List<RecordedEvent> each = applied.events().size() <= TOKENS_PER_BATCH ? applied.events()
+                        : List.of(applied.last());
+                int carried = each.size() == 1 ? applied.events().size() : 1;
+                for (RecordedEvent e : each) {
+                    tokens.flight("apply:" + applied.projector()).from(() -> lanePoint(lane, lane.track().gate()))
+                            .to(() -> lanePoint(lane, lane.track().exit())).color(Palette.event(e.type()))
+                            .startingAt(now).lasting(duration() / 2).carrying(carried).launch();
+                }
             }
         }
     }

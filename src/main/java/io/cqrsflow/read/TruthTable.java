@@ -1,0 +1,241 @@
+package io.cqrsflow.read;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cqrsflow.domain.CustomerRegistered;
+import io.cqrsflow.domain.Event;
+import io.cqrsflow.domain.OrderCancelled;
+import io.cqrsflow.domain.OrderLine;
+import io.cqrsflow.domain.OrderPaid;
+import io.cqrsflow.domain.OrderPlaced;
+import io.cqrsflow.domain.OrderShipped;
+import io.cqrsflow.domain.OrderStatus;
+import io.cqrsflow.eventstore.EventStore;
+import io.cqrsflow.eventstore.MoneyJson;
+import io.cqrsflow.eventstore.RecordedEvent;
+import io.cqrsflow.eventstore.SqliteFiles;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The write model's truth — every order exactly as {@link WriteModelFold} folds it — kept in a temporary
+ * SQLite file (deleted on close) instead of in memory, so that "how many rows are stale" can be answered
+ * at any size: the log is read once in pages, and the truth is handed out a chunk of keys at a time.
+ */
+public final class TruthTable implements AutoCloseable {
+    private static final ObjectMapper JSON = MoneyJson.mapper();
+    private static final TypeReference<List<OrderLine>> LINES = new TypeReference<>() {
+    };
+    private static final int PAGE = 5_000;
+    private static final String COLUMNS = "order_id, customer_id, customer_name, items, total, status, placed_at,"
+            + " paid_at, shipped_at, cancelled_at, cancel_reason";
+
+    /** Keys after {@code after} (null: from the first) up to {@code upTo} (null: to the last), and their truth. */
+    public record Chunk(String after, String upTo, Map<String, OrderDetails> orders) {
+    }
+
+    private final Connection c;
+    private long position;
+
+    private TruthTable(Connection c) {
+        this.c = c;
+    }
+
+    /** Folds every event of the store, up to its head now, into a new temporary file. */
+    public static TruthTable fold(EventStore store) {
+        try {
+            // An empty file name: SQLite's own temporary file on disk, deleted when the connection closes.
+            Connection c = DriverManager.getConnection("jdbc:sqlite:");
+            TruthTable t = new TruthTable(c);
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode = OFF");
+                s.execute("PRAGMA synchronous = OFF");
+                s.execute("CREATE TABLE customers(customer_id TEXT PRIMARY KEY, name TEXT NOT NULL)");
+                s.execute("CREATE TABLE orders(order_id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, customer_name TEXT"
+                        + " NOT NULL, items TEXT NOT NULL, total TEXT NOT NULL, status TEXT NOT NULL, placed_at TEXT NOT NULL,"
+                        + " paid_at TEXT, shipped_at TEXT, cancelled_at TEXT, cancel_reason TEXT)");
+            }
+            t.foldAll(store);
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE INDEX orders_by_customer ON orders(customer_id, order_id)"); // once, after the fold
+            }
+            return t;
+        } catch (SQLException e) {
+            throw new ReadModelException("could not fold the write model into a temporary file: " + e.getMessage(), e);
+        }
+    }
+
+    private void foldAll(EventStore store) throws SQLException {
+        long head = store.head();
+        c.setAutoCommit(false);
+        try (PreparedStatement customer = c.prepareStatement("INSERT OR REPLACE INTO customers VALUES (?, ?)");
+             PreparedStatement placed = c.prepareStatement("INSERT OR REPLACE INTO orders VALUES (?, ?,"
+                     + " COALESCE((SELECT name FROM customers WHERE customer_id = ?), '?'), ?, ?, 'pending', ?, NULL, NULL, NULL, NULL)");
+             PreparedStatement paid = c.prepareStatement("UPDATE orders SET status = 'paid', paid_at = ?, shipped_at = NULL,"
+                     + " cancelled_at = NULL, cancel_reason = NULL WHERE order_id = ?");
+             PreparedStatement shipped = c.prepareStatement("UPDATE orders SET status = 'shipped', shipped_at = ?,"
+                     + " cancelled_at = NULL, cancel_reason = NULL WHERE order_id = ?");
+             PreparedStatement cancelled = c.prepareStatement("UPDATE orders SET status = 'cancelled', shipped_at = NULL,"
+                     + " cancelled_at = ?, cancel_reason = ? WHERE order_id = ?")) {
+            while (position < head) {
+                List<RecordedEvent> page = store.readAll(position, PAGE);
+                if (page.isEmpty()) {
+                    break;
+                }
+                for (RecordedEvent recorded : page) {
+                    Event event = recorded.event();
+                    String at = SqliteFiles.formatInstant(recorded.recordedAt());
+                    if (event instanceof CustomerRegistered e) {
+                        run(customer, e.customerId(), e.name());
+                    } else if (event instanceof OrderPlaced e) {
+                        run(placed, e.orderId(), e.customerId(), e.customerId(), items(e.items()),
+                                e.total().toPlainString(), at);
+                    } else if (event instanceof OrderPaid e) {
+                        run(paid, at, e.orderId());
+                    } else if (event instanceof OrderShipped e) {
+                        run(shipped, at, e.orderId());
+                    } else if (event instanceof OrderCancelled e) {
+                        run(cancelled, at, e.reason(), e.orderId());
+                    }
+                    position = recorded.position();
+                }
+                c.commit();
+            }
+        }
+    }
+
+    private static void run(PreparedStatement ps, String... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            ps.setString(i + 1, values[i]);
+        }
+        ps.executeUpdate();
+    }
+
+    /** Compares two keys as SQLite's BINARY collation compares text: by their UTF-8 bytes. */
+    public static int compareKeys(String a, String b) {
+        return java.util.Arrays.compareUnsigned(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The position of the last event folded. */
+    public long position() {
+        return position;
+    }
+
+    /** The next chunk of at most {@code size} orders after {@code after} (null: the first), by order id. */
+    public Chunk ordersAfter(String after, int size) {
+        KeyRange from = new KeyRange(after, null);
+        Map<String, OrderDetails> orders = query("SELECT " + COLUMNS + " FROM orders" + from.where("order_id")
+                + " ORDER BY order_id LIMIT " + size, from);
+        String upTo = orders.size() < size ? null : last(orders).orderId();
+        return new Chunk(after, upTo, orders);
+    }
+
+    /**
+     * Every order of the next customers after {@code after} (null: the first), by customer id: at most
+     * {@code size} customers, each with all its orders. Keys are customer ids.
+     */
+    public Chunk customersAfter(String after, int size) {
+        KeyRange from = new KeyRange(after, null);
+        String upTo = null;
+        int customers = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT customer_id FROM orders"
+                + from.where("customer_id") + " ORDER BY customer_id LIMIT " + size)) {
+            from.bind(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    upTo = rs.getString(1);
+                    customers++;
+                }
+            }
+        } catch (SQLException e) {
+            throw new ReadModelException("could not read the folded write model: " + e.getMessage(), e);
+        }
+        KeyRange range = new KeyRange(after, customers < size ? null : upTo);
+        Map<String, OrderDetails> orders = query("SELECT " + COLUMNS + " FROM orders" + range.where("customer_id")
+                + " ORDER BY customer_id, order_id", range);
+        return new Chunk(after, range.upTo(), orders);
+    }
+
+    /** How many orders the truth has in each status. */
+    public Map<OrderStatus, Integer> ordersPerStatus() {
+        Map<OrderStatus, Integer> counts = new EnumMap<>(OrderStatus.class);
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT status, COUNT(*) FROM orders GROUP BY status")) {
+            while (rs.next()) {
+                counts.put(OrderStatus.fromLabel(rs.getString(1)), rs.getInt(2));
+            }
+        } catch (SQLException e) {
+            throw new ReadModelException("could not read the folded write model: " + e.getMessage(), e);
+        }
+        return counts;
+    }
+
+    private Map<String, OrderDetails> query(String sql, KeyRange range) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            range.bind(ps, 1);
+            Map<String, OrderDetails> orders = new LinkedHashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    OrderDetails o = new OrderDetails(rs.getString(1), rs.getString(2), rs.getString(3),
+                            lines(rs.getString(4)), new BigDecimal(rs.getString(5)), OrderStatus.fromLabel(rs.getString(6)),
+                            instant(rs.getString(7)), instant(rs.getString(8)), instant(rs.getString(9)),
+                            instant(rs.getString(10)), rs.getString(11));
+                    orders.put(o.orderId(), o);
+                }
+            }
+            return orders;
+        } catch (SQLException e) {
+            throw new ReadModelException("could not read the folded write model: " + e.getMessage(), e);
+        }
+    }
+
+    private static OrderDetails last(Map<String, OrderDetails> orders) {
+        OrderDetails last = null;
+        for (OrderDetails o : orders.values()) {
+            last = o;
+        }
+        return last;
+    }
+
+    private static Instant instant(String text) {
+        return text == null ? null : SqliteFiles.parseInstant(text);
+    }
+
+    private static String items(List<OrderLine> items) {
+        try {
+            return JSON.writeValueAsString(items);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write items as JSON", e);
+        }
+    }
+
+    private static List<OrderLine> lines(String json) {
+        try {
+            return JSON.readValue(json, LINES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("items of the folded write model are not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // a temporary file: nothing of the user's is lost
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.cqrsflow.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The app itself, not its parts, on a big store: starts the real command line in a child JVM with
+ * {@code -Xmx512m} — {@code --headless} on a store of about a million events and no read.db, so both
+ * projectors catch up with the engine's signals and the trace on — and compares its rate with raw
+ * sqlite-jdbc replaying the same store ({@link Benchmark#rebuildRaw}) and with the two projectors alone, no
+ * engine, signals or trace ({@link Benchmark#rebuildStore}), in the same run. Prints the wall time (open to
+ * exit, summary included), events/s, both ratios, the child's peak resident memory, and one JSON line.
+ * Not a test.
+ *
+ * <p>Run with {@code ./mvnw -q -Pbench verify} (after {@link Benchmark}), or alone:
+ * {@code java -cp target/classes:target/test-classes:… io.cqrsflow.bench.AppCatchUpBench [events] [dir]}; a
+ * given dir keeps its store for the next run.
+ */
+public final class AppCatchUpBench {
+    static final String HEAP = "-Xmx512m";
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Path root = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("cqrsflow-appbench");
+        Path store = root.resolve("store");
+        if (!Files.exists(store.resolve("events.db"))) {
+            Files.createDirectories(store);
+            bulkHistory(store, events);
+        }
+        Files.deleteIfExists(store.resolve("read.db"));
+        double raw = Benchmark.rebuildRaw(store, root.resolve("raw-read.db"));
+        Files.deleteIfExists(root.resolve("raw-read.db"));
+        double alone = Benchmark.rebuildStore(store, root.resolve("alone-read.db"));
+        Files.deleteIfExists(root.resolve("alone-read.db"));
+        long head = headOf(store);
+
+        Run app = runApp(store, "--headless", "--data", store.toString());
+        // A run that did not finish (the headless wait gave up, say) has no rate: say so, do not divide.
+        double rate = app.exit() == 0 ? head / app.seconds() : Double.NaN;
+        double rawRate = head / raw;
+        double aloneRate = head / alone;
+        System.out.printf(Locale.ROOT, "app catch-up, %s, no read.db (%,d events): %.1f s, %,.0f events/s   raw replay %,.0f"
+                        + " events/s   ratio %.2f   projectors alone %,.0f events/s   app/alone %.2f   peak resident %d MB"
+                        + "   exit %d%n", HEAP, head, app.seconds(), rate, rawRate, rate / rawRate, aloneRate,
+                rate / aloneRate, app.peakRssKb() / 1024, app.exit());
+        System.out.println("    last lines: " + String.join(" | ", app.lastLines()));
+        System.out.printf(Locale.ROOT, "{\"app_catchup_events\":%d,\"app_catchup_s\":%.1f,\"app_catchup_per_s\":%s,"
+                        + "\"app_catchup_raw_per_s\":%.0f,\"app_catchup_ratio\":%s,\"app_catchup_alone_per_s\":%.0f,"
+                        + "\"app_catchup_vs_alone\":%s,\"app_catchup_peak_rss_mb\":%d,\"app_catchup_exit\":%d}%n",
+                head, app.seconds(), json(rate, "%.0f"), rawRate, json(rate / rawRate, "%.2f"), aloneRate,
+                json(rate / aloneRate, "%.2f"), app.peakRssKb() / 1024, app.exit());
+    }
+
+    /** A figure for the JSON line: null when there is none (NaN is not JSON). */
+    private static String json(double value, String format) {
+        return Double.isNaN(value) ? "null" : String.format(Locale.ROOT, format, value);
+    }
+
+    /**
+     * The shape of {@link Benchmark}'s history — 1 000 customers, then orders placed, paid and shipped or
+     * cancelled — appended 10 000 events a transaction to one bulk stream (projectors go by event type, not
+     * stream), so that a million events take seconds to write, not a commit per order.
+     */
+    static void bulkHistory(Path dir, int total) {
+        java.time.Instant old = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        io.cqrsflow.eventstore.EventMetadata meta = io.cqrsflow.eventstore.EventMetadata.forCommand("bench");
+        try (io.cqrsflow.eventstore.SqliteEventStore store = io.cqrsflow.eventstore.SqliteEventStore.open(
+                dir.resolve("events.db"), java.time.Clock.fixed(old, java.time.ZoneOffset.UTC))) {
+            int customers = 1_000;
+            List<io.cqrsflow.domain.Event> batch = new ArrayList<>();
+            for (int c = 0; c < customers; c++) {
+                batch.add(new io.cqrsflow.domain.CustomerRegistered("c-" + c, "Customer " + c));
+            }
+            int order = 0;
+            while (store.head() + batch.size() < total) {
+                String id = "o-" + order;
+                java.math.BigDecimal price = new java.math.BigDecimal("12.50").add(java.math.BigDecimal.valueOf(order % 7));
+                batch.add(new io.cqrsflow.domain.OrderPlaced(id, "c-" + (order % customers),
+                        List.of(new io.cqrsflow.domain.OrderLine("BOOK-" + (order % 13), 1 + order % 3, price)),
+                        price.multiply(java.math.BigDecimal.valueOf(1 + order % 3))));
+                if (order % 5 == 4) {
+                    batch.add(new io.cqrsflow.domain.OrderCancelled(id, "changed mind"));
+                } else {
+                    batch.add(new io.cqrsflow.domain.OrderPaid(id));
+                    batch.add(new io.cqrsflow.domain.OrderShipped(id));
+                }
+                order++;
+                if (batch.size() >= 10_000) {
+                    store.append("history", io.cqrsflow.eventstore.ExpectedVersion.ANY, batch, meta);
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                store.append("history", io.cqrsflow.eventstore.ExpectedVersion.ANY, batch, meta);
+            }
+        }
+    }
+
+    /** The app's wall time, its exit code, its peak resident set (sampled) and the end of what it printed. */
+    record Run(double seconds, int exit, long peakRssKb, List<String> lastLines) {
+    }
+
+    static Run runApp(Path store, String... appArgs) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                HEAP, "-cp", System.getProperty("java.class.path"), "io.cqrsflow.app.Main"));
+        command.addAll(List.of(appArgs));
+        Path out = Files.createTempFile(store.getParent(), "app", ".out");
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        long peak = 0;
+        while (p.isAlive()) {
+            peak = Math.max(peak, rssKb(p.pid()));
+            Thread.sleep(100);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<String> lines = Files.readAllLines(out);
+        Files.delete(out);
+        return new Run(seconds, p.exitValue(), peak, lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+    }
+
+    /** VmRSS from /proc (Linux); 0 where there is none. */
+    private static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // the process ended between two samples
+        }
+        return 0;
+    }
+
+    private static long headOf(Path store) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store.resolve("events.db"));
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT MAX(position) FROM events")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+}
