@@ -69,6 +69,7 @@ final class CrashCycles {
         Files.createDirectories(data);
         History.build(data, START_EVENTS);
         CrashChecks checks = new CrashChecks(data, dir.resolve("fresh"));
+        selfCheck(data);
         // Every event the app ever acknowledged, position → type, across all cycles: none may ever go missing.
         Map<Long, String> acknowledged = new ConcurrentHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -117,6 +118,30 @@ final class CrashCycles {
         }
         return new Result(cycles, failures, duringLoad, duringRebuild, finished, restartsByJar, acknowledged.size(), head,
                 StorePaths.seconds(start), problems);
+    }
+
+    /**
+     * The checks are shown to fail before they are trusted to pass: on a copy of the store, an event claimed
+     * acknowledged that is not there, and then a gap in the positions, must each be reported.
+     */
+    private void selfCheck(Path data) throws Exception {
+        Path probe = dir.resolve("probe");
+        Files.createDirectories(probe);
+        Files.copy(data.resolve(Engine.EVENTS_FILE), probe.resolve(Engine.EVENTS_FILE));
+        CrashChecks checks = new CrashChecks(probe, dir.resolve("probe-fresh"));
+        if (!checks.afterKill(Map.of()).isEmpty()) {
+            throw new IllegalStateException("the crash checks fail on an untouched store: " + checks.afterKill(Map.of()));
+        }
+        if (checks.afterKill(Map.of(checks.head() + 1, "OrderPlaced")).isEmpty()) {
+            throw new IllegalStateException("the crash checks missed an acknowledged event that is not in events.db");
+        }
+        try (java.sql.Connection c = io.cqrsflow.sqlite.SqliteConnections.connect(probe.resolve(Engine.EVENTS_FILE));
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("DELETE FROM events WHERE position = " + checks.head() / 2);
+        }
+        if (checks.afterKill(Map.of()).isEmpty()) {
+            throw new IllegalStateException("the crash checks missed a gap in the positions");
+        }
     }
 
     /**
