@@ -29,6 +29,8 @@ final class EventReader {
     /** The log's hash at some positions, from the scan at open: where {@link #logHashesAt} starts walking. */
     private final NavigableMap<Long, String> marks;
     private volatile String unreadable;
+    /** Closed with its connection ({@link #close}); a thread whose connection was closed prepares it again. */
+    private final ThreadLocal<Prepared> streamStatements = new ThreadLocal<>();
 
     EventReader(Path file, EventCodec codec, NavigableMap<Long, String> marks) {
         this.file = file;
@@ -38,8 +40,37 @@ final class EventReader {
     }
 
     List<RecordedEvent> readStream(String streamId) {
-        return query("SELECT " + COLUMNS + " FROM events WHERE stream_id = ? ORDER BY stream_version",
-                ps -> ps.setString(1, streamId));
+        try {
+            PreparedStatement ps = streamStatement();
+            ps.setString(1, streamId);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<RecordedEvent> events = new ArrayList<>();
+                while (rs.next()) {
+                    events.add(toRecorded(rs));
+                }
+                return events;
+            }
+        } catch (SQLException e) {
+            throw SqliteEventStore.describe(file, e);
+        }
+    }
+
+    /**
+     * This thread's statement for reading a stream, prepared once per reader connection: every command reads
+     * one or two streams, and compiling the SQL each time cost as much as running it.
+     */
+    private PreparedStatement streamStatement() throws SQLException {
+        Connection connection = readers.forThisThread();
+        Prepared kept = streamStatements.get();
+        if (kept == null || kept.connection() != connection || kept.statement().isClosed()) {
+            kept = new Prepared(connection, connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM events WHERE stream_id = ? ORDER BY stream_version"));
+            streamStatements.set(kept);
+        }
+        return kept.statement();
+    }
+
+    private record Prepared(Connection connection, PreparedStatement statement) {
     }
 
     List<RecordedEvent> readAll(long afterPosition, int limit) {

@@ -24,6 +24,12 @@ import java.util.List;
  */
 public final class CommandHandler {
     private final EventStore store;
+    /**
+     * Customers known to be registered. A registration is for good — the log is append-only and a second
+     * {@code RegisterCustomer} for the same id is rejected — and an order needs nothing of its customer but
+     * that, so an order for a customer seen before skips reading and folding the customer's stream.
+     */
+    private final RegisteredCustomers registered = new RegisteredCustomers(10_000);
 
     public CommandHandler(EventStore store) {
         this.store = store;
@@ -66,7 +72,13 @@ public final class CommandHandler {
         OrderState order = OrderDecider.fold(history);
         CustomerState customer = null;
         if (command instanceof PlaceOrder place && place.customerId() != null) {
-            customer = CustomerDecider.fold(events(store.readStream(Streams.customer(place.customerId()))));
+            customer = registered.get(place.customerId());
+            if (customer == null) {
+                customer = CustomerDecider.fold(events(store.readStream(Streams.customer(place.customerId()))));
+                if (customer.registered()) {
+                    registered.put(place.customerId(), customer);
+                }
+            }
         }
         return OrderDecider.decide(command, order, customer);
     }

@@ -11,8 +11,8 @@ import java.util.Locale;
  * The app itself, not its parts, on a big store: starts the real command line in a child JVM with
  * {@code -Xmx512m} — {@code --headless} on a store of about a million events and no read.db, so both
  * projectors catch up with the engine's signals and the trace on — and compares its rate with raw
- * sqlite-jdbc replaying the same store ({@link Benchmark#rebuildRaw}) and with the two projectors alone, no
- * engine, signals or trace ({@link Benchmark#rebuildStore}), in the same run. Prints the wall time (open to
+ * sqlite-jdbc replaying the same store ({@link RawPaths#rebuildRaw}) and with the two projectors alone, no
+ * engine, signals or trace ({@link StorePaths#rebuildStore}), in the same run. Prints the wall time (open to
  * exit, summary included), events/s, both ratios, the child's peak resident memory, and one JSON line.
  * Not a test.
  *
@@ -32,9 +32,9 @@ public final class AppCatchUpBench {
             bulkHistory(store, events);
         }
         Files.deleteIfExists(store.resolve("read.db"));
-        double raw = Benchmark.rebuildRaw(store, root.resolve("raw-read.db"));
+        double raw = RawPaths.rebuildRaw(store, root.resolve("raw-read.db"));
         Files.deleteIfExists(root.resolve("raw-read.db"));
-        double alone = Benchmark.rebuildStore(store, root.resolve("alone-read.db"));
+        double alone = StorePaths.rebuildStore(store, root.resolve("alone-read.db"));
         Files.deleteIfExists(root.resolve("alone-read.db"));
         long head = headOf(store);
 

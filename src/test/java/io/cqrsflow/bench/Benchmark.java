@@ -1,427 +1,165 @@
 package io.cqrsflow.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cqrsflow.domain.CustomerRegistered;
-import io.cqrsflow.domain.Event;
-import io.cqrsflow.domain.OrderCancelled;
-import io.cqrsflow.domain.OrderLine;
-import io.cqrsflow.domain.OrderPaid;
-import io.cqrsflow.domain.OrderPlaced;
-import io.cqrsflow.domain.OrderShipped;
-import io.cqrsflow.domain.PlaceOrder;
-import io.cqrsflow.domain.RegisterCustomer;
-import io.cqrsflow.domain.Streams;
-import io.cqrsflow.eventstore.EventCodec;
-import io.cqrsflow.eventstore.EventMetadata;
-import io.cqrsflow.eventstore.ExpectedVersion;
-import io.cqrsflow.eventstore.SqliteEventStore;
-import io.cqrsflow.eventstore.SqliteFiles;
-import io.cqrsflow.sqlite.SqliteConnections;
-import io.cqrsflow.read.ExecutorScheduler;
-import io.cqrsflow.read.ProjectionNames;
-import io.cqrsflow.read.Projector;
-import io.cqrsflow.read.ProjectorListener;
-import io.cqrsflow.read.ReadDatabase;
-import io.cqrsflow.read.ReadSide;
-import io.cqrsflow.write.CommandEnvelope;
-import io.cqrsflow.write.CommandHandler;
-import io.cqrsflow.write.CommandResult;
-
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Measures the event store, the command path and rebuilds against raw sqlite-jdbc doing the same work
- * on the same schema, in the same run on the same machine. Prints the figures, their ratios, and last
- * one JSON line. Run with {@code ./mvnw -q -Pbench verify}. Not a test: nothing here fails a build.
- *
- * <p>Longer than 300 lines on purpose: each measurement sits beside its raw sqlite-jdbc baseline, so the
- * two can be read as doing the same work.
+ * Measures the event store, the command path and rebuilds against raw sqlite-jdbc doing the same work on the
+ * same schema, in the same run on the same machine; rebuilds through the whole app (the {@code Engine}); and
+ * crash cycles of the real app killed with SIGKILL. Prints each figure as it goes, the heap after each phase,
+ * and last one JSON line with every figure. Run with {@code ./mvnw -q -Pbench verify}
+ * ({@code -Dbench.phases=command,crash} for some phases only). Not a test: nothing here fails a build.
  */
 public final class Benchmark {
-    private static final EventCodec CODEC = new EventCodec();
-    private static final EventMetadata META = EventMetadata.forCommand("bench");
-    private static final int APPEND_EVENTS = 200_000;
-    private static final int APPEND_BATCH = 100;
-    private static final int COMMANDS = 3_000;
+    private static final List<String> PHASES = List.of("append", "command", "rebuild", "big", "crash");
+    private static final int ROUNDS = 5;
+    private static final int APPEND_EVENTS = 100_000;
+    private static final int COMMANDS = 1_500;
     private static final int REBUILD_EVENTS = 200_000;
     private static final int REBUILD_BIG = 1_000_000;
-    private static final int ROUNDS = 3;
 
     public static void main(String[] args) throws Exception {
+        Set<String> phases = phases(System.getProperty("bench.phases", "all"));
         Path root = Files.createTempDirectory("cqrsflow-bench");
+        Figures figures = new Figures();
+        long begun = System.nanoTime();
         try {
-            System.out.printf(Locale.ROOT, "CQRS Flow benchmark — %d cores, Java %s, %s%n",
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Instant.now());
-            // Warm up the JIT on the same code paths, then measure store and raw alternately, three
-            // rounds each, and report the median of each: the two sides see the same machine state.
-            appendStore(root.resolve("w1"), 50_000);
-            appendRaw(root.resolve("w2"), 50_000);
-            commandsStore(root.resolve("w3"), 1_000);
-            commandsRaw(root.resolve("w4"), 1_000);
-
-            double[] appends = new double[ROUNDS];
-            double[] appendsRaw = new double[ROUNDS];
-            double[] commands = new double[ROUNDS];
-            double[] commandsRaw = new double[ROUNDS];
-            for (int r = 0; r < ROUNDS; r++) {
-                appends[r] = appendStore(root.resolve("a" + r), APPEND_EVENTS);
-                appendsRaw[r] = appendRaw(root.resolve("ar" + r), APPEND_EVENTS);
-                commands[r] = commandsStore(root.resolve("c" + r), COMMANDS);
-                commandsRaw[r] = commandsRaw(root.resolve("cr" + r), COMMANDS);
+            double[] load = loadAverage();
+            System.out.printf(Locale.ROOT, "CQRS Flow benchmark — %d cores, %d MB RAM, Java %s, load average %.2f, %s; phases %s%n",
+                    Runtime.getRuntime().availableProcessors(), totalMemoryMb(), System.getProperty("java.version"),
+                    load[0], Instant.now(), phases);
+            figures.put("cores", Runtime.getRuntime().availableProcessors());
+            figures.put("java", System.getProperty("java.version"));
+            figures.put("load_before", Paired.round2(load[0]));
+            if (phases.contains("append")) {
+                Paired append = Paired.measure("append", 1, ROUNDS,
+                        r -> StorePaths.appendStore(root.resolve("a" + r), APPEND_EVENTS),
+                        r -> RawPaths.appendRaw(root.resolve("ar" + r), APPEND_EVENTS));
+                System.out.println("append, batches of " + StorePaths.APPEND_BATCH + " events (target ≥ 0.8): " + append.describe());
+                append.into(figures);
+                figures.heapAfter("append");
             }
-            double append = median(appends);
-            double appendRaw = median(appendsRaw);
-            double command = median(commands);
-            double commandRaw = median(commandsRaw);
-            System.out.printf(Locale.ROOT, "append, batches of %d:   store %,.0f events/s   raw %,.0f events/s   ratio %.2f   (rounds: store %s, raw %s)%n",
-                    APPEND_BATCH, append, appendRaw, append / appendRaw, rounds(appends), rounds(appendsRaw));
-            System.out.printf(Locale.ROOT, "single commands:          handler %,.0f commands/s   raw commits %,.0f/s   ratio %.2f   (rounds: handler %s, raw %s)%n",
-                    command, commandRaw, command / commandRaw, rounds(commands), rounds(commandsRaw));
-
-            Path history = root.resolve("history");
-            int events = buildHistory(history, REBUILD_EVENTS);
-            rebuildStore(history, root.resolve("warm-read.db")); // warm-up
-            rebuildRaw(history, root.resolve("warm-raw.db"));
-            double[] rebuilds = new double[ROUNDS];
-            double[] rebuildsRaw = new double[ROUNDS];
-            for (int r = 0; r < ROUNDS; r++) {
-                rebuilds[r] = events / rebuildStore(history, root.resolve("r" + r + ".db"));
-                rebuildsRaw[r] = events / rebuildRaw(history, root.resolve("rr" + r + ".db"));
+            if (phases.contains("command")) {
+                double[][] rates = new double[3][ROUNDS];
+                for (int r = 0; r < ROUNDS; r++) {
+                    double[] round = CommandRace.round(root.resolve("c" + r), COMMANDS);
+                    for (int side = 0; side < 3; side++) {
+                        rates[side][r] = round[side];
+                    }
+                }
+                Paired[] command = {new Paired("command", rates[0], rates[2]), new Paired("command_app", rates[1], rates[2])};
+                System.out.println("single commands, handler vs single-row commits, in turns of 50 (target ≥ 0.7): " + command[0].describe());
+                System.out.println("single commands through the app (Engine.submit; projectors, signals on) vs the same commits: "
+                        + command[1].describe());
+                command[0].into(figures);
+                command[1].into(figures);
+                figures.heapAfter("command");
             }
-            double rebuild = median(rebuilds);
-            double rebuildRaw = median(rebuildsRaw);
-            System.out.printf(Locale.ROOT, "rebuild both read models (%,d events): projectors %,.0f events/s   raw %,.0f events/s   ratio %.2f   (rounds: projectors %s, raw %s)%n",
-                    events, rebuild, rebuildRaw, rebuild / rebuildRaw, rounds(rebuilds), rounds(rebuildsRaw));
-
-            Path big = root.resolve("big");
-            int bigEvents = buildHistory(big, REBUILD_BIG);
-            double bigSeconds = rebuildStore(big, root.resolve("big-read.db"));
-            System.out.printf(Locale.ROOT, "rebuild both read models from %,d events: %.1f s%n", bigEvents, bigSeconds);
-
-            System.out.printf(Locale.ROOT, "{\"append_per_s\":%.0f,\"append_raw_per_s\":%.0f,\"append_ratio\":%.2f,"
-                            + "\"command_per_s\":%.0f,\"command_raw_per_s\":%.0f,\"command_ratio\":%.2f,"
-                            + "\"rebuild_per_s\":%.0f,\"rebuild_raw_per_s\":%.0f,\"rebuild_ratio\":%.2f,"
-                            + "\"rebuild_1m_events_s\":%.1f}%n",
-                    append, appendRaw, append / appendRaw, command, commandRaw, command / commandRaw,
-                    rebuild, rebuildRaw, rebuild / rebuildRaw, bigSeconds);
+            if (phases.contains("rebuild")) {
+                rebuilds(root, figures);
+            }
+            if (phases.contains("big")) {
+                big(root, figures);
+            }
+            if (phases.contains("crash")) {
+                CrashCycles.Result crash = new CrashCycles(root.resolve("crash"), jar(), Integer.getInteger("bench.crashCycles", 100)).run();
+                crash.into(figures);
+                figures.heapAfter("crash");
+            }
+            figures.put("load_after", Paired.round2(loadAverage()[0]));
+            figures.put("bench_s", Math.round(StorePaths.seconds(begun)));
+            System.out.println(figures.json());
         } finally {
             deleteTree(root);
         }
     }
 
-    private static List<Event> batch(int n, int seed) {
-        List<Event> events = new ArrayList<>(n);
-        String order = "o-" + seed;
-        events.add(new OrderPlaced(order, "c-1", List.of(new OrderLine("BOOK-1", 2, new BigDecimal("12.50"))), new BigDecimal("25.00")));
-        while (events.size() < n) {
-            events.add(new OrderPaid(order));
-        }
-        return events;
+    /** Rebuild of both read models from 200 002 events: the projectors alone, and through the Engine, each against raw replay. */
+    private static void rebuilds(Path root, Figures figures) throws Exception {
+        Path history = root.resolve("history");
+        long events = History.build(history, REBUILD_EVENTS);
+        Paired projectors = Paired.measure("rebuild", 1, ROUNDS,
+                r -> events / StorePaths.rebuildStore(history, root.resolve("r" + r + ".db")),
+                r -> events / RawPaths.rebuildRaw(history, root.resolve("rr" + r + ".db")));
+        System.out.printf(Locale.ROOT, "rebuild both read models from %,d events, projectors vs raw replay (target ≥ 0.7): %s%n",
+                events, projectors.describe());
+        projectors.into(figures);
+        Path app = AppPaths.dataFolder(history, root.resolve("app"));
+        Paired engine = Paired.measure("rebuild_app", 1, ROUNDS,
+                r -> events / AppPaths.rebuild(app),
+                r -> events / RawPaths.rebuildRaw(history, root.resolve("ra" + r + ".db")));
+        System.out.printf(Locale.ROOT, "rebuild through the app (Engine, signals on) from %,d events vs raw replay (target ≥ 0.7): %s%n",
+                events, engine.describe());
+        engine.into(figures);
+        figures.heapAfter("rebuild");
     }
 
-    /** Events/s appending batches of 100 events, each batch to a new stream, through the EventStore. */
-    private static double appendStore(Path dir, int total) {
-        try (SqliteEventStore store = SqliteEventStore.open(dir.resolve("events.db"), Clock.systemUTC())) {
-            long start = System.nanoTime();
-            for (int i = 0; i < total / APPEND_BATCH; i++) {
-                store.append("order-o-" + i, ExpectedVersion.NO_STREAM, batch(APPEND_BATCH, i), META);
-            }
-            return total / seconds(start);
-        }
+    /** The 1 000 001-event rebuild, once each: projectors, through the app, raw replay (target ≤ 1.5× raw). */
+    private static void big(Path root, Figures figures) throws Exception {
+        Path big = root.resolve("big");
+        long events = History.build(big, REBUILD_BIG);
+        double raw = RawPaths.rebuildRaw(big, root.resolve("big-raw.db"));
+        double projectors = StorePaths.rebuildStore(big, root.resolve("big-read.db"));
+        Path app = AppPaths.dataFolder(big, root.resolve("big-app"));
+        double engine = AppPaths.rebuild(app);
+        System.out.printf(Locale.ROOT, "rebuild from %,d events: projectors %.1f s, through the app %.1f s, raw replay %.1f s"
+                        + " (%.2f× and %.2f× raw; target ≤ 1.5×)%n", events, projectors, engine, raw, projectors / raw, engine / raw);
+        figures.put("rebuild_1m_events", events);
+        figures.put("rebuild_1m_events_s", Math.round(projectors * 10) / 10.0);
+        figures.put("rebuild_1m_app_s", Math.round(engine * 10) / 10.0);
+        figures.put("rebuild_1m_raw_s", Math.round(raw * 10) / 10.0);
+        figures.put("rebuild_1m_vs_raw", Paired.round2(projectors / raw));
+        figures.put("rebuild_1m_app_vs_raw", Paired.round2(engine / raw));
+        figures.heapAfter("big");
     }
 
-    /** The same rows through plain sqlite-jdbc: one transaction and one prepared batch per 100 rows. */
-    private static double appendRaw(Path dir, int total) throws SQLException, IOException {
-        Files.createDirectories(dir);
-        String meta = CODEC.encodeMetadata(META);
-        try (Connection c = rawConnection(dir.resolve("events.db"))) {
-            createEvents(c);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO events(position, stream_id, stream_version, type,"
-                    + " data, metadata, recorded_at) VALUES (?,?,?,?,?,?,?)");
-                 Statement s = c.createStatement()) {
-                long position = 0;
-                long start = System.nanoTime();
-                for (int i = 0; i < total / APPEND_BATCH; i++) {
-                    List<Event> events = batch(APPEND_BATCH, i);
-                    String recordedAt = SqliteFiles.formatInstant(Instant.now());
-                    s.execute("BEGIN IMMEDIATE");
-                    for (int v = 0; v < events.size(); v++) {
-                        Event e = events.get(v);
-                        insert.setLong(1, ++position);
-                        insert.setString(2, "order-o-" + i);
-                        insert.setLong(3, v + 1);
-                        insert.setString(4, e.type());
-                        insert.setString(5, CODEC.encode(e));
-                        insert.setString(6, meta);
-                        insert.setString(7, recordedAt);
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                    s.execute("COMMIT");
-                }
-                return total / seconds(start);
+    private static Set<String> phases(String asked) {
+        if (asked.isBlank() || asked.equals("all")) {
+            return Set.copyOf(PHASES);
+        }
+        Set<String> set = Arrays.stream(asked.split(",")).map(String::trim).collect(Collectors.toSet());
+        for (String p : set) {
+            if (!PHASES.contains(p)) {
+                throw new IllegalArgumentException("bench.phases: unknown phase " + p + "; known: all, " + String.join(", ", PHASES));
             }
         }
+        return set;
     }
 
-    /** Commands/s: each PlaceOrder loads its stream and its customer's, decides, appends and commits durably. */
-    private static double commandsStore(Path dir, int total) {
-        try (SqliteEventStore store = SqliteEventStore.open(dir.resolve("events.db"), Clock.systemUTC())) {
-            CommandHandler handler = new CommandHandler(store);
-            handler.handle(CommandEnvelope.of("c", new RegisterCustomer("c-1", "Ada Lovelace")));
-            List<OrderLine> items = List.of(new OrderLine("BOOK-1", 2, new BigDecimal("12.50")));
-            long start = System.nanoTime();
-            for (int i = 0; i < total; i++) {
-                CommandResult r = handler.handle(CommandEnvelope.of("cmd-" + i, new PlaceOrder("o-" + i, "c-1", items)));
-                if (!(r instanceof CommandResult.Accepted)) {
-                    throw new IllegalStateException("benchmark command not accepted: " + r);
-                }
-            }
-            return total / seconds(start);
+    private static Path jar() {
+        Path jar = Path.of(System.getProperty("bench.jar", "target/cqrs-flow.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the crash phase needs the app's jar at " + jar + ": run ./mvnw -Pbench verify,"
+                    + " which packages it first");
+        }
+        return jar;
+    }
+
+    private static double[] loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1])};
+        } catch (IOException | RuntimeException e) {
+            double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            return new double[] {l, l};
         }
     }
 
-    /** Raw single-row durable commits of the same rows (autocommit insert, synchronous=FULL, WAL). */
-    private static double commandsRaw(Path dir, int total) throws SQLException, IOException {
-        Files.createDirectories(dir);
-        String meta = CODEC.encodeMetadata(META);
-        List<OrderLine> items = List.of(new OrderLine("BOOK-1", 2, new BigDecimal("12.50")));
-        try (Connection c = rawConnection(dir.resolve("events.db"))) {
-            createEvents(c);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO events(position, stream_id, stream_version, type,"
-                    + " data, metadata, recorded_at) VALUES (?,?,?,?,?,?,?)")) {
-                long start = System.nanoTime();
-                for (int i = 0; i < total; i++) {
-                    Event e = new OrderPlaced("o-" + i, "c-1", items, new BigDecimal("25.00"));
-                    insert.setLong(1, i + 1);
-                    insert.setString(2, Streams.order("o-" + i));
-                    insert.setLong(3, 1);
-                    insert.setString(4, e.type());
-                    insert.setString(5, CODEC.encode(e));
-                    insert.setString(6, meta);
-                    insert.setString(7, SqliteFiles.formatInstant(Instant.now()));
-                    insert.executeUpdate();
-                }
-                return total / seconds(start);
-            }
+    private static long totalMemoryMb() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getTotalMemorySize() >> 20;
         }
-    }
-
-    /** An event store of about {@code total} events: customers, orders, payments, shipments, cancellations. */
-    private static int buildHistory(Path dir, int total) {
-        Instant old = Instant.parse("2026-01-01T00:00:00Z");
-        try (SqliteEventStore store = SqliteEventStore.open(dir.resolve("events.db"), Clock.fixed(old, java.time.ZoneOffset.UTC))) {
-            int customers = 1_000;
-            List<Event> batch = new ArrayList<>();
-            for (int c = 0; c < customers; c++) {
-                store.append(Streams.customer("c-" + c), ExpectedVersion.NO_STREAM,
-                        List.of(new CustomerRegistered("c-" + c, "Customer " + c)), META);
-            }
-            int order = 0;
-            while (store.head() < total) {
-                String id = "o-" + order;
-                batch.clear();
-                BigDecimal price = new BigDecimal("12.50").add(BigDecimal.valueOf(order % 7));
-                batch.add(new OrderPlaced(id, "c-" + (order % customers),
-                        List.of(new OrderLine("BOOK-" + (order % 13), 1 + order % 3, price)),
-                        price.multiply(BigDecimal.valueOf(1 + order % 3))));
-                if (order % 5 == 4) {
-                    batch.add(new OrderCancelled(id, "changed mind"));
-                } else {
-                    batch.add(new OrderPaid(id));
-                    batch.add(new OrderShipped(id));
-                }
-                store.append(Streams.order(id), ExpectedVersion.NO_STREAM, batch, META);
-                order++;
-            }
-            return (int) store.head();
-        }
-    }
-
-    /** Seconds for the real projectors (order-list and order-detail, delay 0) to catch up from position 0. */
-    static double rebuildStore(Path history, Path readDb) throws InterruptedException {
-        try (SqliteEventStore store = SqliteEventStore.open(history.resolve("events.db"), Clock.systemUTC())) {
-            long head = store.head();
-            CountDownLatch done = new CountDownLatch(2);
-            ProjectorListener listener = new ProjectorListener() {
-                @Override
-                public void applied(String projector, List<io.cqrsflow.eventstore.RecordedEvent> events, Instant appliedAt) {
-                    if (events.get(events.size() - 1).position() == head) {
-                        done.countDown();
-                    }
-                }
-
-                @Override
-                public void statusChanged(io.cqrsflow.read.ProjectorStatus status) {
-                }
-            };
-            long start = System.nanoTime();
-            try (ReadDatabase db = ReadDatabase.open(readDb, Clock.systemUTC(), store, m -> { })) {
-                List<Projector> projectors = new ArrayList<>();
-                for (String name : ProjectionNames.AT_START) {
-                    Projector p = new Projector(ReadSide.projection(name), store, db, Clock.systemUTC(),
-                            new ExecutorScheduler("bench " + name), 0, listener);
-                    projectors.add(p);
-                    p.start();
-                }
-                done.await();
-                double s = seconds(start);
-                projectors.forEach(Projector::close);
-                return s;
-            }
-        }
-    }
-
-    /**
-     * Raw sqlite-jdbc doing the same job by hand: read the events in pages, parse the JSON, upsert rows
-     * of the same shape into order_list and order_detail, checkpoint per batch of 1 000.
-     */
-    static double rebuildRaw(Path history, Path readDb) throws SQLException {
-        ObjectMapper json = new ObjectMapper();
-        try (Connection events = rawConnection(history.resolve("events.db"));
-             Connection read = rawConnection(readDb);
-             Statement ddl = read.createStatement()) {
-            read.createStatement().execute("PRAGMA synchronous = NORMAL");
-            ddl.execute("CREATE TABLE order_list(order_id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, customer_name TEXT NOT NULL,"
-                    + " total TEXT NOT NULL, status TEXT NOT NULL, placed_at TEXT NOT NULL, item_count INTEGER NOT NULL, last_position INTEGER NOT NULL)");
-            ddl.execute("CREATE TABLE order_detail(order_id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, customer_name TEXT NOT NULL,"
-                    + " items TEXT NOT NULL, total TEXT NOT NULL, status TEXT NOT NULL, placed_at TEXT NOT NULL, paid_at TEXT,"
-                    + " shipped_at TEXT, cancelled_at TEXT, cancel_reason TEXT, last_position INTEGER NOT NULL)");
-            ddl.execute("CREATE TABLE checkpoints(projection TEXT PRIMARY KEY, position INTEGER NOT NULL, updated_at TEXT NOT NULL)");
-            Map<String, String> names = new HashMap<>();
-            long start = System.nanoTime();
-            try (PreparedStatement page = events.prepareStatement(
-                    "SELECT position, type, data, recorded_at FROM events WHERE position > ? ORDER BY position LIMIT 1000");
-                 PreparedStatement listInsert = read.prepareStatement("INSERT OR REPLACE INTO order_list VALUES (?,?,?,?,?,?,?,?)");
-                 PreparedStatement detailInsert = read.prepareStatement("INSERT OR REPLACE INTO order_detail(order_id, customer_id,"
-                         + " customer_name, items, total, status, placed_at, last_position) VALUES (?,?,?,?,?,?,?,?)");
-                 PreparedStatement listStatus = read.prepareStatement("UPDATE order_list SET status = ?, last_position = ? WHERE order_id = ?");
-                 PreparedStatement detailStatus = read.prepareStatement("UPDATE order_detail SET status = ?, paid_at = COALESCE(?, paid_at),"
-                         + " cancel_reason = COALESCE(?, cancel_reason), last_position = ? WHERE order_id = ?");
-                 PreparedStatement checkpoint = read.prepareStatement("INSERT OR REPLACE INTO checkpoints VALUES (?, ?, ?)");
-                 Statement tx = read.createStatement()) {
-                long after = 0;
-                while (true) {
-                    page.setLong(1, after);
-                    int rows = 0;
-                    tx.execute("BEGIN IMMEDIATE");
-                    try (ResultSet rs = page.executeQuery()) {
-                        while (rs.next()) {
-                            rows++;
-                            after = rs.getLong(1);
-                            String type = rs.getString(2);
-                            JsonNode d = json.readTree(rs.getString(3));
-                            String at = rs.getString(4);
-                            switch (type) {
-                                case "CustomerRegistered" -> names.put(d.get("customerId").asText(), d.get("name").asText());
-                                case "OrderPlaced" -> {
-                                    String id = d.get("orderId").asText();
-                                    String customer = d.get("customerId").asText();
-                                    int count = 0;
-                                    for (JsonNode line : d.get("items")) {
-                                        count += line.get("quantity").asInt();
-                                    }
-                                    listInsert.setString(1, id);
-                                    listInsert.setString(2, customer);
-                                    listInsert.setString(3, names.getOrDefault(customer, "?"));
-                                    listInsert.setString(4, d.get("total").asText());
-                                    listInsert.setString(5, "pending");
-                                    listInsert.setString(6, at);
-                                    listInsert.setInt(7, count);
-                                    listInsert.setLong(8, after);
-                                    listInsert.executeUpdate();
-                                    detailInsert.setString(1, id);
-                                    detailInsert.setString(2, customer);
-                                    detailInsert.setString(3, names.getOrDefault(customer, "?"));
-                                    detailInsert.setString(4, d.get("items").toString());
-                                    detailInsert.setString(5, d.get("total").asText());
-                                    detailInsert.setString(6, "pending");
-                                    detailInsert.setString(7, at);
-                                    detailInsert.setLong(8, after);
-                                    detailInsert.executeUpdate();
-                                }
-                                default -> {
-                                    String status = type.equals("OrderPaid") ? "paid" : type.equals("OrderShipped") ? "shipped" : "cancelled";
-                                    String id = d.get("orderId").asText();
-                                    listStatus.setString(1, status);
-                                    listStatus.setLong(2, after);
-                                    listStatus.setString(3, id);
-                                    listStatus.executeUpdate();
-                                    detailStatus.setString(1, status);
-                                    detailStatus.setString(2, type.equals("OrderPaid") ? at : null);
-                                    detailStatus.setString(3, d.has("reason") ? d.get("reason").asText() : null);
-                                    detailStatus.setLong(4, after);
-                                    detailStatus.setString(5, id);
-                                    detailStatus.executeUpdate();
-                                }
-                            }
-                        }
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    for (String projection : ProjectionNames.AT_START) {
-                        checkpoint.setString(1, projection);
-                        checkpoint.setLong(2, after);
-                        checkpoint.setString(3, SqliteFiles.formatInstant(Instant.now()));
-                        checkpoint.executeUpdate();
-                    }
-                    tx.execute("COMMIT");
-                    if (rows == 0) {
-                        break;
-                    }
-                }
-            }
-            return seconds(start);
-        }
-    }
-
-    private static Connection rawConnection(Path file) throws SQLException {
-        return SqliteConnections.open(file, SqliteConnections.Synchronous.FULL);
-    }
-
-    private static void createEvents(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE events(position INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, stream_version INTEGER NOT NULL,"
-                    + " type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, recorded_at TEXT NOT NULL,"
-                    + " UNIQUE(stream_id, stream_version))");
-        }
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static String rounds(double[] values) {
-        StringBuilder b = new StringBuilder();
-        for (double v : values) {
-            b.append(b.length() == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%,.0f", v));
-        }
-        return b.toString();
-    }
-
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
+        return -1;
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -254,4 +254,28 @@ class CommandHandlerTest {
         assertThat(result).isInstanceOf(CommandResult.Accepted.class);
         assertThat(((CommandResult.Accepted) result).events().get(0).event()).isEqualTo(new OrderPaid("o-1"));
     }
+
+    @Test
+    void an_order_for_a_customer_not_yet_registered_is_accepted_once_the_customer_is() {
+        // given an order refused because its customer was unknown
+        assertThat(rejected(new PlaceOrder("o-1", "c-1", BOOKS)).rule()).isEqualTo(Rule.UNKNOWN_CUSTOMER);
+        // when the customer registers (here straight into the store, past the handler), then orders again
+        store.append("customer-c-1", 0, List.of(new CustomerRegistered("c-1", "Ada")),
+                io.cqrsflow.eventstore.EventMetadata.forCommand("elsewhere"));
+        // then the handler reads the customer's stream again: "unknown" was not remembered
+        accepted(new PlaceOrder("o-1", "c-1", BOOKS));
+    }
+
+    @Test
+    void orders_for_a_customer_seen_before_are_still_decided_on_the_order_stream() {
+        // given a registered customer with one order
+        accepted(new RegisterCustomer("c-1", "Ada"));
+        accepted(new PlaceOrder("o-1", "c-1", BOOKS));
+        // when the same order id is placed again and another order is placed
+        CommandResult.Rejected taken = rejected(new PlaceOrder("o-1", "c-1", BOOKS));
+        CommandResult.Accepted second = accepted(new PlaceOrder("o-2", "c-1", BOOKS));
+        // then the order stream still decides: taken is refused, the new one recorded at the next position
+        assertThat(taken.rule()).isEqualTo(Rule.ORDER_ID_TAKEN);
+        assertThat(second.events().get(0).position()).isEqualTo(3);
+    }
 }
