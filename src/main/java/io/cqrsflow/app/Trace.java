@@ -73,6 +73,9 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
     private final boolean json;
     private final Detail detail;
     private final CatchUpProgress progress;
+    /** When the last progress line went out; the wait's "catching up" line stays quiet for 3 s after one. */
+    private volatile long lastProgressNanos = System.nanoTime() - PROGRESS_QUIET_NANOS;
+    private static final long PROGRESS_QUIET_NANOS = 3_000_000_000L;
     private final long startNanos;
     private final Map<String, ProjectorState> lastState = new HashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger failedSteps = new java.util.concurrent.atomic.AtomicInteger();
@@ -147,6 +150,7 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
 
     /** "progress order-list 120000 / 1000001 (12 %), 52000 events/s, about 17 s left" — at most once a second. */
     void progress(CatchUpProgress.Line p) {
+        lastProgressNanos = System.nanoTime();
         if (json) {
             ObjectNode n = node("progress");
             n.put("projector", p.projector());
@@ -431,8 +435,15 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
         }
     }
 
-    /** A long catch-up or rebuild: where each projector stands, its pace and the time left. */
+    /**
+     * A long catch-up or rebuild: where each projector stands, its pace and the time left. Left out while
+     * the per-projector progress lines are coming (they say the same, a line a second); printed when they
+     * are not, as in a paced rebuild that applies a few events at a time.
+     */
     void catchingUp(io.cqrsflow.flow.CatchUpWatch.Behind behind) {
+        if (System.nanoTime() - lastProgressNanos < PROGRESS_QUIET_NANOS) {
+            return;
+        }
         if (json) {
             ObjectNode n = node("catchingUp");
             ArrayNode projectors = n.putArray("projectors");

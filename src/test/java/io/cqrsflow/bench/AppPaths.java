@@ -37,8 +37,8 @@ final class AppPaths {
         try (Engine engine = Engine.open(dataDir, Clock.systemUTC(), Map.of())) {
             AtomicLong applied = new AtomicLong();
             engine.subscribe(signal -> {
-                if (signal instanceof FlowSignal.EventApplied) {
-                    applied.incrementAndGet();
+                if (signal instanceof FlowSignal.EventsApplied batch) {
+                    applied.addAndGet(batch.events().size());
                 }
             });
             engine.subscribe(FlowSignal::toString); // stands for the trace: every signal looked at, none dropped
