@@ -23,6 +23,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Font;
 
 import java.util.List;
@@ -77,6 +79,7 @@ public final class CrudPanel extends VBox {
         lastAnswer.getStyleClass().add("stale-summary");
         lastAnswer.setMaxWidth(Double.MAX_VALUE);
         lastAnswer.setWrapText(true);
+        lastAnswer.setMinHeight(Region.USE_PREF_SIZE);
 
         table.setId("table-crud");
         table.getStyleClass().addAll("dense", "read-model-table");
@@ -166,13 +169,26 @@ public final class CrudPanel extends VBox {
         });
     }
 
+    /**
+     * Columns at least as wide as their headers (no header is cut) and room for the header and five rows,
+     * like the read models' tables (the read side's column folds other panels to keep it), in the font of the
+     * moment.
+     */
     private void fitColumns() {
-        double scale = BaseFont.scale(font.getValue());
+        Font f = font.getValue();
+        double scale = BaseFont.scale(f);
+        Text header = new Text();
+        header.setFont(Font.font(f.getFamily(), FontWeight.BOLD, f.getSize() * 0.9));
         for (TableColumn<CrudOrder, ?> c : table.getColumns()) {
-            double base = (double) c.getProperties().get(BASE_WIDTH);
-            c.setMinWidth(base * scale);
-            c.setPrefWidth(base * scale);
+            header.setText(c.getText());
+            double width = Math.max((double) c.getProperties().get(BASE_WIDTH) * scale,
+                    Math.ceil(header.getLayoutBounds().getWidth()) + 2 * f.getSize());
+            c.setMinWidth(width);
+            c.setPrefWidth(width);
         }
+        double row = Math.ceil(f.getSize() * 0.92 * 1.35 + 8);
+        table.setFixedCellSize(row);
+        table.setMinHeight(Math.ceil(row * 1.5) + ReadModelPanel.ROWS_SHOWN * row + 6);
         ReadModelPanel.refitColumns(table);
     }
 }

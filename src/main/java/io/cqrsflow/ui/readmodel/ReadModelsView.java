@@ -37,10 +37,10 @@ public final class ReadModelsView extends VBox {
         }
         // Beside the read models, last, and hidden until asked for.
         crud = new CrudPanel(model);
-        crud.setMinSize(0, 90);
         crud.setPrefHeight(240); // shrinks with the others, and keeps room for a few rows
         VBox.setVgrow(crud, Priority.ALWAYS);
         getChildren().add(crud);
+        crud.shownProperty().addListener((o, was, now) -> changed()); // the column fits again, folding others
         model.statuses().addListener((MapChangeListener<String, ProjectorStatus>) c -> {
             if (c.wasAdded() && !panels.containsKey(c.getKey())) {
                 ReadModels.named(c.getKey()).ifPresent(m -> {
