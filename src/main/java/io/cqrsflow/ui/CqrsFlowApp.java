@@ -112,6 +112,7 @@ public final class CqrsFlowApp extends Application {
         dataDirNotice = choice.notice();
         try {
             engine = open(dir);
+            OpenTiming.mark("engine open");
         } catch (RuntimeException e) {
             openProblem = dir + ": " + e.getMessage();
         }
@@ -124,7 +125,8 @@ public final class CqrsFlowApp extends Application {
             throw new IllegalStateException("cannot create the folder: " + e.getMessage(), e);
         }
         Map<String, Long> delays = configuredDelays != null ? configuredDelays : DEFAULT_DELAYS;
-        return Engine.open(dir, Clock.systemUTC(), delays);
+        // The window opens at once at any size: events.db's check runs in the background (the first command waits).
+        return Engine.openCheckingInBackground(dir, Clock.systemUTC(), delays);
     }
 
     /** A remembered size, or the default when none (or nonsense, such as NaN) was stored. */
@@ -194,6 +196,7 @@ public final class CqrsFlowApp extends Application {
         }
         stage.setTitle("CQRS Flow — " + opened.dataDir().toAbsolutePath()
                 + (lessons.playing() ? " (lesson folder; your own data is untouched)" : ""));
+        OpenTiming.watch(stage, view.model());
         if (dataDirNotice != null) {
             view.noticeToast().show(dataDirNotice);
             view.commands().log().add(new ResultLog.Entry(ResultLog.Outcome.NOTICE, "Data folder", dataDirNotice));
