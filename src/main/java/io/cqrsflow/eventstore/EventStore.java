@@ -5,6 +5,8 @@ import io.cqrsflow.domain.Event;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /** The append-only log every read model is derived from. */
@@ -37,6 +39,15 @@ public interface EventStore extends AutoCloseable {
      * back (found on a read), so nothing more may be written after it.
      */
     String unreadable();
+
+    /**
+     * Completes with null once the open-time check of the store has passed, or with the message saying why
+     * nothing may be appended (then {@link #unreadable()} says it too). Complete at once for a store checked
+     * while it opened.
+     */
+    default CompletionStage<String> checked() {
+        return CompletableFuture.completedFuture(null);
+    }
 
     /** The position of the last event appended, 0 when the store is empty. */
     long head();

@@ -71,8 +71,13 @@ final class EventStoreFile {
     /** The log's hash is kept at every this many positions (and at the last), so any other is a short walk away. */
     static final int MARK_EVERY = 1_000;
 
-    /** A writer connection to a healthy events.db, and the {@link LogHash} marks its scan left. */
-    record Opened(Connection connection, NavigableMap<Long, String> logHashMarks) {
+    /**
+     * A writer connection to an events.db of ours, and the {@link LogHash} marks its scan left. {@code check}
+     * completes with null once the file is known healthy (the marks are complete then), or with the message
+     * saying why nothing may be appended; it is complete already unless the check was left to run in the
+     * background.
+     */
+    record Opened(Connection connection, NavigableMap<Long, String> logHashMarks, BackgroundCheck check) {
     }
 
     private EventStoreFile() {
@@ -91,23 +96,51 @@ final class EventStoreFile {
 
     /** A writer connection to a healthy events.db of ours at {@code file}, in WAL mode, at the current schema. */
     static Opened open(Path file, EventCodec codec) throws SQLException {
+        return open(file, codec, false);
+    }
+
+    /**
+     * As {@link #open(Path, EventCodec)}; with {@code inBackground}, a store of ours already in WAL mode (every
+     * store this app wrote) is only looked at here — header, version, table — and its integrity check and scan
+     * run on a thread of their own ({@link BackgroundCheck}): the file is not written to until they pass
+     * (switching an WAL file to WAL changes nothing on disk). Any other file is checked here, as before.
+     */
+    static Opened open(Path file, EventCodec codec, boolean inBackground) throws SQLException {
         // Look before touching: a stranger's or damaged database must not even be switched to WAL.
         Connection connection = SqliteConnections.connect(file);
         try {
             NavigableMap<Long, String> marks = new TreeMap<>(Map.of(0L, LogHash.EMPTY));
-            int version = inspect(connection, file, codec, marks);
+            int version = inspectHeader(connection, file);
+            BackgroundCheck check;
+            if (version > 0 && inBackground && inWalMode(connection)) {
+                check = BackgroundCheck.start(file, c -> check(c, file, codec, marks));
+            } else {
+                String problem = version == 0 ? null : check(connection, file, codec, marks);
+                if (problem != null) {
+                    throw new EventStoreException(problem);
+                }
+                check = BackgroundCheck.passed();
+            }
             SqliteConnections.configure(connection, Synchronous.FULL);
             migrate(connection, version);
-            return new Opened(connection, marks);
+            return new Opened(connection, marks, check);
         } catch (SQLException | RuntimeException e) {
             SqliteConnections.closeQuietly(connection);
             throw e;
         }
     }
 
-    /** Refuses anything but a blank file or a healthy event store of a known version; returns its version. */
-    private static int inspect(Connection connection, Path file, EventCodec codec, NavigableMap<Long, String> marks)
-            throws SQLException {
+    private static boolean inWalMode(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+            return rs.next() && "wal".equalsIgnoreCase(rs.getString(1));
+        }
+    }
+
+    /**
+     * Refuses anything but a blank file or an event store of a known version with our events table; returns its
+     * version (0: blank). What it reads is a few pages; whether the rows are healthy is {@link #check}'s.
+     */
+    private static int inspectHeader(Connection connection, Path file) throws SQLException {
         FileHeader header = FileHeader.read(connection);
         if (header.isBlankFor(APPLICATION_ID)) {
             return 0;
@@ -131,15 +164,20 @@ final class EventStoreFile {
             throw new EventStoreException(file + " is marked as a CQRS Flow event store (schema " + version + "), but "
                     + shape + ": another program has changed it." + LEFT_ALONE);
         }
+        return version;
+    }
+
+    /**
+     * SQLite's integrity check, then the scan: null if the store is healthy (and {@code marks} complete), else
+     * the message that says why nothing may be appended. About 3 s at a million events.
+     */
+    static String check(Connection connection, Path file, EventCodec codec, NavigableMap<Long, String> marks)
+            throws SQLException {
         String damage = FileHeader.integrityProblem(connection);
         if (damage != null) {
-            throw new EventStoreException(file + " is damaged (SQLite's integrity check says: " + damage + "). " + IF_DAMAGED);
+            return file + " is damaged (SQLite's integrity check says: " + damage + "). " + IF_DAMAGED;
         }
-        String unreadable = scan(connection, file, codec, marks);
-        if (unreadable != null) {
-            throw new EventStoreException(unreadable);
-        }
-        return version;
+        return scan(connection, file, codec, marks);
     }
 
     private static String whatIsWrongWithTheEventsTable(Connection connection) throws SQLException {
@@ -165,6 +203,9 @@ final class EventStoreFile {
         try (PreparedStatement ps = connection.prepareStatement(SCAN);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return "the check of " + file + " was stopped before it finished (the store was closed)";
+                }
                 position = rs.getLong(1);
                 hash.add(position, rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5));
                 if (position % MARK_EVERY == 0) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Map;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -47,6 +48,8 @@ public final class SqliteEventStore implements EventStore {
     private final FolderLock folderLock;
     private final SingleWriter writer;
     private final EventReader reader;
+    /** The open-time integrity check and scan; done already unless opened with {@link #openCheckingInBackground}. */
+    private final BackgroundCheck check;
     /** Kept on the writer connection; touched only on the writer thread once it runs. */
     private PreparedStatement streamVersion;
     private PreparedStatement insert;
@@ -60,6 +63,7 @@ public final class SqliteEventStore implements EventStore {
         this.file = file;
         this.clock = clock;
         this.folderLock = folderLock;
+        this.check = opened.check();
         prepare(writeConnection);
         try (Statement s = writeConnection.createStatement();
              ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(position), 0) FROM events")) {
@@ -90,6 +94,20 @@ public final class SqliteEventStore implements EventStore {
      * and a data folder another running copy holds. Never changes or deletes such a file.
      */
     public static SqliteEventStore open(Path file, Clock clock) {
+        return open(file, clock, false);
+    }
+
+    /**
+     * As {@link #open(Path, Clock)}, but a store this app wrote (in WAL mode) is checked in the background:
+     * the integrity check and the scan (about 3 s at a million events) run on a thread of their own, and
+     * only the first append and {@link #logHashesAt} wait for them. A damaged store still never has anything
+     * appended: the append throws the same message {@code open} would have. {@link #checked()} says when.
+     */
+    public static SqliteEventStore openCheckingInBackground(Path file, Clock clock) {
+        return open(file, clock, true);
+    }
+
+    private static SqliteEventStore open(Path file, Clock clock, boolean checkInBackground) {
         Path folder = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(folder);
@@ -100,7 +118,7 @@ public final class SqliteEventStore implements EventStore {
         FolderLock lock = FolderLock.acquire(folder);
         EventStoreFile.Opened opened = null;
         try {
-            opened = EventStoreFile.open(file, new EventCodec());
+            opened = EventStoreFile.open(file, new EventCodec(), checkInBackground);
             return new SqliteEventStore(file, clock, lock, opened);
         } catch (SQLException e) {
             SqliteConnections.closeQuietly(opened == null ? null : opened.connection());
@@ -129,6 +147,10 @@ public final class SqliteEventStore implements EventStore {
             return List.of();
         }
         ensureOpen();
+        String problem = check.await(); // nothing is written before the open-time check has passed
+        if (problem != null) {
+            throw new EventStoreException(problem);
+        }
         String unreadable = reader.unreadable();
         if (unreadable != null) {
             throw new EventStoreException(unreadable);
@@ -235,12 +257,22 @@ public final class SqliteEventStore implements EventStore {
     @Override
     public Map<Long, String> logHashesAt(Collection<Long> positions) {
         ensureOpen();
+        String problem = check.await(); // the marks are complete once the scan is
+        if (problem != null) {
+            throw new EventStoreException(problem);
+        }
         return reader.logHashesAt(positions);
     }
 
     @Override
     public String unreadable() {
-        return reader.unreadable();
+        String problem = check.problemSoFar();
+        return problem != null ? problem : reader.unreadable();
+    }
+
+    @Override
+    public CompletionStage<String> checked() {
+        return check.result();
     }
 
     /**
@@ -283,6 +315,7 @@ public final class SqliteEventStore implements EventStore {
             return;
         }
         closed = true;
+        check.stop();
         writer.close(() -> {
             SqliteConnections.closeQuietly(streamVersion);
             SqliteConnections.closeQuietly(insert);

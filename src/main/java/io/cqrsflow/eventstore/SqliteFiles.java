@@ -36,16 +36,22 @@ public final class SqliteFiles {
      * Moves a file (and its -wal and -shm companions) aside into {@code folder/old-<stamp>/}, never
      * deleting anything. Returns where it went, or null if there was nothing to move.
      */
-    public static Path moveAside(Path file, Instant now) throws IOException {
-        if (!Files.exists(file)) {
-            return null;
-        }
+    /** Where {@link #moveAside} puts {@code file} (or a copy of it goes): DIR/old-TIME/NAME, a new name. */
+    public static Path asideTarget(Path file, Instant now) throws IOException {
         Path folder = file.toAbsolutePath().getParent().resolve("old-" + STAMP.format(now));
         Files.createDirectories(folder);
         Path target = folder.resolve(file.getFileName());
         for (int i = 2; Files.exists(target); i++) {
             target = folder.resolve(file.getFileName() + "." + i);
         }
+        return target;
+    }
+
+    public static Path moveAside(Path file, Instant now) throws IOException {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        Path target = asideTarget(file, now);
         Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
         for (String suffix : new String[]{"-wal", "-shm"}) {
             Path companion = file.resolveSibling(file.getFileName() + suffix);

@@ -85,6 +85,11 @@ public final class Engine implements AutoCloseable {
         };
         this.readSide = ReadSide.open(store, dataDir.resolve(READ_FILE), clock, delays,
                 schedulers, listener, this::notice);
+        store.checked().thenAccept(problem -> {
+            if (problem != null) {
+                notice(problem);
+            }
+        });
     }
 
     /**
@@ -102,7 +107,22 @@ public final class Engine implements AutoCloseable {
      */
     public static Engine open(Path dataDir, Clock clock, Map<String, Long> delays,
                               Function<String, Scheduler> schedulers) {
-        SqliteEventStore store = SqliteEventStore.open(dataDir.resolve(EVENTS_FILE), clock);
+        return open(SqliteEventStore.open(dataDir.resolve(EVENTS_FILE), clock), dataDir, clock, delays, schedulers);
+    }
+
+    /**
+     * As {@link #open(Path, Clock, Map)}, for a window that should not wait seconds for a large store: events.db's
+     * integrity check and scan run in the background ({@link SqliteEventStore#openCheckingInBackground}), the
+     * projectors start and read.db is checked against the log once they pass, and the first command waits for
+     * them. A store the check finds damaged takes no command, with the same message, also given as a notice.
+     */
+    public static Engine openCheckingInBackground(Path dataDir, Clock clock, Map<String, Long> delays) {
+        SqliteEventStore store = SqliteEventStore.openCheckingInBackground(dataDir.resolve(EVENTS_FILE), clock);
+        return open(store, dataDir, clock, delays, name -> new ExecutorScheduler("projector " + name));
+    }
+
+    private static Engine open(SqliteEventStore store, Path dataDir, Clock clock, Map<String, Long> delays,
+                               Function<String, Scheduler> schedulers) {
         try {
             return new Engine(dataDir, clock, store, delays, schedulers);
         } catch (RuntimeException e) {

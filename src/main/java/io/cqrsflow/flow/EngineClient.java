@@ -7,6 +7,7 @@ import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.read.Query;
 import io.cqrsflow.read.QuerySource;
 import io.cqrsflow.read.ReadModelsSnapshot;
+import io.cqrsflow.read.ReadSide;
 import io.cqrsflow.write.CommandEnvelope;
 import io.cqrsflow.write.CommandResult;
 import io.cqrsflow.write.OrderAtVersion;
@@ -45,6 +46,11 @@ final class EngineClient implements FlowClient {
     @Override
     public CompletionStage<ReadModelsSnapshot> readModels() {
         return engine.query(side -> side.readModels());
+    }
+
+    @Override
+    public CompletionStage<ReadModelsSnapshot> progressOnly() {
+        return engine.query(ReadSide::progressOnly);
     }
 
     @Override

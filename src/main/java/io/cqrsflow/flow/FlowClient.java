@@ -44,6 +44,14 @@ public interface FlowClient {
     /** Every read model with the write model's truth and the stale rows, read together on the query thread. */
     CompletionStage<ReadModelsSnapshot> readModels();
 
+    /**
+     * What a window can show at once, at any size: each running read model's checkpoint against the head,
+     * and no rows or comparison yet (so staleness says "checking…"); see {@code ReadSide.progressOnly}.
+     */
+    default CompletionStage<ReadModelsSnapshot> progressOnly() {
+        return readModels();
+    }
+
     /** Up to {@code limit} events after {@code afterPosition}, oldest first, read from events.db. */
     CompletionStage<List<RecordedEvent>> readEvents(long afterPosition, int limit);
 

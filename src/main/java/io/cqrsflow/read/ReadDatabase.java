@@ -194,6 +194,22 @@ public final class ReadDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * For a read.db opened while its store was still being checked ({@link EventStore#checked}): once the
+     * store's check has passed, whether this file was built from another log, and if so a copy of it kept
+     * aside, with a notice, before its projectors rebuild in place. True if it was built from another log.
+     */
+    boolean copyAsideIfBuiltFromAnotherLog(EventStore store, Consumer<String> notices) {
+        return read(c -> {
+            String other = ReadDatabaseFile.builtFromAnotherLog(c, store);
+            if (other == null) {
+                return false;
+            }
+            ReadDatabaseFile.copyAside(c, file, clock, notices, other);
+            return true;
+        });
+    }
+
     public long checkpoint(String projection) {
         return checkpointOf(projection).position();
     }

@@ -70,7 +70,8 @@ final class ReadDatabaseFile {
                 moveAside(file, clock, notices, unusable);
                 connection = SqliteConnections.connect(file);
             }
-            String otherStore = builtFromAnotherLog(connection, store);
+            // A store still being checked in the background has no log hashes yet: ReadSide checks later.
+            String otherStore = isChecked(store) ? builtFromAnotherLog(connection, store) : null;
             if (otherStore != null) {
                 // Derived data, but a learner may have added a view or table of their own: keep it all, aside.
                 connection.close();
@@ -119,7 +120,7 @@ final class ReadDatabaseFile {
      * checkpoint would be cheaper still but miss a fork that has
      * since come back to the same event. Reads only; the file is not touched.
      */
-    private static String builtFromAnotherLog(Connection c, EventStore store) throws SQLException {
+    static String builtFromAnotherLog(Connection c, EventStore store) throws SQLException {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'checkpoints'")) {
             rs.next();
@@ -152,6 +153,31 @@ final class ReadDatabaseFile {
             }
         }
         return null;
+    }
+
+    /** Whether the store's open-time check is over (its log hashes known): then read.db is checked as it opens. */
+    static boolean isChecked(EventStore store) {
+        return store.checked().toCompletableFuture().isDone();
+    }
+
+    /**
+     * Keeps a copy of a read.db that is open and found built from another log (the store was checked in the
+     * background, after read.db opened): {@code VACUUM INTO} the place {@link #moveAside} would have moved
+     * it to, learners' own tables included. The projectors then rebuild their tables in place.
+     */
+    static void copyAside(Connection reading, Path file, Clock clock, Consumer<String> notices, String why)
+            throws SQLException {
+        Path target;
+        try {
+            target = SqliteFiles.asideTarget(file, clock.instant());
+        } catch (IOException e) {
+            throw new EventStoreException(file + " " + why + " and could not be copied aside: " + e.getMessage(), e);
+        }
+        try (Statement s = reading.createStatement()) {
+            s.execute("VACUUM INTO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
+        }
+        notices.accept(file.getFileName() + " " + why + ": copied it to " + target
+                + " and rebuilding the read models from events.db");
     }
 
     private static void moveAside(Path file, Clock clock, Consumer<String> notices, String why) {

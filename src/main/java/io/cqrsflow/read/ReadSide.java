@@ -31,6 +31,9 @@ public final class ReadSide implements AutoCloseable {
      */
     private volatile Map<String, Projector> projectors = Map.of();
     private final Object adding = new Object();
+    /** While the store's background check runs, projectors are registered but not started (see release). */
+    private boolean held;
+    private volatile boolean closed;
     private final OrderQueries queries;
     private final SalesByCustomerQueries sales;
 
@@ -52,8 +55,11 @@ public final class ReadSide implements AutoCloseable {
     public static ReadSide open(EventStore store, Path readDbFile, Clock clock, Map<String, Long> delays,
                                 Function<String, Scheduler> schedulers, ProjectorListener listener,
                                 Consumer<String> notices) {
+        // Asked before read.db opens: a check that ends while it opens may or may not have been used there.
+        boolean storeChecked = ReadDatabaseFile.isChecked(store);
         ReadDatabase db = ReadDatabase.open(readDbFile, clock, store, notices);
         ReadSide side = new ReadSide(store, db, clock, schedulers, listener);
+        side.held = !storeChecked;
         List<String> names = new ArrayList<>(ReadModels.atStart());
         // those added at runtime before have a checkpoint row, and run again
         for (String existing : db.projectionsWithCheckpoint()) {
@@ -64,7 +70,41 @@ public final class ReadSide implements AutoCloseable {
         for (String name : names) {
             side.start(name, delays.getOrDefault(name, 0L));
         }
+        if (!storeChecked) {
+            store.checked().thenAccept(problem -> side.release(problem, notices));
+        }
         return side;
+    }
+
+    /**
+     * The store's background check is over: unless it found the store unusable (the engine says why, and
+     * nothing is projected from it), read.db is checked against the log now — kept aside and rebuilt in place
+     * if it was built from another — and the projectors start. Until then they are registered (the window
+     * shows their lanes) but apply nothing.
+     */
+    private void release(String storeProblem, Consumer<String> notices) {
+        if (storeProblem != null || closed) {
+            return;
+        }
+        boolean rebuild;
+        try {
+            rebuild = db.copyAsideIfBuiltFromAnotherLog(store, notices);
+        } catch (RuntimeException e) {
+            notices.accept(db.file().getFileName() + " could not be checked against events.db (" + e.getMessage()
+                    + "): its read models are not updated. " + ReadDatabaseFile.IF_CORRUPT);
+            return;
+        }
+        List<Projector> waiting;
+        synchronized (adding) {
+            held = false;
+            waiting = projectors();
+        }
+        for (Projector p : waiting) {
+            if (rebuild) {
+                p.rebuild();
+            }
+            p.start();
+        }
     }
 
     /** A new projection of the read model with that name. */
@@ -95,7 +135,11 @@ public final class ReadSide implements AutoCloseable {
         if (msPerEvent > 0) {
             built.replayPaced(msPerEvent);
         }
-        built.start();
+        synchronized (adding) {
+            if (!held) {
+                built.start();
+            }
+        }
         return built;
     }
 
@@ -211,6 +255,23 @@ public final class ReadSide implements AutoCloseable {
         }
     }
 
+    /**
+     * Each running read model's checkpoint against the store's head, without its rows or the truth: a few
+     * rows read, where {@link #readModels()} reads every row and folds the whole log (tens of seconds at a
+     * million events). What a window shows first, its staleness lines saying "checking…" until a full
+     * reading has compared the rows.
+     */
+    public ReadModelsSnapshot progressOnly() {
+        long head = store.head();
+        Map<String, ReadModelsSnapshot.Progress> progress = new LinkedHashMap<>();
+        for (ReadModelModule<?> m : ReadModels.ALL) {
+            if (isRunning(m.name())) {
+                progress.put(m.name(), progressOf(db.checkpoint(m.name()), head));
+            }
+        }
+        return new ReadModelsSnapshot(Map.of(), Map.of(), progress);
+    }
+
     private ReadModelsSnapshot.Progress progressOf(long checkpoint, long head) {
         Instant oldest = null;
         if (checkpoint < head) {
@@ -237,6 +298,7 @@ public final class ReadSide implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         for (Projector p : projectors()) {
             p.close();
         }

@@ -124,6 +124,7 @@ public final class CqrsFlowApp extends Application {
         io.cqrsflow.ui.lesson.LessonFolders.deleteStale(DataFolder::inUse);
         try {
             engine = open(dir);
+            OpenTiming.mark("engine open");
         } catch (RuntimeException e) {
             openProblem = dir + ": " + e.getMessage();
         }
@@ -136,7 +137,8 @@ public final class CqrsFlowApp extends Application {
             throw new IllegalStateException("cannot create the folder: " + e.getMessage(), e);
         }
         Map<String, Long> delays = configuredDelays != null ? configuredDelays : DEFAULT_DELAYS;
-        return Engine.open(dir, Clock.systemUTC(), delays);
+        // The window opens at once at any size: events.db's check runs in the background (the first command waits).
+        return Engine.openCheckingInBackground(dir, Clock.systemUTC(), delays);
     }
 
     /** A remembered size, or the default when none (or nonsense, such as NaN) was stored. */
@@ -217,6 +219,7 @@ public final class CqrsFlowApp extends Application {
         }
         stage.setTitle("CQRS Flow — " + opened.dataDir().toAbsolutePath()
                 + (lessons.playing() ? " (lesson folder; your own data is untouched)" : ""));
+        OpenTiming.watch(stage, view.model());
         if (dataDirNotice != null) {
             view.noticeToast().show(dataDirNotice);
             view.commands().log().add(new ResultLog.Entry(ResultLog.Outcome.NOTICE, "Data folder", dataDirNotice));

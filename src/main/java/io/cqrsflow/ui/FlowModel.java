@@ -71,6 +71,8 @@ public final class FlowModel {
     private final ObservableList<Customer> customersView = FXCollections.unmodifiableObservableList(known.customers());
     private final ObservableMap<String, Long> versionsView = FXCollections.unmodifiableObservableMap(known.streamVersions());
 
+    /** Frames to paint before the history scan starts (0: started). */
+    private int framesBeforeScan = 2;
     private CompletableFuture<Void> settled = CompletableFuture.completedFuture(null);
     private long settleAfterRead;
 
@@ -85,13 +87,20 @@ public final class FlowModel {
                 frame(now);
             }
         };
+        showStatuses();
+    }
+
+    /**
+     * Reads the ids in the log once (a pass over every event: seconds at a million), started after the first
+     * frames so that it does not compete with the window's first paint for the two cores.
+     */
+    private void scanHistory() {
         FxThread.whenDone(KnownIds.scan(client), (history, failure) -> {
             if (history != null) {
                 known.merge(history);
                 head.set(Math.max(head.get(), history.last()));
             }
         });
-        showStatuses();
     }
 
     /** Starts delivering; call on the FX thread once the view is built. */
@@ -220,6 +229,9 @@ public final class FlowModel {
     // ---- the pulse
 
     private void frame(long now) {
+        if (framesBeforeScan > 0 && --framesBeforeScan == 0) {
+            scanHistory();
+        }
         inbox.drain(SIGNALS_PER_FRAME, this::deliver);
         showStatuses();
         refresher.frame(now);

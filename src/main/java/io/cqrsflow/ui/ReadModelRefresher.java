@@ -23,6 +23,8 @@ final class ReadModelRefresher {
     /** Bumped on every completed read, so a waiter can tell a read that started after it asked. */
     private long completedReads;
     private long startedReads;
+    /** Whether the first, progress-only reading has been asked for. */
+    private boolean progressShown;
 
     ReadModelRefresher(FlowClient client, Consumer<ReadModelsSnapshot> show) {
         this.client = client;
@@ -54,6 +56,20 @@ final class ReadModelRefresher {
     /** Called once per frame: starts a read when one is due. */
     void frame(long nowNanos) {
         if (!dirty || inFlight || nowNanos - lastStart < REFRESH_NANOS) {
+            return;
+        }
+        if (completedReads == 0 && !progressShown) {
+            // The first paint shows at once what is cheap to know (checkpoints against the head) and
+            // "checking…" for the rows: a full reading can take seconds on a large store. It is not a
+            // completed read (settle waits for a full one); the full reading follows at once.
+            progressShown = true;
+            inFlight = true;
+            FxThread.whenDone(client.progressOnly(), (read, failure) -> {
+                inFlight = false;
+                if (read != null && completedReads == 0) {
+                    show.accept(read);
+                }
+            });
             return;
         }
         dirty = false;
