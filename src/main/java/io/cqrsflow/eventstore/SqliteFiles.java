@@ -26,6 +26,13 @@ public final class SqliteFiles {
     private static final long YEAR_1000 = Instant.parse("1000-01-01T00:00:00Z").getEpochSecond();
     private static final long YEAR_10000 = Instant.parse("+10000-01-01T00:00:00Z").getEpochSecond();
 
+    /** An instant and its text; the last one written and the last one read are kept (immutable, so shared safely). */
+    private record Written(Instant instant, String text) {
+    }
+
+    private static volatile Written lastWritten = new Written(Instant.EPOCH, "1970-01-01T00:00:00.000Z");
+    private static volatile Written lastRead = lastWritten;
+
     private SqliteFiles() {
     }
 
@@ -34,6 +41,16 @@ public final class SqliteFiles {
      * hand for those (a rebuild formats one per event), by the formatter for any other year.
      */
     public static String formatInstant(Instant instant) {
+        Written last = lastWritten;
+        if (last.instant().equals(instant)) {
+            return last.text(); // events appended together share their time: a rebuild formats it once
+        }
+        String text = format(instant);
+        lastWritten = new Written(instant, text);
+        return text;
+    }
+
+    private static String format(Instant instant) {
         if (instant.getEpochSecond() < YEAR_1000 || instant.getEpochSecond() >= YEAR_10000) {
             return INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
         }
@@ -55,6 +72,16 @@ public final class SqliteFiles {
      * else, or a field out of range, goes to {@link Instant#parse}.
      */
     public static Instant parseInstant(String text) {
+        Written last = lastRead;
+        if (last.text().equals(text)) {
+            return last.instant();
+        }
+        Instant instant = parse(text);
+        lastRead = new Written(instant, text);
+        return instant;
+    }
+
+    private static Instant parse(String text) {
         if (text.length() != 24 || !"--T::.Z".equals("" + text.charAt(4) + text.charAt(7) + text.charAt(10)
                 + text.charAt(13) + text.charAt(16) + text.charAt(19) + text.charAt(23))) {
             return Instant.parse(text);

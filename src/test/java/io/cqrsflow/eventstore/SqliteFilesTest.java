@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 class SqliteFilesTest {
@@ -48,6 +49,21 @@ class SqliteFilesTest {
         }
         assertThat(SqliteFiles.parseInstant("2024-03-01T10:15:30Z")).isEqualTo(Instant.parse("2024-03-01T10:15:30Z"));
         assertThat(SqliteFiles.parseInstant("2016-12-31T23:59:60.000Z")).isEqualTo(Instant.parse("2016-12-31T23:59:60.000Z"));
+    }
+
+    @Test
+    void the_same_instant_again_and_then_another_each_get_their_own_text() {
+        Instant at = Instant.parse("2024-03-01T10:15:30.123Z");
+        Instant justAfter = at.plusNanos(1);
+        Instant next = at.plusMillis(1);
+
+        assertThat(List.of(SqliteFiles.formatInstant(at), SqliteFiles.formatInstant(at), SqliteFiles.formatInstant(justAfter),
+                SqliteFiles.formatInstant(next), SqliteFiles.formatInstant(at)))
+                .containsExactly("2024-03-01T10:15:30.123Z", "2024-03-01T10:15:30.123Z", "2024-03-01T10:15:30.123Z",
+                        "2024-03-01T10:15:30.124Z", "2024-03-01T10:15:30.123Z");
+        assertThat(List.of(SqliteFiles.parseInstant("2024-03-01T10:15:30.123Z"), SqliteFiles.parseInstant("2024-03-01T10:15:30.123Z"),
+                SqliteFiles.parseInstant("2024-03-01T10:15:30.124Z"))).containsExactly(at, at, next);
+        assertThatThrownBy(() -> SqliteFiles.parseInstant("2024-03-01T10:15:30.12xZ")).isInstanceOf(DateTimeParseException.class);
     }
 
     @Test
