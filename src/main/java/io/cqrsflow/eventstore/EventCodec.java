@@ -3,6 +3,7 @@ package io.cqrsflow.eventstore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.cqrsflow.domain.CustomerRegistered;
 import io.cqrsflow.domain.Event;
 import io.cqrsflow.domain.OrderCancelled;
@@ -10,6 +11,7 @@ import io.cqrsflow.domain.OrderPaid;
 import io.cqrsflow.domain.OrderPlaced;
 import io.cqrsflow.domain.OrderShipped;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -27,10 +29,15 @@ public final class EventCodec {
             "OrderCancelled", OrderCancelled.class);
 
     private final ObjectMapper mapper;
+    /** One reader per type, made once: {@code mapper.readValue} would look up the type's deserializer per event. */
+    private final Map<String, ObjectReader> readers = new HashMap<>();
+    private final ObjectReader metadataReader;
 
     public EventCodec() {
         mapper = MoneyJson.mapper();
         mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        TYPES.forEach((type, cls) -> readers.put(type, mapper.readerFor(cls)));
+        metadataReader = mapper.readerFor(EventMetadata.class);
     }
 
     public static boolean isKnownType(String type) {
@@ -46,12 +53,12 @@ public final class EventCodec {
     }
 
     public Event decode(String type, String json) {
-        Class<? extends Event> cls = TYPES.get(type);
-        if (cls == null) {
+        ObjectReader reader = readers.get(type);
+        if (reader == null) {
             throw new IllegalArgumentException("unknown event type '" + type + "'");
         }
         try {
-            return mapper.readValue(json, cls);
+            return reader.readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the data of " + article(type) + " " + type + " is not valid JSON for it: "
                     + plain(e.getOriginalMessage()), e);
@@ -92,7 +99,7 @@ public final class EventCodec {
 
     public EventMetadata decodeMetadata(String json) {
         try {
-            return mapper.readValue(json, EventMetadata.class);
+            return metadataReader.readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("metadata is not valid JSON: " + plain(e.getOriginalMessage()), e);
         }

@@ -11,10 +11,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Reads events.db on each reading thread's own connection (WAL: never waiting for the writer), and
@@ -22,6 +26,10 @@ import java.util.TreeSet;
  */
 final class EventReader {
     private static final String COLUMNS = String.join(", ", EventStoreFile.COLUMNS);
+    /** Reads of at most this many events are shared between readers of the same range. */
+    static final int SHARED_UP_TO = 1_000;
+    /** How many shared reads are kept: enough for projectors a few batches apart. */
+    private static final int SHARED_READS = 8;
 
     private final Path file;
     private final EventCodec codec;
@@ -31,6 +39,17 @@ final class EventReader {
     private volatile String unreadable;
     /** Closed with its connection ({@link #close}); a thread whose connection was closed prepares it again. */
     private final ThreadLocal<Prepared> streamStatements = new ThreadLocal<>();
+
+    /** The latest shared reads ({@link #readAll}), newest last; a few batches, so memory stays bounded. */
+    private final Map<Range, CompletableFuture<List<RecordedEvent>>> recent = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Range, CompletableFuture<List<RecordedEvent>>> eldest) {
+            return size() > SHARED_READS;
+        }
+    };
+
+    private record Range(long afterPosition, int limit) {
+    }
 
     EventReader(Path file, EventCodec codec, NavigableMap<Long, String> marks) {
         this.file = file;
@@ -73,7 +92,50 @@ final class EventReader {
     private record Prepared(Connection connection, PreparedStatement statement) {
     }
 
+    /**
+     * Up to {@code limit} events after {@code afterPosition}. A read of at most {@link #SHARED_UP_TO} events is
+     * shared: projectors replaying the same range (a rebuild, a catch-up) get the one list the first of them
+     * read and decoded, or wait for its read, instead of each reading and decoding every event again. Safe
+     * because the log is append-only: positions up to the head never change, and the list is unmodifiable.
+     */
     List<RecordedEvent> readAll(long afterPosition, int limit) {
+        if (limit > SHARED_UP_TO) {
+            return readAllNow(afterPosition, limit);
+        }
+        Range range = new Range(afterPosition, limit);
+        CompletableFuture<List<RecordedEvent>> mine = new CompletableFuture<>();
+        CompletableFuture<List<RecordedEvent>> theirs;
+        synchronized (recent) {
+            theirs = recent.putIfAbsent(range, mine);
+        }
+        if (theirs != null) {
+            try {
+                return theirs.join();
+            } catch (CompletionException | CancellationException failed) {
+                return readAllNow(afterPosition, limit); // theirs failed: try again, and report our own failure
+            }
+        }
+        try {
+            List<RecordedEvent> events = List.copyOf(readAllNow(afterPosition, limit));
+            mine.complete(events);
+            if (events.size() < limit) {
+                forget(range, mine); // the head was within reach: a later read of this range may find more
+            }
+            return events;
+        } catch (RuntimeException | Error e) {
+            forget(range, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private void forget(Range range, CompletableFuture<List<RecordedEvent>> read) {
+        synchronized (recent) {
+            recent.remove(range, read);
+        }
+    }
+
+    private List<RecordedEvent> readAllNow(long afterPosition, int limit) {
         return query("SELECT " + COLUMNS + " FROM events WHERE position > ? ORDER BY position LIMIT ?",
                 ps -> {
                     ps.setLong(1, afterPosition);

@@ -285,11 +285,7 @@ public final class Projector implements AutoCloseable {
     private boolean applyBatch(List<RecordedEvent> events) {
         long last = events.get(events.size() - 1).position();
         String updatedAt = now();
-        LogHash hash = LogHash.from(logHash);
-        for (RecordedEvent e : events) {
-            hash.add(e);
-        }
-        ReadDatabase.Checkpoint next = new ReadDatabase.Checkpoint(last, hash.value());
+        ReadDatabase.Checkpoint next = new ReadDatabase.Checkpoint(last, SharedLogHashes.after(logHash, events));
         try {
             db.write(c -> {
                 Projection.Writer writer = db.writerFor(projection);

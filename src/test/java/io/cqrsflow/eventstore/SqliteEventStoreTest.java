@@ -305,6 +305,30 @@ class SqliteEventStoreTest {
         }
 
         @Test
+        void a_full_page_read_again_from_another_thread_is_the_same_unmodifiable_list() throws Exception {
+            List<RecordedEvent> first = store.readAll(2, 4);
+            ExecutorService reader = Executors.newSingleThreadExecutor();
+            try {
+                List<RecordedEvent> again = reader.submit(() -> store.readAll(2, 4)).get();
+
+                assertThat(again).isSameAs(first); // decoded once, shared by projectors replaying the same range
+                assertThat(again).extracting(RecordedEvent::position).containsExactly(3L, 4L, 5L, 6L);
+                assertThatThrownBy(() -> again.remove(0)).isInstanceOf(UnsupportedOperationException.class);
+            } finally {
+                reader.shutdownNow();
+            }
+        }
+
+        @Test
+        void a_page_that_reached_the_head_is_read_afresh_and_sees_later_appends() {
+            assertThat(store.readAll(8, 4)).extracting(RecordedEvent::position).containsExactly(9L, 10L);
+
+            append("order-odd", ExpectedVersion.ANY, new OrderPaid("o-11"));
+
+            assertThat(store.readAll(8, 4)).extracting(RecordedEvent::position).containsExactly(9L, 10L, 11L);
+        }
+
+        @Test
         void reads_one_stream_in_stream_order() {
             List<RecordedEvent> even = store.readStream("order-even");
 

@@ -186,6 +186,11 @@ public final class Recorder implements FlowClient {
     }
 
     @Override
+    public CompletionStage<ReadModelsSnapshot> progressOnly() {
+        return engine.progressOnly();
+    }
+
+    @Override
     public CompletionStage<List<RecordedEvent>> readEvents(long afterPosition, int limit) {
         return engine.readEvents(afterPosition, limit);
     }
