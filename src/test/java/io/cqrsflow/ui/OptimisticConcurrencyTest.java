@@ -99,7 +99,9 @@ class OptimisticConcurrencyTest {
 
     private static void pickInCancelForm(FxRobot robot, String orderId) throws Exception {
         robot.clickOn("#form-CancelOrder");
-        TextField order = robot.lookup("#cancel-order-id").<ComboBox<String>>query().getEditor();
+        // looked up on the FX thread: the scene changes under a lookup from the test thread (the rows, the
+        // tokens), which once threw IndexOutOfBoundsException inside Parent.lookupAll
+        TextField order = fx(() -> robot.lookup("#cancel-order-id").<ComboBox<String>>query().getEditor());
         fx(() -> {
             order.setText(orderId);
             return null;
@@ -108,6 +110,6 @@ class OptimisticConcurrencyTest {
     }
 
     private static String expectText(FxRobot robot) {
-        return robot.lookup("#cancel-expect-version").<CheckBox>query().getText();
+        return fx(() -> robot.lookup("#cancel-expect-version").<CheckBox>query().getText());
     }
 }
