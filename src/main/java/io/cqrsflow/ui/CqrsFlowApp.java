@@ -207,6 +207,8 @@ public final class CqrsFlowApp extends Application {
             view.toolbar().selectScenario(lessons.chosen());
         }
         stage.getScene().setRoot(view);
+        // before a lesson given with --scenario opens: that closes this view and leaves view null a moment
+        OpenTiming.watch(stage, view.model());
         Scenario first = configuredScenario;
         configuredScenario = null;
         if (first != null) {
@@ -219,7 +221,6 @@ public final class CqrsFlowApp extends Application {
         }
         stage.setTitle("CQRS Flow — " + opened.dataDir().toAbsolutePath()
                 + (lessons.playing() ? " (lesson folder; your own data is untouched)" : ""));
-        OpenTiming.watch(stage, view.model());
         if (dataDirNotice != null) {
             view.noticeToast().show(dataDirNotice);
             view.commands().log().add(new ResultLog.Entry(ResultLog.Outcome.NOTICE, "Data folder", dataDirNotice));
