@@ -35,7 +35,7 @@ final class ReadSideColumn extends ScrollPane {
         content = new VBox(8, header, readModels, lagChart);
         content.getStyleClass().addAll("column", "right-column");
         VBox.setVgrow(readModels, Priority.ALWAYS);
-        lagChart.setPrefHeight(170);
+        lagChart.setOpenPrefHeight(170);
         setContent(content);
         setFitToWidth(true);
         setFitToHeight(true);

@@ -65,6 +65,8 @@ public final class LagChart extends VBox {
     private final javafx.beans.property.BooleanProperty folded =
             new javafx.beans.property.SimpleBooleanProperty(this, "folded");
     private boolean foldChosen;
+    /** Its height when open and there is room; folded, it is its title's height. */
+    private double openPrefHeight = USE_COMPUTED_SIZE;
     /** Open, it is never shorter than this many times the window's font size. */
     private static final double OPEN_EM = 8.5;
 
@@ -93,6 +95,7 @@ public final class LagChart extends VBox {
             note.setText(b ? "▸ folded to make room · click to open" : "last 2 min");
             setMaxHeight(b ? USE_PREF_SIZE : Double.MAX_VALUE);
             setMinHeight(b ? USE_PREF_SIZE : openHeight());
+            setPrefHeight(b ? USE_COMPUTED_SIZE : openPrefHeight); // folded, no taller than its title
         });
         Tooltip.install(plot, new Tooltip("Each line is one projector: how many events it has not applied yet."
                 + " A line going up is a read model falling behind; back to 0 means it caught up."));
@@ -126,6 +129,14 @@ public final class LagChart extends VBox {
     /** The least height it takes open: a plot with room for its axes. */
     public double openHeight() {
         return Math.ceil(OPEN_EM * font.getValue().getSize());
+    }
+
+    /** Its height when open, if the column has room for it; folded, it is as tall as its title. */
+    public void setOpenPrefHeight(double height) {
+        openPrefHeight = height;
+        if (!folded.get()) {
+            setPrefHeight(height);
+        }
     }
 
     /** Folds or opens it as the column needs room, unless a person chose by a click. */

@@ -1,0 +1,103 @@
+package io.cqrsflow.ui;
+
+import io.cqrsflow.scenario.Scenario;
+import io.cqrsflow.scenario.ScenarioLibrary;
+import io.cqrsflow.ui.lesson.LessonFeed;
+import io.cqrsflow.ui.readmodel.ReadModelPanel;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static io.cqrsflow.ui.UiFixture.fx;
+import static io.cqrsflow.ui.UiFixture.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * At 1280 × 800, the classroom projector, with a lesson's caption up: both read models stay open side by side
+ * (the point of the app), each with room for five rows — the caption's note talks about both.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LessonFitTest {
+    @TempDir
+    Path dir;
+
+    private UiFixture ui;
+    private ScenarioPlayerControls controls;
+
+    @Start
+    void start(Stage stage) {
+        ui = UiFixture.start(stage, dir, Map.of());
+    }
+
+    @AfterEach
+    void close() {
+        if (controls != null) {
+            controls.close();
+        }
+        ui.close();
+    }
+
+    @Test
+    void both_read_models_stay_open_with_five_rows_while_a_caption_is_up() throws Exception {
+        Scenario lesson = new ScenarioLibrary().load("first-order");
+        controls = new ScenarioPlayerControls(ui.engine.client(), new ScenarioLibrary(), lesson,
+                p -> ui.view.lessonBar().show(p));
+        controls.setLessonHost(null, true, new LessonFeed(s -> ui.view.lessonPanel().show(s)));
+        fx(() -> {
+            new LessonMode().wire(ui.view, controls, () -> { });
+            controls.setSpeed(4);
+            controls.play(lesson.name());
+            return null;
+        });
+        Label caption = fx(() -> (Label) ui.view.lookup("#lesson-caption"));
+        waitUntil(60, () -> caption.getText().contains("Both say o-1 is pending"));
+        WaitForAsyncUtils.waitForFxEvents(4);
+
+        ReadModelPanel<?> list = fx(() -> ui.view.readModels().orderList());
+        ReadModelPanel<?> detail = fx(() -> ui.view.readModels().panel(io.cqrsflow.read.ProjectionNames.ORDER_DETAIL));
+        String heights = fx(() -> heights(ui.view.lookup("#read-side")));
+        assertThat(fx(() -> list.foldedProperty().get())).as(heights).isFalse();
+        assertThat(fx(() -> detail.foldedProperty().get())).as(heights).isFalse();
+        assertThat(fx(() -> ClippedText.tablesShowingFewerThan(5, ui.view))).as(heights).isEmpty();
+        // the lag chart folded to make room for them, and takes no more than its title's line
+        assertThat(fx(() -> ui.view.lagChart().foldedProperty().get())).as(heights).isTrue();
+        assertThat(fx(() -> ui.view.lagChart().getHeight())).as(heights).isLessThan(60);
+    }
+
+    /** The read side's boxes with their heights, least heights and viewport: what to look at if it fails. */
+    private static String heights(Node n) {
+        StringBuilder b = new StringBuilder();
+        walk(n, 0, b);
+        return b.toString();
+    }
+
+    private static void walk(Node n, int depth, StringBuilder b) {
+        if (depth > 4 || !n.isManaged()) {
+            return;
+        }
+        b.append("\n").append("  ".repeat(depth)).append(n.getClass().getSimpleName())
+                .append(n.getId() == null ? "" : "#" + n.getId())
+                .append(" h=").append(Math.round(n.getLayoutBounds().getHeight()))
+                .append(" min=").append(Math.round(n.minHeight(-1)))
+                .append(" pref=").append(Math.round(n.prefHeight(-1)));
+        if (n instanceof javafx.scene.control.ScrollPane s) {
+            b.append(" viewport=").append(Math.round(s.getViewportBounds().getHeight()));
+            walk(s.getContent(), depth + 1, b);
+        } else if (n instanceof Parent p && !(n instanceof javafx.scene.control.Control)) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                walk(c, depth + 1, b);
+            }
+        }
+    }
+}
