@@ -76,11 +76,16 @@ public final class CqrsFlowApp extends Application {
 
     /** As above, with the speed picker set to {@code speed} (--speed; 1: normal). */
     public static void launch(Path dataDir, Map<String, Long> delays, Scenario scenario, double speed, String... args) {
+        configure(dataDir, delays, scenario, speed);
+        Application.launch(CqrsFlowApp.class, args);
+    }
+
+    /** What the next instance opens: as {@link #launch}, for a toolkit that is already running (tests). */
+    static void configure(Path dataDir, Map<String, Long> delays, Scenario scenario, double speed) {
         configuredSpeed = speed;
         configuredDataDir = dataDir;
         configuredDelays = delays;
         configuredScenario = scenario;
-        Application.launch(CqrsFlowApp.class, args);
     }
 
     /** The folder used when none is given: the one used last, else the per-user default. */
