@@ -18,8 +18,9 @@ import java.util.Set;
 /**
  * The right column: the read models above their lag chart, in a scroll pane. Every open read-model panel has
  * room for five rows; when the column is too short for all of them, panels fold (each says so, a click opens
- * it): first those the lesson does not use, then the lag chart, then the oldest — never the newest, never one
- * a person opened or folded. If a person opens more than fit, the column scrolls: nothing is cut off.
+ * it): first those the lesson does not use, then the lag chart, then the older ones — one folded already
+ * before one open (panels do not swap as lags change), one in step with the store before one that lags, the
+ * oldest first — never the newest, never one a person opened or folded. If a person opens more than fit, the column scrolls: nothing is cut off.
  */
 final class ReadSideColumn extends ScrollPane {
     private final VBox content;
@@ -86,7 +87,19 @@ final class ReadSideColumn extends ScrollPane {
                 }
             }
             foldOrder.add(lagChart);
-            foldOrder.addAll(rest.subList(0, Math.max(0, rest.size() - 1))); // never the newest
+            // then the older ones (never the newest): one folded already before one open (the screen does not
+            // swap panels as lags change), one in step before one that lags (the lag is the lesson), and among
+            // those alike the oldest first
+            List<ReadModelPanel<?>> older = new ArrayList<>(rest.subList(0, Math.max(0, rest.size() - 1)));
+            Set<ReadModelPanel<?>> foldedBefore = new java.util.HashSet<>();
+            for (ReadModelPanel<?> p : older) {
+                if (p.foldedProperty().get()) {
+                    foldedBefore.add(p);
+                }
+            }
+            older.sort(java.util.Comparator.<ReadModelPanel<?>, Boolean>comparing(p -> !foldedBefore.contains(p))
+                    .thenComparing(readModels::behind));
+            foldOrder.addAll(older);
             // open everything, then fold one at a time until the column's least height fits its viewport
             List<ReadModelPanel<?>> open = new ArrayList<>(panels);
             readModels.foldAllBut(open);

@@ -24,8 +24,9 @@ import static io.cqrsflow.ui.UiFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * At 1280 × 800, the classroom projector, with a lesson's caption up: both read models stay open side by side
- * (the point of the app), each with room for five rows — the caption's note talks about both.
+ * At 1280 × 800, the classroom projector: with a lesson's caption up both read models stay open side by side
+ * (the point of the app), each with room for five rows — the caption's note talks about both; with a third
+ * read model, the one that lags stays open rather than the oldest, and panels do not swap as lags change.
  */
 @ExtendWith(ApplicationExtension.class)
 class LessonFitTest {
@@ -73,6 +74,38 @@ class LessonFitTest {
         // the lag chart folded to make room for them, and takes no more than its title's line
         assertThat(fx(() -> ui.view.lagChart().foldedProperty().get())).as(heights).isTrue();
         assertThat(fx(() -> ui.view.lagChart().getHeight())).as(heights).isLessThan(60);
+    }
+
+    @Test
+    void a_lagging_read_model_stays_open_when_a_third_one_needs_room() throws Exception {
+        // given the order list paused and one event behind, the order detail in step
+        ui.engine.client().pause(io.cqrsflow.read.ProjectionNames.ORDER_LIST).toCompletableFuture().get();
+        ui.submit(new io.cqrsflow.domain.RegisterCustomer("c-1", "Ada Lovelace"));
+        ReadModelPanel<?> list = fx(() -> ui.view.readModels().orderList());
+        ReadModelPanel<?> detail = fx(() -> ui.view.readModels().panel(io.cqrsflow.read.ProjectionNames.ORDER_DETAIL));
+        waitUntil(10, () -> ui.view.readModels().behind(list) && !ui.view.readModels().behind(detail));
+
+        // when a third read model is added at 1280 x 800 (three do not fit with five rows each)
+        ui.engine.addProjection(io.cqrsflow.read.ProjectionNames.SALES_BY_CUSTOMER, 0);
+        waitUntil(10, () -> ui.view.readModels().panel(io.cqrsflow.read.ProjectionNames.SALES_BY_CUSTOMER) != null);
+        waitUntil(5, () -> detail.foldedProperty().get() || list.foldedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents(4);
+
+        // then the one in step folds, and the one that lags (the thing to watch) stays open
+        String heights = fx(() -> heights(ui.view.lookup("#read-side")));
+        assertThat(fx(() -> detail.foldedProperty().get())).as(heights).isTrue();
+        assertThat(fx(() -> list.foldedProperty().get())).as(heights).isFalse();
+
+        // and when the list catches up, the panels do not swap
+        ui.engine.client().resume(io.cqrsflow.read.ProjectionNames.ORDER_LIST).toCompletableFuture().get();
+        waitUntil(10, () -> !ui.view.readModels().behind(list));
+        fx(() -> {
+            ((ReadSideColumn) ui.view.lookup("#read-side")).fit(); // as any change of rows or size would
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents(4);
+        assertThat(fx(() -> list.foldedProperty().get())).isFalse();
+        assertThat(fx(() -> detail.foldedProperty().get())).isTrue();
     }
 
     /** The read side's boxes with their heights, least heights and viewport: what to look at if it fails. */

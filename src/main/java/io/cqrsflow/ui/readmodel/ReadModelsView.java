@@ -89,6 +89,12 @@ public final class ReadModelsView extends VBox {
         }
     }
 
+    /** Whether its projector has events left to apply: its panel shows a lag, what the screen is there for. */
+    public boolean behind(ReadModelPanel<?> panel) {
+        io.cqrsflow.read.ProjectorStatus s = model.statuses().get(panel.projector());
+        return s != null && s.eventsBehind() > 0;
+    }
+
     /** The width the widest panel's column headers need. */
     public double neededWidth() {
         double w = 0;
