@@ -37,7 +37,8 @@ final class ClippedText {
 
     /**
      * Every open read-model table (one a person can see, not folded away) is tall enough for that many rows
-     * below its column headers (and a horizontal scroll bar): names each that is not.
+     * below its column headers (and a horizontal scroll bar) — or, holding fewer, for each of its rows and one
+     * more, at least two: names each that is not.
      */
     static List<String> tablesShowingFewerThan(int rows, Parent root) {
         root.applyCss();
@@ -56,8 +57,10 @@ final class ClippedText {
                 }
             }
             double fit = Math.floor((t.getHeight() - headerHeight - bar - 2) / t.getFixedCellSize());
-            if (t.getFixedCellSize() <= 0 || fit < rows) {
-                found.add(name(t) + " has room for " + (int) fit + " rows, not " + rows);
+            // a table holding fewer rows needs room for each of them and one more (at least two)
+            int want = Math.min(rows, Math.max(2, t.getItems().size() + 1));
+            if (t.getFixedCellSize() <= 0 || fit < want) {
+                found.add(name(t) + " has room for " + (int) fit + " rows, not " + want);
             }
         }
         return found;

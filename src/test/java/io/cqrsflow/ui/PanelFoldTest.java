@@ -21,7 +21,7 @@ import static io.cqrsflow.ui.UiFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * At 1280 × 800 three read models do not all fit with five rows each: the oldest folds, says so, and opens
+ * At 1280 × 800 three read models of five rows do not all fit with room for five rows each: the oldest folds, says so, and opens
  * with one click (the column then scrolls); the one added last never folds; presenter mode folds the
  * commands column to a strip that opens with one click too.
  */
@@ -48,7 +48,8 @@ class PanelFoldTest {
 
     @Test
     void a_folded_panel_says_so_and_opens_with_one_click(FxRobot robot) throws Exception {
-        // given a third read model, added at runtime
+        // given five rows in each read model, and a third read model added at runtime
+        ui.fiveCustomersWithAnOrderEach();
         ui.engine.addProjection(ProjectionNames.SALES_BY_CUSTOMER, 0);
         waitUntil(10, () -> ui.view.readModels().panel(ProjectionNames.SALES_BY_CUSTOMER) != null);
 

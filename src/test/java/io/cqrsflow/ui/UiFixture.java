@@ -44,6 +44,15 @@ final class UiFixture implements AutoCloseable {
         return engine.submit(CommandEnvelope.of("test-" + IDS.incrementAndGet(), command)).get(10, TimeUnit.SECONDS);
     }
 
+    /** Five customers with one order each: every read model then holds five rows (and needs room for five). */
+    void fiveCustomersWithAnOrderEach() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            submit(new io.cqrsflow.domain.RegisterCustomer("c-" + i, "Customer " + i));
+            submit(new io.cqrsflow.domain.PlaceOrder("o-" + i, "c-" + i, java.util.List.of(
+                    new io.cqrsflow.domain.OrderLine("BOOK-1", 1, new java.math.BigDecimal("12.50")))));
+        }
+    }
+
     /** Reads something from the FX thread. */
     static <T> T fx(Callable<T> read) {
         try {

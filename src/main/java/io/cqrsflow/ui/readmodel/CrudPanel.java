@@ -160,6 +160,7 @@ public final class CrudPanel extends VBox {
             reading = false;
             if (rows != null) {
                 table.getItems().setAll(rows);
+                table.setMinHeight(tableMinHeight()); // room for its rows: the column fits again if it changed
                 figures.setText(rows.size() + (rows.size() == 1 ? " row" : " rows") + " · no history");
             }
             if (readAgain) {
@@ -169,8 +170,14 @@ public final class CrudPanel extends VBox {
         });
     }
 
+    /** Room for the header and its rows, as the read models' tables ({@link ReadModelPanel#rowsRoom}). */
+    private double tableMinHeight() {
+        double row = table.getFixedCellSize();
+        return Math.ceil(row * 1.5) + ReadModelPanel.rowsRoom(table.getItems().size()) * row + 6;
+    }
+
     /**
-     * Columns at least as wide as their headers (no header is cut) and room for the header and five rows,
+     * Columns at least as wide as their headers (no header is cut) and room for the header and its rows,
      * like the read models' tables (the read side's column folds other panels to keep it), in the font of the
      * moment.
      */
@@ -188,7 +195,7 @@ public final class CrudPanel extends VBox {
         }
         double row = Math.ceil(f.getSize() * 0.92 * 1.35 + 8);
         table.setFixedCellSize(row);
-        table.setMinHeight(Math.ceil(row * 1.5) + ReadModelPanel.ROWS_SHOWN * row + 6);
+        table.setMinHeight(tableMinHeight());
         ReadModelPanel.refitColumns(table);
     }
 }

@@ -179,10 +179,20 @@ public final class ReadModelPanel<T> extends VBox {
         setMaxHeight(f ? Region.USE_PREF_SIZE : Double.MAX_VALUE);
     }
 
-    /** The column headers and five rows. */
+    /** The column headers and room for its rows: five, or all it holds and one more when it holds fewer. */
     private double tableMinHeight() {
         // no room for a horizontal scroll bar: the column is never narrower than the columns' headers need
-        return Math.ceil(rowHeight(fontSize()) * 1.5) + ROWS_SHOWN * table.getFixedCellSize() + 6;
+        return Math.ceil(rowHeight(fontSize()) * 1.5) + rowsRoom(table.getItems().size()) * table.getFixedCellSize()
+                + 6;
+    }
+
+    /**
+     * How many rows an open table has room for: five, or — while it holds fewer — each row it holds and one
+     * more (at least two), so that a lesson's two short tables both stay open on a classroom projector with a
+     * question up, and nothing in them is hidden. The column folds panels again as a table grows.
+     */
+    public static int rowsRoom(int rows) {
+        return Math.max(2, Math.min(ROWS_SHOWN, rows + 1));
     }
 
     /** The width its columns need so that no column header is cut: the column never gets narrower. */

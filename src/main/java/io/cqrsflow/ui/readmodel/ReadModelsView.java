@@ -41,6 +41,7 @@ public final class ReadModelsView extends VBox {
         VBox.setVgrow(crud, Priority.ALWAYS);
         getChildren().add(crud);
         crud.shownProperty().addListener((o, was, now) -> changed()); // the column fits again, folding others
+        crud.table().minHeightProperty().addListener((o, was, now) -> changed()); // it needs room for more rows
         model.statuses().addListener((MapChangeListener<String, ProjectorStatus>) c -> {
             if (c.wasAdded() && !panels.containsKey(c.getKey())) {
                 ReadModels.named(c.getKey()).ifPresent(m -> {
