@@ -7,7 +7,8 @@ import io.cqrsflow.flow.Engine;
 import io.cqrsflow.read.Projector;
 import io.cqrsflow.read.ProjectorState;
 import io.cqrsflow.read.ProjectorStatus;
-import io.cqrsflow.scenario.Scenario;
+import io.cqrsflow.scenario.ScenarioException;
+import io.cqrsflow.scenario.ScenarioScript;
 import io.cqrsflow.scenario.ScenarioPlayer;
 
 import java.io.PrintStream;
@@ -53,11 +54,11 @@ final class HeadlessRunner {
     };
 
     /** Plays (or just catches up) and closes the engine. {@code scenario} is validated already; null: just catch up. */
-    void run(Path dataDir, Scenario scenario, double speed, boolean json, boolean rebuild) throws Exception {
+    void run(Path dataDir, ScenarioScript scenario, double speed, boolean json, boolean rebuild) throws Exception {
         run(dataDir, scenario, speed, json, rebuild, NONE);
     }
 
-    void run(Path dataDir, Scenario scenario, double speed, boolean json, boolean rebuild, Hooks hooks)
+    void run(Path dataDir, ScenarioScript scenario, double speed, boolean json, boolean rebuild, Hooks hooks)
             throws Exception {
         long start = System.nanoTime();
         Trace trace = new Trace(out, json, start, detail);
@@ -85,13 +86,19 @@ final class HeadlessRunner {
                             + " them (\"already taken\"). Add --fresh to start from an empty store.");
                 }
                 if (!json) {
-                    out.println("Scenario: " + PlainText.escaped(scenario.name()) + " (" + scenario.steps().size() + " steps"
+                    out.println("Scenario: " + PlainText.escaped(scenario.name()) + " (" + scenario.stepCount() + " steps"
                             + (speed != 1 ? ", speed " + speed : "") + ")");
                 }
                 ScenarioPlayer player = new ScenarioPlayer(engine.client(), scenario, speed, trace);
-                player.start();
-                player.finished().join();
-                player.close();
+                try {
+                    player.start();
+                    player.finished().join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    // A streamed file that changed after it was checked: the steps played so far stay played.
+                    throw e.getCause() instanceof ScenarioException unread ? unread : e;
+                } finally {
+                    player.close();
+                }
             }
             failIfUnreadable(engine);
             hooks.played(engine);

@@ -7,6 +7,7 @@ import io.cqrsflow.scenario.Scenario;
 import io.cqrsflow.scenario.ScenarioException;
 import io.cqrsflow.scenario.ScenarioLibrary;
 import io.cqrsflow.scenario.ScenarioParser;
+import io.cqrsflow.scenario.ScenarioScript;
 import io.cqrsflow.ui.CqrsFlowApp;
 import picocli.CommandLine;
 
@@ -115,10 +116,13 @@ public final class Main {
                 && !o.snapshot.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
             throw new UserError("--snapshot needs a file name ending in .png, got " + o.snapshot);
         }
-        // Validate the whole scenario before anything touches the data folder.
-        Scenario scenario = o.scenario == null ? null
-                : library.resolve(o.scenario, new ScenarioParser(new HashSet<>(ReadModels.names())));
+        // Validate the whole scenario before anything touches the data folder. Headless play streams a
+        // file (checked whole first, then read again as it plays); the window and --snapshot read it whole.
         boolean window = !o.headless && !o.rebuild && o.snapshot == null;
+        boolean streamed = o.snapshot == null && !window;
+        ScenarioParser parser = new ScenarioParser(new HashSet<>(ReadModels.names()));
+        ScenarioScript script = o.scenario == null ? null : streamed
+                ? library.resolveForStreaming(o.scenario, parser) : library.resolve(o.scenario, parser);
         // The window reopens the folder it used last unless --data names one.
         Path data = (window && !o.dataGiven() ? CqrsFlowApp.rememberedDataDir() : o.data).toAbsolutePath();
         if (o.fresh) {
@@ -128,12 +132,12 @@ public final class Main {
             }
         }
         if (o.snapshot != null) {
-            return Snapshot.run(data, scenario, o.speed, o.snapshot, out);
+            return Snapshot.run(data, (Scenario) script, o.speed, o.snapshot, out);
         }
         if (o.headless || o.rebuild) {
-            new HeadlessRunner(out, o.trace).run(data, scenario, o.speed, o.json, o.rebuild);
+            new HeadlessRunner(out, o.trace).run(data, script, o.speed, o.json, o.rebuild);
             return OK;
         }
-        return Window.launch(data, scenario, o.speed);
+        return Window.launch(data, (Scenario) script, o.speed);
     }
 }

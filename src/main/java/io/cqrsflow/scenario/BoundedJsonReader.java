@@ -18,9 +18,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Builds the JSON tree of a scenario one token at a time, refusing anything beyond
- * {@link ScenarioFileLimits} before it is built: so a hostile file costs at most a few megabytes and a
- * fraction of a second, never gigabytes or minutes.
+ * Builds the JSON tree of one part of a scenario (a step, a top-level field) one token at a time,
+ * refusing anything beyond {@link ScenarioFileLimits} before it is built: so a hostile file costs at most
+ * a few megabytes and a fraction of a second per part, never gigabytes or minutes.
  *
  * <p>Numbers are taken from the token's text and checked for size before any conversion: a
  * ten-character {@code 1e99999999} would otherwise be expanded into a hundred-million-digit integer.
@@ -37,31 +37,59 @@ final class BoundedJsonReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    /**
+     * How many values may be built before the reader refuses: the whole file's, when a lesson is read
+     * whole; one step's (or one top-level field's), when a big file is streamed.
+     */
+    static final class Budget {
+        private final long most;
+        private final String refusal;
+        private long used;
+
+        private Budget(long most, String refusal) {
+            this.most = most;
+            this.refusal = refusal;
+        }
+
+        /** One budget for the whole file, as when it is read whole. */
+        static Budget wholeFile() {
+            return new Budget(ScenarioFileLimits.MAX_VALUES, "the file holds more than " + ScenarioFileLimits.MAX_VALUES
+                    + " values; a scenario may hold at most that many");
+        }
+
+        /** A fresh budget for one step or one top-level field of a streamed file. */
+        static Budget onePart() {
+            return new Budget(ScenarioFileLimits.MAX_VALUES_PER_PART, "this holds more than "
+                    + ScenarioFileLimits.MAX_VALUES_PER_PART + " values; a step or a top-level field may hold at most that many");
+        }
+    }
 
     private final String file;
     private final JsonParser parser;
-    private long values;
+    private Budget budget;
 
-    private BoundedJsonReader(String file, JsonParser parser) {
+    BoundedJsonReader(String file, JsonParser parser, Budget budget) {
         this.file = file;
         this.parser = parser;
+        this.budget = budget;
+    }
+
+    /** Counts the values read from now on against {@code next}. */
+    void budget(Budget next) {
+        this.budget = next;
     }
 
     /**
-     * The tree of the one JSON value {@code parser} starts with, or null when there is none.
+     * The tree of the JSON value that starts with {@code token}, the parser's current token, at
+     * {@code depth} (1: the file itself, 2: a top-level field's value, 3: a step).
      *
      * @throws IOException malformed JSON, as the parser reports it
      */
-    static JsonNode read(String file, JsonParser parser) throws IOException {
-        JsonToken first = parser.nextToken();
-        return first == null ? null : new BoundedJsonReader(file, parser).value(first, 1);
-    }
-
-    private JsonNode value(JsonToken token, int depth) throws IOException {
-        if (++values > ScenarioFileLimits.MAX_VALUES) {
-            throw refuse(parser.getParsingContext(), "the file holds more than " + ScenarioFileLimits.MAX_VALUES
-                    + " values; a scenario may hold at most that many");
+    JsonNode value(JsonToken token, int depth) throws IOException {
+        if (++budget.used > budget.most) {
+            throw refuse(parser.getParsingContext(), budget.refusal);
         }
         switch (token) {
             case START_OBJECT:
@@ -89,28 +117,31 @@ final class BoundedJsonReader {
         checkDepth(depth);
         ObjectNode object = NODES.objectNode();
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
-            // A bad name is reported at its object: the name itself is what cannot be shown.
-            String name = text(parser.currentName(), ScenarioFileLimits.MAX_NAME_CHARS, "field name",
-                    parser.getParsingContext().getParent());
-            if (object.size() == ScenarioFileLimits.MAX_FIELDS) {
-                throw refuse(parser.getParsingContext().getParent(), "this object has more than "
-                        + ScenarioFileLimits.MAX_FIELDS + " fields");
-            }
-            object.set(name, value(parser.nextToken(), depth + 1));
+            object.set(fieldName(object.size()), value(parser.nextToken(), depth + 1));
         }
         return object;
     }
 
+    /** The name of the field the parser is at, checked; {@code before}: how many fields its object had before it. */
+    String fieldName(int before) throws IOException {
+        // A bad name is reported at its object: the name itself is what cannot be shown.
+        String name = text(parser.currentName(), ScenarioFileLimits.MAX_NAME_CHARS, "field name",
+                parser.getParsingContext().getParent());
+        if (before == ScenarioFileLimits.MAX_FIELDS) {
+            throw refuse(parser.getParsingContext().getParent(), "this object has more than "
+                    + ScenarioFileLimits.MAX_FIELDS + " fields");
+        }
+        return name;
+    }
+
+    /** Any array but the steps, which {@link StepStream} reads one element at a time. */
     private ArrayNode array(int depth) throws IOException {
         checkDepth(depth);
-        boolean steps = depth == 2 && "steps".equals(parser.getParsingContext().getParent().getCurrentName());
-        int most = steps ? ScenarioFileLimits.MAX_STEPS : ScenarioFileLimits.MAX_ARRAY_ELEMENTS;
+        int most = ScenarioFileLimits.MAX_ARRAY_ELEMENTS;
         ArrayNode array = NODES.arrayNode();
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
             if (array.size() == most) {
-                throw refuse(steps ? parser.getParsingContext() : parser.getParsingContext().getParent(), steps
-                        ? "a scenario has at most " + most + " steps"
-                        : "an array holds at most " + most + " elements");
+                throw refuse(parser.getParsingContext().getParent(), "an array holds at most " + most + " elements");
             }
             array.add(value(token, depth + 1));
         }
@@ -173,7 +204,7 @@ final class BoundedJsonReader {
      * A refusal naming where the value at {@code at} sits: the step ({@code steps[4]} is step 5) and the
      * field path within it ("command.items[0].unitPrice"), or the top-level field.
      */
-    private ScenarioException refuse(JsonStreamContext at, String problem) {
+    ScenarioException refuse(JsonStreamContext at, String problem) {
         Deque<String> segments = new ArrayDeque<>();
         for (JsonStreamContext c = at; c != null && !c.inRoot(); c = c.getParent()) {
             if (c.inObject() && c.getCurrentName() != null) {

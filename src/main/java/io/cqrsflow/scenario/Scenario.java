@@ -16,7 +16,7 @@ import java.util.Objects;
  *                        screen. {@value #CRUD_PANEL} also switches the CRUD model on before the first step.
  */
 public record Scenario(String name, String description, Map<String, Long> projectorDelays,
-                       List<ScenarioStep> steps, String source, List<String> panels) {
+                       List<ScenarioStep> steps, String source, List<String> panels) implements ScenarioScript {
 
     /** The id of the CRUD panel (and model) in {@code "panels"}. */
     public static final String CRUD_PANEL = "crud";
@@ -37,8 +37,19 @@ public record Scenario(String name, String description, Map<String, Long> projec
     }
 
     /** Whether the lesson asks for the CRUD panel (and with it the CRUD model). */
+    @Override
     public boolean wantsCrud() {
         return panels.contains(CRUD_PANEL);
+    }
+
+    @Override
+    public int stepCount() {
+        return steps.size();
+    }
+
+    @Override
+    public StepCursor cursor() {
+        return StepCursor.over(steps);
     }
 
     /** The ids {@code "panels"} may list: every read model's name, then {@value #CRUD_PANEL}. */

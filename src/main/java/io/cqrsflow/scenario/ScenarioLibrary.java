@@ -82,6 +82,16 @@ public final class ScenarioLibrary {
                 + "; built-in: " + String.join(", ", ids()));
     }
 
+    /**
+     * As {@link #resolve}, for headless play: a file is checked in one pass and streamed as it plays
+     * ({@link ScenarioParser#stream(Path)}), so it may hold millions of steps; a built-in lesson is small
+     * and read whole.
+     */
+    public ScenarioScript resolveForStreaming(String nameOrPath, ScenarioParser parser) {
+        Path file = asExistingPath(nameOrPath);
+        return file != null ? parser.stream(file) : resolve(nameOrPath, parser);
+    }
+
     private static Path asExistingPath(String nameOrPath) {
         try {
             Path path = Path.of(nameOrPath);

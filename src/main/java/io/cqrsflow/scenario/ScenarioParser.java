@@ -1,11 +1,10 @@
 package io.cqrsflow.scenario;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.Consumer;
 
 /**
  * Reads a scenario file and checks all of it before returning, so a scenario either plays from start
@@ -27,8 +26,6 @@ public final class ScenarioParser {
     private static final List<String> TOP_LEVEL_FIELDS = List.of("name", "description", "projectors", "panels",
             "steps");
 
-    private static final Pattern JACKSON_LOCATION = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
-
     private final ProjectorNames projectors;
 
     /** @param projectorNames the projectors a scenario may name ("order-list", "order-detail", …) */
@@ -41,10 +38,17 @@ public final class ScenarioParser {
         return projectors.names();
     }
 
-    /** Reads and checks a scenario file; the file's path is its {@link Scenario#source()}. */
+    /**
+     * Reads and checks a scenario file whole, into a list of steps (the window, --snapshot); the file's
+     * path is its {@link Scenario#source()}.
+     */
     public Scenario parse(Path file) {
         String source = file.toString();
-        return parse(source, ScenarioFileReader.read(source, file));
+        try (Reader text = ScenarioFileReader.open(source, file, ScenarioFileLimits.WHOLE)) {
+            return whole(source, text);
+        } catch (IOException e) {
+            throw ScenarioFileReader.failure(source, e, ScenarioFileLimits.WHOLE);
+        }
     }
 
     /**
@@ -53,12 +57,95 @@ public final class ScenarioParser {
      * @param sourceName how messages and {@link Scenario#source()} name it ("lesson.json", "built-in:burst")
      */
     public Scenario parse(String sourceName, String json) {
-        JsonNode root = tree(sourceName, json);
-        if (root == null || root.isMissingNode()) {
-            throw new ScenarioException(sourceName, null, null,
-                    "the file is empty; a scenario is a JSON object with \"name\" and \"steps\"");
+        return whole(sourceName, new StringReader(json));
+    }
+
+    /**
+     * Checks a scenario file for headless play, all of it, in one pass that keeps no step: it is refused
+     * before anything plays, or played as it is read again ({@link StreamedScenario}). A file whose steps
+     * are not in time order is read whole instead, within the window's limits, to be sorted.
+     */
+    public ScenarioScript stream(Path file) {
+        String source = file.toString();
+        StreamedScenario.Stamp stamp = StreamedScenario.Stamp.of(source, file);
+        Pass pass;
+        try (Reader text = ScenarioFileReader.open(source, file, ScenarioFileLimits.STREAMED)) {
+            pass = pass(source, text, ScenarioFileLimits.STREAMED, step -> { });
+        } catch (IOException e) {
+            throw ScenarioFileReader.failure(source, e, ScenarioFileLimits.STREAMED);
         }
-        ObjectFields top = ObjectFields.of(sourceName, null, "", root, "{ \"name\": …, \"steps\": [ … ] }");
+        if (pass.outOfOrder() == null) {
+            return new StreamedScenario(pass.header(), pass.steps(), file, stamp, projectors);
+        }
+        if (pass.steps() <= ScenarioFileLimits.MAX_STEPS && stamp.size() <= ScenarioFileLimits.MAX_FILE_BYTES) {
+            return parse(file);
+        }
+        throw pass.outOfOrder();
+    }
+
+    private Scenario whole(String source, Reader text) {
+        List<ScenarioStep> steps = new ArrayList<>();
+        Pass pass = pass(source, text, ScenarioFileLimits.WHOLE, steps::add);
+        steps.sort(Comparator.comparingLong(ScenarioStep::atMs)); // List.sort is stable: ties keep file order
+        Header h = pass.header();
+        return new Scenario(h.name(), h.description(), h.projectorDelays(), steps, source, h.panels());
+    }
+
+    /** A scenario's settings: everything but its steps. */
+    record Header(String name, String description, Map<String, Long> projectorDelays, List<String> panels) {
+    }
+
+    /**
+     * What one checking pass found.
+     *
+     * @param outOfOrder a refusal naming the first step earlier than the one before it; null when in order
+     */
+    private record Pass(Header header, int steps, ScenarioException outOfOrder) {
+    }
+
+    /**
+     * Reads the whole text once, giving each step to {@code sink} as it is read. Refusals come in the
+     * order a reader of the file would want them, the same as when it was read into one tree: malformed
+     * JSON or a limit anywhere in the file, then the top-level fields, then the first step in error.
+     */
+    private Pass pass(String source, Reader text, ScenarioFileLimits.Mode mode, Consumer<ScenarioStep> sink) {
+        StepReader reader = new StepReader(source, projectors);
+        ScenarioException stepError = null;
+        ScenarioException outOfOrder = null;
+        long lastAtMs = 0;
+        try (StepStream stream = new StepStream(source, text, mode)) {
+            if (stream.start() == null) {
+                throw new ScenarioException(source, null, null,
+                        "the file is empty; a scenario is a JSON object with \"name\" and \"steps\"");
+            }
+            for (JsonNode element = stream.next(); element != null; element = stream.next()) {
+                if (stepError != null) {
+                    continue; // the rest is still read: malformed JSON further on is said first
+                }
+                try {
+                    ScenarioStep step = reader.read(stream.count(), element);
+                    if (step.atMs() < lastAtMs && outOfOrder == null) {
+                        outOfOrder = new ScenarioException(source, step.number(), "atMs", "is " + step.atMs()
+                                + ", earlier than the step before it (" + lastAtMs + "); a scenario of more than "
+                                + ScenarioFileLimits.MAX_STEPS + " steps or " + ScenarioFileLimits.MAX_FILE_BYTES / (1024 * 1024)
+                                + " MB is played as it is read, so its steps must be in time order");
+                    }
+                    lastAtMs = Math.max(lastAtMs, step.atMs());
+                    sink.accept(step);
+                } catch (ScenarioException e) {
+                    stepError = e;
+                }
+            }
+            Header header = header(source, stream.finish());
+            if (stepError != null) {
+                throw stepError;
+            }
+            return new Pass(header, stream.count(), outOfOrder);
+        }
+    }
+
+    private Header header(String source, JsonNode root) {
+        ObjectFields top = ObjectFields.of(source, null, "", root, "{ \"name\": …, \"steps\": [ … ] }");
         top.allowOnly(TOP_LEVEL_FIELDS);
         String name = top.text("name");
         if (name.isBlank()) {
@@ -67,15 +154,8 @@ public final class ScenarioParser {
         String description = top.optionalText("description").orElse("");
         Map<String, Long> delays = projectorDelays(top);
         List<String> panels = panels(top);
-        List<JsonNode> elements = top.array("steps");
-
-        StepReader reader = new StepReader(sourceName, projectors);
-        List<ScenarioStep> steps = new ArrayList<>(elements.size());
-        for (int i = 0; i < elements.size(); i++) {
-            steps.add(reader.read(i + 1, elements.get(i)));
-        }
-        steps.sort(Comparator.comparingLong(ScenarioStep::atMs)); // List.sort is stable: ties keep file order
-        return new Scenario(name, description, delays, steps, sourceName, panels);
+        top.array("steps"); // an array, read by now; or missing, or not an array: refused here
+        return new Header(name, description, delays, panels);
     }
 
     private Map<String, Long> projectorDelays(ObjectFields top) {
@@ -120,30 +200,5 @@ public final class ScenarioParser {
             panels.add(id);
         }
         return panels;
-    }
-
-    private static JsonNode tree(String source, String json) {
-        try (JsonParser parser = BoundedJsonReader.FACTORY.createParser(json)) {
-            JsonNode root = BoundedJsonReader.read(source, parser);
-            if (root != null && parser.nextToken() != null) {
-                throw malformed(source, parser.currentTokenLocation(),
-                        "more text after the end of the scenario's { … }", null);
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw malformed(source, e.getLocation(), e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw ScenarioException.aboutFile(source, "cannot read the text: " + ScenarioFileReader.reason(e), e);
-        }
-    }
-
-    private static ScenarioException malformed(String source, JsonLocation at, String detail, Throwable cause) {
-        // Jackson points at other places as "[Source: …; line: 1, column: 24]"; say it the way we do.
-        String plain = JACKSON_LOCATION.matcher(detail).replaceAll("line $1, column $2");
-        String problem = "malformed JSON: " + PlainJson.inPlainWords(plain.replaceAll("\\s+", " ").strip());
-        if (at == null || at.getLineNr() < 1) {
-            return ScenarioException.aboutFile(source, problem, cause);
-        }
-        return ScenarioException.malformedJson(source, at.getLineNr(), at.getColumnNr(), problem, cause);
     }
 }

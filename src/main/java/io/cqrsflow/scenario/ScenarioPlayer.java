@@ -53,7 +53,9 @@ public final class ScenarioPlayer implements AutoCloseable {
     }
 
     private final FlowClient engine;
-    private final Scenario scenario;
+    private final ScenarioScript scenario;
+    /** Read lazily: a streamed scenario's file is opened when the first step is due. */
+    private StepCursor cursor;
     private final double speed;
     private final Listener listener;
     private final Scheduler scheduler;
@@ -80,11 +82,11 @@ public final class ScenarioPlayer implements AutoCloseable {
      * Plays on a thread of its own, timed by the engine's clock — the clock the projectors' delays are
      * measured on, so a step and a delay scaled by the same speed stay in step.
      */
-    public ScenarioPlayer(FlowClient engine, Scenario scenario, double speed, Listener listener) {
+    public ScenarioPlayer(FlowClient engine, ScenarioScript scenario, double speed, Listener listener) {
         this(engine, scenario, speed, listener, Pacing.HEADLESS);
     }
 
-    public ScenarioPlayer(FlowClient engine, Scenario scenario, double speed, Listener listener, Pacing pacing) {
+    public ScenarioPlayer(FlowClient engine, ScenarioScript scenario, double speed, Listener listener, Pacing pacing) {
         this(engine, scenario, speed, listener, new PlayerThread(), engine.clock(), pacing);
     }
 
@@ -94,7 +96,7 @@ public final class ScenarioPlayer implements AutoCloseable {
         this(engine, scenario, speed, listener, scheduler, clock, Pacing.HEADLESS);
     }
 
-    public ScenarioPlayer(FlowClient engine, Scenario scenario, double speed, Listener listener,
+    public ScenarioPlayer(FlowClient engine, ScenarioScript scenario, double speed, Listener listener,
                           Scheduler scheduler, Clock clock, Pacing pacing) {
         if (!(speed > 0)) {
             throw new IllegalArgumentException("speed must be above 0, got " + speed);
@@ -135,7 +137,7 @@ public final class ScenarioPlayer implements AutoCloseable {
             // A projector the scenario adds later is not running yet: its delay is set when it is added.
             engine.setDelay(delay.getKey(), Math.round(delay.getValue() / speed));
         }
-        skipTo = Math.max(0, Math.min(index, scenario.steps().size()));
+        skipTo = Math.max(0, Math.min(index, scenario.stepCount()));
         runningSince = clock.millis();
         if (skipTo > 0) {
             scheduleNext();
@@ -144,7 +146,7 @@ public final class ScenarioPlayer implements AutoCloseable {
         }
         if (startPaused) {
             paused = true;
-            if (scenario.steps().isEmpty()) {
+            if (scenario.stepCount() == 0) {
                 finished.complete(null);
             }
             return;
@@ -190,11 +192,17 @@ public final class ScenarioPlayer implements AutoCloseable {
 
     /** Plays the next step now, moving the scenario clock forward to it. */
     public synchronized void stepNow() {
-        if (closed || next >= scenario.steps().size()) {
+        if (closed || next >= scenario.stepCount()) {
             return;
         }
         waiting = false;
-        long target = due(next);
+        long target;
+        try {
+            target = dueNext();
+        } catch (ScenarioException e) {
+            stopUnread(e);
+            return;
+        }
         long elapsed = elapsedMs();
         if (target > elapsed) {
             playedMs += target - elapsed;
@@ -214,7 +222,20 @@ public final class ScenarioPlayer implements AutoCloseable {
         return next;
     }
 
+    /**
+     * The lesson being played, with its list of steps.
+     *
+     * @throws IllegalStateException for a streamed scenario, which has no list: see {@link #script()}
+     */
     public Scenario scenario() {
+        if (scenario instanceof Scenario lesson) {
+            return lesson;
+        }
+        throw new IllegalStateException(scenario.source() + " is streamed: it has no list of steps");
+    }
+
+    /** What is being played: a lesson or a streamed file. */
+    public ScenarioScript script() {
         return scenario;
     }
 
@@ -234,12 +255,25 @@ public final class ScenarioPlayer implements AutoCloseable {
         return playedMs + (clock.millis() - runningSince);
     }
 
-    private synchronized long due(int index) {
-        return (long) (scenario.steps().get(index).atMs() / speed) + offsetMs;
+    /** When the next step is due; a step that cannot be read ends the play (see {@link #cursor()}). */
+    private synchronized long dueNext() {
+        ScenarioStep step = cursor().peek();
+        return step == null ? elapsedMs() : (long) (step.atMs() / speed) + offsetMs;
+    }
+
+    /**
+     * The pass over the steps, opened on first use. A streamed file that changed since it was checked
+     * throws here: the play stops, and {@link #finished()} completes with that {@link ScenarioException}.
+     */
+    private synchronized StepCursor cursor() {
+        if (cursor == null) {
+            cursor = scenario.cursor();
+        }
+        return cursor;
     }
 
     private synchronized void scheduleNext() {
-        if (next >= scenario.steps().size()) {
+        if (next >= scenario.stepCount()) {
             finished.complete(null);
             return;
         }
@@ -251,17 +285,40 @@ public final class ScenarioPlayer implements AutoCloseable {
             // One schedule at a time: a resume or step-now may have scheduled while a step was playing.
             pending.cancel();
         }
-        pending = scheduler.schedule(this::playNext, jumping ? 0 : Math.max(0, due(next) - elapsedMs()));
+        long delay;
+        try {
+            delay = jumping ? 0 : Math.max(0, dueNext() - elapsedMs());
+        } catch (ScenarioException e) {
+            stopUnread(e);
+            return;
+        }
+        pending = scheduler.schedule(this::playNext, delay);
+    }
+
+    /** A step could not be read (a streamed file changed while it played): nothing more plays. */
+    private synchronized void stopUnread(ScenarioException e) {
+        closed = true;
+        finished.completeExceptionally(e);
     }
 
     private void playNext() {
         ScenarioStep step;
         boolean jumping;
         synchronized (this) {
-            if (closed || next >= scenario.steps().size()) {
+            if (closed || next >= scenario.stepCount()) {
                 return;
             }
-            step = scenario.steps().get(next);
+            try {
+                step = cursor().take();
+            } catch (ScenarioException e) {
+                stopUnread(e);
+                return;
+            }
+            if (step == null) { // fewer steps than the check counted: the file changed
+                stopUnread(ScenarioException.aboutFile(scenario.source(), "the file changed while it played:"
+                        + " it ended after " + next + " of " + scenario.stepCount() + " steps", null));
+                return;
+            }
             jumping = next < skipTo;
             next++;
         }
@@ -277,9 +334,10 @@ public final class ScenarioPlayer implements AutoCloseable {
         listener.played(step, elapsedMs(), outcome);
         if (jumping) {
             synchronized (this) {
-                if (next == skipTo && next < scenario.steps().size()) {
+                ScenarioStep following = next == skipTo && next < scenario.stepCount() ? peekOrNull() : null;
+                if (following != null) {
                     // The jump is over: the next step is due now, and the rest keep their spacing.
-                    offsetMs = elapsedMs() - (long) (scenario.steps().get(next).atMs() / speed);
+                    offsetMs = elapsedMs() - (long) (following.atMs() / speed);
                 }
             }
         } else if (waitsAfter(step)) {
@@ -303,13 +361,22 @@ public final class ScenarioPlayer implements AutoCloseable {
 
     /** Keeps the next step from playing sooner than {@code ms} from now, so the note can be read. */
     private synchronized void hold(long ms) {
-        if (next >= scenario.steps().size()) {
+        if (next >= scenario.stepCount() || peekOrNull() == null) {
             return;
         }
         long earliest = elapsedMs() + ms;
-        long due = due(next);
+        long due = dueNext();
         if (due < earliest) {
             offsetMs += earliest - due;
+        }
+    }
+
+    /** The next step, or null when it cannot be read; {@link #scheduleNext()} then stops the play. */
+    private synchronized ScenarioStep peekOrNull() {
+        try {
+            return cursor().peek();
+        } catch (ScenarioException e) {
+            return null;
         }
     }
 
@@ -319,6 +386,9 @@ public final class ScenarioPlayer implements AutoCloseable {
             closed = true;
             if (pending != null) {
                 pending.cancel();
+            }
+            if (cursor != null) {
+                cursor.close();
             }
         }
         scheduler.close();

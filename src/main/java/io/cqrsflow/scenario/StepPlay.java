@@ -20,13 +20,13 @@ import java.util.List;
  */
 final class StepPlay {
     private final FlowClient engine;
-    private final Scenario scenario;
+    private final ScenarioScript scenario;
     private final double speed;
     private final String runId;
     private final Checker checker;
     private CommandResult lastCommand;
 
-    StepPlay(FlowClient engine, Scenario scenario, double speed, String runId) {
+    StepPlay(FlowClient engine, ScenarioScript scenario, double speed, String runId) {
         this.engine = engine;
         this.scenario = scenario;
         this.speed = speed;

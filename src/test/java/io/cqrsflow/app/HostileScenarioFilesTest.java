@@ -115,26 +115,32 @@ class HostileScenarioFilesTest {
     }
 
     @Test
-    void aFileOfAMillionStepsIsRefusedByItsSize() throws IOException {
-        Path big = dir.resolve("million.json");
-        try (Writer w = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
-            w.write("{ \"name\": \"Million\", \"steps\": [\n");
-            for (int i = 0; i < 1_000_000; i++) {
-                w.write((i == 0 ? "" : ",\n") + "{ \"atMs\": " + i + ", \"command\": { \"type\": \"PayOrder\", \"orderId\": \"o-" + i + "\" } }");
-            }
-            w.write("] }\n");
+    void aFileBeyondWhatHeadlessPlayStreamsIsRefusedByItsSizeWithoutReadingIt() throws IOException {
+        Path big = dir.resolve("huge.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(1024L * 1024 * 1024 + 1); // sparse: nothing is written
         }
-        assertThat(refusal(big)).startsWith("the file is larger than 5 MB");
+        assertThat(refusal(big)).isEqualTo("the file is larger than 1024 MB (1024.0 MB); a scenario may be at most"
+                + " 1024 MB — split it into several scenarios");
     }
 
     @Test
-    void moreStepsThanTheLimitAreRefusedAtTheFirstOneTooMany() throws IOException {
+    void moreStepsThanAWindowLessonHoldsAreRefusedThereAndStreamedHeadless() throws IOException {
         StringBuilder json = new StringBuilder("{\"name\":\"Many\",\"steps\":[");
         for (int i = 0; i <= 100_000; i++) {
             json.append(i == 0 ? "" : ",").append("{\"atMs\":0,\"note\":\"\"}");
         }
-        assertThat(refusal(file("many.json", json.append("]}").toString())))
-                .isEqualTo("step 100001: a scenario has at most 100000 steps");
+        Path many = file("many.json", json.append("]}").toString());
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(io.cqrsflow.scenario.ScenarioException.class,
+                () -> new io.cqrsflow.scenario.ScenarioParser(java.util.Set.of("order-list")).parse(many)))
+                .hasMessage(many + ": step 100001: a scenario has at most 100000 steps; --headless reads up to"
+                        + " 10000000 as it plays");
+
+        HeadlessRunnerTest.Result played = HeadlessRunnerTest.run("--headless", "--data", data().toString(),
+                "--scenario", many.toString());
+
+        assertThat(played.code()).as(played.err()).isZero();
+        assertThat(played.out()).contains("Scenario: Many (100001 steps)");
     }
 
     @Test

@@ -117,7 +117,7 @@ class ScenarioFileLimitsTest {
         Path big = Files.writeString(dir.resolve("big.json"), " ".repeat(5 * 1024 * 1024 + 1));
         assertThat(catchThrowableOfType(ScenarioException.class, () -> parser.parse(big)))
                 .hasMessage(big + ": the file is larger than 5 MB (5.0 MB); a scenario may be at most 5 MB"
-                        + " — split it into several lessons");
+                        + " — split it into several lessons, or play it with --headless, which reads up to 1024 MB as it plays");
         Path device = dir.resolve("null.json");
         Files.createSymbolicLink(device, Path.of("/dev/null"));
         assertThat(catchThrowableOfType(ScenarioException.class, () -> parser.parse(device)))
