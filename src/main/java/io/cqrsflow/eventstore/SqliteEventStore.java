@@ -30,9 +30,10 @@ import java.util.function.Consumer;
  * events(position INTEGER PRIMARY KEY, stream_id TEXT, stream_version INTEGER, type TEXT,
  *        data TEXT, metadata TEXT, recorded_at TEXT, UNIQUE(stream_id, stream_version))
  * </pre>
- * One writer connection, used only by one writer thread, begins every append with
- * {@code BEGIN IMMEDIATE}; readers have connections of their own (one per reading thread), so reading
- * never waits for the writer (WAL). That plumbing is shared with read.db ({@link SingleWriter},
+ * One writer connection begins every append with {@code BEGIN IMMEDIATE}; an append runs it on the
+ * appending thread, holding the connection, so appends never overlap and a caller that waits for its commit
+ * anyway is not handed to a writer thread and back. Readers have connections of their own (one per reading
+ * thread), so reading never waits for the writer (WAL). That plumbing is shared with read.db ({@link SingleWriter},
  * {@link ReaderConnections}); what is here is the schema and the operations of an event store.
  */
 public final class SqliteEventStore implements EventStore {
@@ -50,7 +51,7 @@ public final class SqliteEventStore implements EventStore {
     private final EventReader reader;
     /** The open-time integrity check and scan; done already unless opened with {@link #openCheckingInBackground}. */
     private final BackgroundCheck check;
-    /** Kept on the writer connection; touched only on the writer thread once it runs. */
+    /** Kept on the writer connection; touched only while the {@link SingleWriter} holds it. */
     private PreparedStatement streamVersion;
     private PreparedStatement insert;
     private final AtomicLong head = new AtomicLong();
@@ -155,21 +156,19 @@ public final class SqliteEventStore implements EventStore {
         if (unreadable != null) {
             throw new EventStoreException(unreadable);
         }
-        // Encode off the writer thread: the writer only does SQL.
+        // Encode before taking the writer connection: it is held only for the SQL.
         List<String> data = new ArrayList<>(events.size());
         for (Event event : events) {
             data.add(readableBack(event));
         }
         String meta = codec.encodeMetadata(metadata);
         try {
-            return writer.transaction(c -> write(streamId, expectedVersion, events, data, meta, metadata), recorded -> {
-                // Still on the writer thread: the head moves, and listeners hear of appends, in commit order.
-                head.set(recorded.get(recorded.size() - 1).position());
-                notifyListeners(recorded);
-            });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EventStoreException("interrupted while appending", e);
+            return writer.transactionOnCallingThread(c -> write(streamId, expectedVersion, events, data, meta, metadata),
+                    recorded -> {
+                        // Still holding the writer: the head moves, and listeners hear of appends, in commit order.
+                        head.set(recorded.get(recorded.size() - 1).position());
+                        notifyListeners(recorded);
+                    });
         } catch (SQLException e) {
             throw describe(file, e);
         }

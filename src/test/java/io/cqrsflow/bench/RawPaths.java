@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cqrsflow.domain.Event;
 import io.cqrsflow.domain.OrderPlaced;
+import io.cqrsflow.eventstore.SqliteEventStore;
 import io.cqrsflow.eventstore.SqliteFiles;
 import io.cqrsflow.read.ProjectionNames;
 import io.cqrsflow.sqlite.SqliteConnections;
@@ -21,10 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.cqrsflow.bench.StorePaths.APPEND_BATCH;
 import static io.cqrsflow.bench.StorePaths.CODEC;
 import static io.cqrsflow.bench.StorePaths.META;
-import static io.cqrsflow.bench.StorePaths.batch;
 import static io.cqrsflow.bench.StorePaths.seconds;
 
 /**
@@ -36,36 +35,50 @@ final class RawPaths {
     private RawPaths() {
     }
 
-    /** The same rows through plain sqlite-jdbc: one transaction and one prepared batch per 100 rows. */
-    static double appendRaw(Path dir, int total) throws SQLException, IOException {
-        Files.createDirectories(dir);
-        String meta = CODEC.encodeMetadata(META);
-        try (Connection c = rawConnection(dir.resolve("events.db"))) {
-            createEvents(c);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO events(position, stream_id, stream_version, type,"
+    /**
+     * Appends through plain sqlite-jdbc, the rows {@link SqliteEventStore#append} would store: one
+     * {@code BEGIN IMMEDIATE} transaction and one prepared batch per append, each event encoded to JSON, on a
+     * file of the same schema and settings (WAL, synchronous=FULL).
+     */
+    static final class RawAppender implements AutoCloseable {
+        private final Connection connection;
+        private final PreparedStatement insert;
+        private final Statement statement;
+        private final String meta = CODEC.encodeMetadata(META);
+        private long position;
+
+        RawAppender(Path dir) throws SQLException, IOException {
+            Files.createDirectories(dir);
+            connection = rawConnection(dir.resolve("events.db"));
+            createEvents(connection);
+            insert = connection.prepareStatement("INSERT INTO events(position, stream_id, stream_version, type,"
                     + " data, metadata, recorded_at) VALUES (?,?,?,?,?,?,?)");
-                 Statement s = c.createStatement()) {
-                long position = 0;
-                long start = System.nanoTime();
-                for (int i = 0; i < total / APPEND_BATCH; i++) {
-                    List<Event> events = batch(APPEND_BATCH, i);
-                    String recordedAt = SqliteFiles.formatInstant(Instant.now());
-                    s.execute("BEGIN IMMEDIATE");
-                    for (int v = 0; v < events.size(); v++) {
-                        Event e = events.get(v);
-                        insert.setLong(1, ++position);
-                        insert.setString(2, "order-o-" + i);
-                        insert.setLong(3, v + 1);
-                        insert.setString(4, e.type());
-                        insert.setString(5, CODEC.encode(e));
-                        insert.setString(6, meta);
-                        insert.setString(7, recordedAt);
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                    s.execute("COMMIT");
-                }
-                return total / seconds(start);
+            statement = connection.createStatement();
+        }
+
+        /** The events as versions 1..n of a new stream {@code streamId}, committed durably. */
+        void append(String streamId, List<Event> events) throws SQLException {
+            String recordedAt = SqliteFiles.formatInstant(Instant.now());
+            statement.execute("BEGIN IMMEDIATE");
+            for (int v = 0; v < events.size(); v++) {
+                Event e = events.get(v);
+                insert.setLong(1, ++position);
+                insert.setString(2, streamId);
+                insert.setLong(3, v + 1);
+                insert.setString(4, e.type());
+                insert.setString(5, CODEC.encode(e));
+                insert.setString(6, meta);
+                insert.setString(7, recordedAt);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            statement.execute("COMMIT");
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (connection; insert; statement) {
+                // closed in reverse order
             }
         }
     }

@@ -6,7 +6,6 @@ import io.cqrsflow.domain.OrderPaid;
 import io.cqrsflow.domain.OrderPlaced;
 import io.cqrsflow.eventstore.EventCodec;
 import io.cqrsflow.eventstore.EventMetadata;
-import io.cqrsflow.eventstore.ExpectedVersion;
 import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.eventstore.SqliteEventStore;
 import io.cqrsflow.read.ExecutorScheduler;
@@ -42,17 +41,6 @@ final class StorePaths {
             events.add(new OrderPaid(order));
         }
         return events;
-    }
-
-    /** Events/s appending batches of 100 events, each batch to a new stream, through the EventStore. */
-    static double appendStore(Path dir, int total) {
-        try (SqliteEventStore store = SqliteEventStore.open(dir.resolve("events.db"), Clock.systemUTC())) {
-            long start = System.nanoTime();
-            for (int i = 0; i < total / APPEND_BATCH; i++) {
-                store.append("order-o-" + i, ExpectedVersion.NO_STREAM, batch(APPEND_BATCH, i), META);
-            }
-            return total / seconds(start);
-        }
     }
 
     /** Seconds for the real projectors (order-list and order-detail, delay 0) to catch up from position 0. */

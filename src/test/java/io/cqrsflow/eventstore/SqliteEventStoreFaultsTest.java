@@ -2,11 +2,14 @@ package io.cqrsflow.eventstore;
 
 import io.cqrsflow.domain.Event;
 import io.cqrsflow.domain.OrderPaid;
+import io.cqrsflow.domain.OrderPlaced;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -217,6 +220,32 @@ class SqliteEventStoreFaultsTest {
                     .hasMessageContaining("may not be written");
         } finally {
             folder.toFile().setWritable(true, false);
+        }
+    }
+
+    @Test
+    void an_event_that_would_not_read_back_is_refused_and_nothing_of_its_append_is_stored() {
+        // given events the codec writes but cannot read again: a total of 1 002 digits (a long row), and one
+        // whose exponent overflows when read (a short row: a length check alone would let it through)
+        List<Event> unreadable = List.of(
+                new OrderPlaced("o-long", "c-1", List.of(), new BigDecimal("1" + "0".repeat(1001))),
+                new OrderPlaced("o-short", "c-1", List.of(), new BigDecimal(BigInteger.ONE, Integer.MIN_VALUE)));
+        try (SqliteEventStore store = SqliteEventStore.open(file(), clock)) {
+            for (Event bad : unreadable) {
+                // when each is appended after a good event of the same append
+                assertThatThrownBy(() -> store.append("order-x", ExpectedVersion.NO_STREAM,
+                        List.of(new OrderPaid("o-x"), bad), EventMetadata.forCommand("c")))
+                        // then it is refused, saying which event and why
+                        .isInstanceOf(EventStoreException.class)
+                        .message().contains("the OrderPlaced was not stored: it could not be read back");
+            }
+            // and nothing of either append is stored, and the store goes on
+            assertThat(store.head()).isZero();
+            assertThat(new EventsDb(file()).count()).isZero();
+            List<RecordedEvent> next = store.append("order-x", ExpectedVersion.NO_STREAM, List.of(new OrderPaid("o-x")),
+                    EventMetadata.forCommand("c"));
+            assertThat(next.get(0).position()).isEqualTo(1);
+            assertThat(store.unreadable()).isNull();
         }
     }
 }

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -23,7 +25,7 @@ import static io.cqrsflow.sqlite.SqliteConnectionsTest.scalar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The single writer on a real file: one thread, BEGIN IMMEDIATE, all or nothing. */
+/** The single writer on a real file: one thread (or the caller's, one at a time), BEGIN IMMEDIATE, all or nothing. */
 class SingleWriterTest {
 
     @TempDir
@@ -217,6 +219,97 @@ class SingleWriterTest {
             assertThat(rows()).isEqualTo(2);
         } finally {
             owned.close(() -> { });
+        }
+    }
+
+    @Test
+    void a_transaction_on_the_calling_thread_commits_there_and_tells_there() throws Exception {
+        AtomicReference<String> ranOn = new AtomicReference<>();
+        AtomicReference<String> toldOn = new AtomicReference<>();
+
+        int inserted = writer.transactionOnCallingThread(c -> {
+            ranOn.set(Thread.currentThread().getName());
+            return insert(c, 1) + insert(c, 2);
+        }, result -> toldOn.set(Thread.currentThread().getName()));
+
+        assertThat(inserted).isEqualTo(2);
+        assertThat(ranOn.get()).isEqualTo(Thread.currentThread().getName());
+        assertThat(toldOn.get()).isEqualTo(Thread.currentThread().getName());
+        assertThat(rows()).isEqualTo(2);
+    }
+
+    @Test
+    void a_transaction_on_the_calling_thread_waits_for_one_running_on_the_writer_thread() throws Exception {
+        // given a transaction on the writer thread that has begun and is held open
+        CountDownLatch begun = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Integer> queued = CompletableFuture.supplyAsync(() -> {
+            try {
+                return writer.transaction(c -> {
+                    begun.countDown();
+                    await(release);
+                    order.add("writer thread");
+                    return insert(c, 1);
+                });
+            } catch (SQLException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(begun.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // when a caller runs its own transaction meanwhile
+        CompletableFuture<Integer> own = CompletableFuture.supplyAsync(() -> {
+            try {
+                return writer.transactionOnCallingThread(c -> {
+                    order.add("calling thread");
+                    return insert(c, 2);
+                }, result -> { });
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(200);
+
+        // then it has not started, and runs once the other has committed: never two at once on the connection
+        assertThat(own).isNotDone();
+        release.countDown();
+        assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(own.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(order).containsExactly("writer thread", "calling thread");
+        assertThat(rows()).isEqualTo(2);
+    }
+
+    @Test
+    void a_failed_transaction_on_the_calling_thread_writes_nothing_tells_the_owner_there_and_the_next_commits()
+            throws Exception {
+        List<String> told = Collections.synchronizedList(new ArrayList<>());
+        SingleWriter owned = new SingleWriter("owned writer", SqliteConnections.open(file, Synchronous.FULL),
+                failure -> told.add(Thread.currentThread().getName()));
+        try {
+            assertThatThrownBy(() -> owned.transactionOnCallingThread(c -> {
+                insert(c, 1);
+                return insert(c, Integer.parseInt("not a number"));
+            }, result -> told.add("committed"))).isInstanceOf(NumberFormatException.class);
+
+            assertThat(told).containsExactly(Thread.currentThread().getName());
+            assertThat(rows()).isZero();
+            owned.transactionOnCallingThread(c -> insert(c, 2), result -> { });
+            assertThat(rows()).isEqualTo(1);
+        } finally {
+            owned.close(() -> { });
+        }
+        assertThatThrownBy(() -> owned.transactionOnCallingThread(c -> insert(c, 3), result -> { }))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("not released within 10 s");
+            }
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
