@@ -28,6 +28,13 @@ public interface Projection {
     interface Writer extends AutoCloseable {
         void apply(RecordedEvent event) throws SQLException;
 
+        /**
+         * The tables changed without this writer (its transaction rolled back, a rebuild emptied them): it
+         * forgets whatever it keeps in memory of their contents. On the read.db writer thread.
+         */
+        default void forgetCached() {
+        }
+
         @Override
         void close() throws SQLException;
     }

@@ -28,7 +28,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Projector implements AutoCloseable {
 
+    /** Events read from the store at a time (a read shared by projectors replaying the same range). */
     static final int BATCH = 1_000;
+    /**
+     * At most this many events applied in one transaction, when that many are due (a rebuild, a catch-up).
+     * Fewer, larger transactions write each hot page of read.db (an index's, a table's last) once for many
+     * events instead of once per {@link #BATCH}; a pause or a new delay still gets in between two of them.
+     */
+    static final int BULK = 8 * BATCH;
 
     private final Projection projection;
     private final EventStore store;
@@ -170,6 +177,7 @@ public final class Projector implements AutoCloseable {
                         s.execute("DELETE FROM " + table);
                     }
                 }
+                db.tablesChanged(projection);
                 ReadDatabase.saveCheckpoint(c, projection.name(), ReadDatabase.Checkpoint.START, now());
                 return null;
             });
@@ -233,15 +241,15 @@ public final class Projector implements AutoCloseable {
             publish();
             return;
         }
-        fill();
-        long now = clock.millis();
         boolean paced = rebuilding && paceMs > 0;
+        int batch = paced ? 1 : BULK;
+        fill(batch);
+        long now = clock.millis();
         if (paced && now < nextPacedAt) {
             scheduleWake(nextPacedAt);
             publish();
             return;
         }
-        int batch = paced ? 1 : BATCH;
         List<RecordedEvent> due = new ArrayList<>();
         for (RecordedEvent e : pending) {
             if (e.recordedAt().toEpochMilli() + delayMs > now || due.size() == batch) {
@@ -272,20 +280,27 @@ public final class Projector implements AutoCloseable {
 
     /** Reads the next events after what is already pending. */
     private void fill() {
-        if (pending.size() >= BATCH || fetchedUpTo >= store.head()) {
-            return;
-        }
-        List<RecordedEvent> more = store.readAll(fetchedUpTo, BATCH);
-        for (RecordedEvent e : more) {
-            pending.addLast(e);
-            fetchedUpTo = e.position();
+        fill(BATCH);
+    }
+
+    /** Reads the next events after what is already pending, a page at a time, until {@code wanted} are pending. */
+    private void fill(int wanted) {
+        while (pending.size() < wanted && fetchedUpTo < store.head()) {
+            List<RecordedEvent> more = store.readAll(fetchedUpTo, BATCH);
+            if (more.isEmpty()) {
+                return;
+            }
+            for (RecordedEvent e : more) {
+                pending.addLast(e);
+                fetchedUpTo = e.position();
+            }
         }
     }
 
     private boolean applyBatch(List<RecordedEvent> events) {
         long last = events.get(events.size() - 1).position();
         String updatedAt = now();
-        ReadDatabase.Checkpoint next = new ReadDatabase.Checkpoint(last, SharedLogHashes.after(logHash, events));
+        ReadDatabase.Checkpoint next = new ReadDatabase.Checkpoint(last, hashAfter(events));
         try {
             db.write(c -> {
                 Projection.Writer writer = db.writerFor(projection);
@@ -309,6 +324,26 @@ public final class Projector implements AutoCloseable {
         problem = null;
         listener.applied(projection.name(), events, clock.instant());
         return true;
+    }
+
+    /**
+     * The log's hash after {@code events}, continuing from {@link #logHash}: chained page by page, each page the
+     * positions of one {@link #BATCH}-aligned read, so that projectors applying batches of different lengths
+     * over the same pages still compute each page's hash once between them ({@link SharedLogHashes}).
+     */
+    private String hashAfter(List<RecordedEvent> events) {
+        String hash = logHash;
+        int from = 0;
+        while (from < events.size()) {
+            long pageEnd = (events.get(from).position() - 1) / BATCH * BATCH + BATCH;
+            int to = from + 1;
+            while (to < events.size() && events.get(to).position() <= pageEnd) {
+                to++;
+            }
+            hash = SharedLogHashes.after(hash, events.subList(from, to));
+            from = to;
+        }
+        return hash;
     }
 
     private void scheduleWake() {

@@ -44,6 +44,11 @@ public final class ReadDatabase implements AutoCloseable {
      */
     static final int SCHEMA_VERSION = 2;
 
+    /** The writer's page cache: a million events' rows and indexes are about 150 MB; their hot pages fit. */
+    private static final int WRITER_CACHE_MB = 64;
+    /** Pages of WAL before they are copied back into read.db (SQLite's default is 1 000: 4 MB). */
+    private static final int WAL_CHECKPOINT_PAGES = 8_000;
+
     private static final List<String> BASE_SCHEMA = List.of(
             """
             CREATE TABLE IF NOT EXISTS checkpoints(
@@ -81,6 +86,7 @@ public final class ReadDatabase implements AutoCloseable {
         this.file = file;
         this.clock = clock;
         this.writeConnection = writeConnection;
+        SqliteConnections.tuneForBulkWrites(writeConnection, WRITER_CACHE_MB, WAL_CHECKPOINT_PAGES);
         this.writer = new SingleWriter("read.db writer", writeConnection, this::afterFailure);
         this.readers = new ReaderConnections(file, Synchronous.NORMAL);
     }
@@ -168,10 +174,24 @@ public final class ReadDatabase implements AutoCloseable {
     }
 
     /**
+     * Inside {@link #write}: {@code projection}'s tables were changed by other means than its writer (a rebuild
+     * emptied them), so its writer forgets what it cached of them.
+     */
+    void tablesChanged(Projection projection) {
+        Projection.Writer w = writers.get(projection.name());
+        if (w != null) {
+            w.forgetCached();
+        }
+    }
+
+    /**
      * On the writer thread, after a failed transaction: a storage failure (full disk, I/O error, …) may leave
      * the projections' kept statements unusable, so they are opened again; a projection's own failure keeps them.
      */
     private void afterFailure(Throwable failure) {
+        for (Projection.Writer w : writers.values()) {
+            w.forgetCached(); // what they remembered from inside the failed transaction was rolled back
+        }
         if (!(failure instanceof SQLException e) || SqliteProblem.of(e) == SqliteProblem.OTHER) {
             return;
         }

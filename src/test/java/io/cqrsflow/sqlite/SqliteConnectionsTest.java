@@ -73,4 +73,29 @@ class SqliteConnectionsTest {
         }).doesNotThrowAnyException();
         assertThat(c.isClosed()).isTrue();
     }
+    @Test
+    void a_writer_tuned_for_bulk_writes_keeps_no_generated_keys_a_larger_cache_and_a_longer_wal_and_its_durability()
+            throws Exception {
+        try (Connection c = SqliteConnections.open(dir.resolve("read.db"), Synchronous.NORMAL)) {
+            // when
+            SqliteConnections.tuneForBulkWrites(c, 64, 8_000);
+
+            // then
+            assertThat(scalar(c, "PRAGMA cache_size")).isEqualTo(-65_536);
+            assertThat(scalar(c, "PRAGMA wal_autocheckpoint")).isEqualTo(8_000);
+            assertThat(scalar(c, "PRAGMA synchronous")).isEqualTo(1); // NORMAL, as opened
+            assertThat(scalar(c, "PRAGMA journal_mode")).isEqualTo("wal");
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)");
+            }
+            try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO t(v) VALUES (?)")) {
+                insert.setString(1, "x");
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    assertThat(keys.next()).as("a generated key").isFalse();
+                }
+            }
+            assertThat(scalar(c, "SELECT v FROM t WHERE id = 1")).isEqualTo("x");
+        }
+    }
 }

@@ -110,6 +110,11 @@ public final class OrderDetailProjection implements Projection {
         }
 
         @Override
+        public void forgetCached() {
+            customers.forgetCached();
+        }
+
+        @Override
         public void close() throws SQLException {
             customers.close();
             insertOrder.close();

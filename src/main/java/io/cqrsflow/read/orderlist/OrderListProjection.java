@@ -102,6 +102,11 @@ public final class OrderListProjection implements Projection {
         }
 
         @Override
+        public void forgetCached() {
+            customers.forgetCached();
+        }
+
+        @Override
         public void close() throws SQLException {
             customers.close();
             insertOrder.close();
