@@ -38,7 +38,14 @@ public final class FrameBench {
     private FrameBench() {
     }
 
+    /** Runs it, then ends the JVM (the toolkit's threads would keep it alive). */
     public static void main(String[] args) throws Exception {
+        run(args);
+        System.exit(0);
+    }
+
+    /** Runs it and returns (in Surefire's JVM, which must end by itself: {@link FrameBenchRun}). */
+    static void run(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         double rate = args.length > 1 ? Double.parseDouble(args[1]) : 200;
         boolean display = Boolean.getBoolean("framebench.display");
@@ -97,7 +104,6 @@ public final class FrameBench {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        System.exit(0);
     }
 
     /** The report the window logged when the generator stopped (it waits for the last answers). */
