@@ -23,8 +23,12 @@ import java.util.concurrent.CompletionException;
  * <p>Its time comes from a {@link Clock} and its steps run on a {@link Scheduler}, both given to it, so
  * that a test can drive the timing by hand instead of sleeping.
  *
- * <p>Slightly over 300 lines: its clock, its pauses and its holds share one lock and one schedule; the
- * steps themselves are played by StepPlay.
+ * <p>Its steps come one at a time from a {@link StepCursor}: a lesson's list, or a file read as it plays
+ * ({@link StreamedScenario}), so a million steps take no more memory than ten. A step that cannot be read
+ * (the file changed) stops the play: {@link #finished()} completes with the {@link ScenarioException}.
+ *
+ * <p>Over 300 lines: its clock, its pauses, its holds and its cursor share one lock and one schedule;
+ * the steps themselves are played by StepPlay. To split next: the clock and holds into their own class.
  */
 public final class ScenarioPlayer implements AutoCloseable {
 
