@@ -7,6 +7,7 @@ import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.read.Query;
 import io.cqrsflow.read.QuerySource;
 import io.cqrsflow.read.ReadModelsSnapshot;
+import io.cqrsflow.read.RowWindow;
 import io.cqrsflow.read.ReadSide;
 import io.cqrsflow.write.CommandEnvelope;
 import io.cqrsflow.write.CommandResult;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -46,6 +48,12 @@ final class EngineClient implements FlowClient {
     @Override
     public CompletionStage<ReadModelsSnapshot> readModels() {
         return engine.query(side -> side.readModels());
+    }
+
+    @Override
+    public CompletionStage<ReadModelsSnapshot> readModels(Map<String, RowWindow> windows) {
+        Map<String, RowWindow> copy = Map.copyOf(windows);
+        return engine.query(side -> side.readModels(copy));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.read.Query;
 import io.cqrsflow.read.QuerySource;
 import io.cqrsflow.read.ReadModelsSnapshot;
+import io.cqrsflow.read.RowWindow;
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.write.CommandEnvelope;
 import io.cqrsflow.write.CommandResult;
@@ -13,6 +14,7 @@ import io.cqrsflow.write.OrderAtVersion;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -43,6 +45,18 @@ public interface FlowClient {
 
     /** Every read model with the write model's truth and the stale rows, read together on the query thread. */
     CompletionStage<ReadModelsSnapshot> readModels();
+
+    /**
+     * What a window shows of the read side, at any size: per running read model the rows in its window (what
+     * is on screen and near it), their stale rows, and the whole table's row count and stale count, all against
+     * one truth, read on the query thread; see {@code ReadSide.readModels(Map)}. While a large store's truth
+     * is still being folded the answer has no readings yet (as {@link #progressOnly()}).
+     *
+     * @param windows the rows wanted per read model's name; absent: the first ones
+     */
+    default CompletionStage<ReadModelsSnapshot> readModels(Map<String, RowWindow> windows) {
+        return readModels();
+    }
 
     /**
      * What a window can show at once, at any size: each running read model's checkpoint against the head,

@@ -34,18 +34,56 @@ public interface ReadModelModule<R> {
 
     /**
      * How many of its rows differ from the truth, reading rows and truth {@code chunk} keys at a time so that
-     * memory stays bounded at any size; equals {@code stale(rows(db), truth).size()}. By default its rows are
-     * kept one per order and read with {@link #rowsBetween}.
+     * memory stays bounded at any size; equals {@code stale(rows(db), truth).size()}.
      */
     default int staleRowCount(ReadDatabase db, TruthTable truth, int chunk) {
-        int stale = 0;
+        return staleCount(db, truth, chunk).total();
+    }
+
+    /**
+     * Its stale and missing rows as {@link #staleRowCount} counts them. By default its rows are kept one per
+     * order and read with {@link #rowsBetween}.
+     */
+    default StaleCount staleCount(ReadDatabase db, TruthTable truth, int chunk) {
+        return staleCount(db, truth, chunk, r -> {
+        });
+    }
+
+    /** As {@link #staleCount(ReadDatabase, TruthTable, int)}, handing each missing row to {@code missingRows}. */
+    default StaleCount staleCount(ReadDatabase db, TruthTable truth, int chunk,
+                                  java.util.function.Consumer<StaleRow<R>> missingRows) {
+        StaleCount count = StaleCount.NONE;
         String after = null;
         do {
             TruthTable.Chunk c = truth.ordersAfter(after, chunk);
-            stale += stale(rowsBetween(db, c.after(), c.upTo()), c.orders()).size();
+            count = count.plus(StaleCount.of(stale(rowsBetween(db, c.after(), c.upTo()), c.orders()), missingRows));
             after = c.upTo();
         } while (after != null);
-        return stale;
+        return count;
+    }
+
+    /** How many rows it has; by default read whole and counted, a read model that can grow counts in SQL. */
+    default long rowCount(ReadDatabase db) {
+        return rows(db).size();
+    }
+
+    /**
+     * Up to {@code limit} of its rows from place {@code offset}, in the order it shows them. By default read
+     * whole and cut: a read model that can grow reads the page in SQL instead.
+     */
+    default List<R> rowsPage(ReadDatabase db, int offset, int limit) {
+        List<R> all = rows(db);
+        return List.copyOf(all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit)));
+    }
+
+    /**
+     * Which of these rows (a page of them) differ from the truth, with only their truth read from the table. By
+     * default the rows are kept one per order and keyed by order id.
+     */
+    default Map<String, StaleRow<R>> staleAmong(List<R> rows, TruthTable truth) {
+        List<String> keys = new java.util.ArrayList<>(rows.size());
+        rows.forEach(r -> keys.add(key(r)));
+        return stale(rows, truth.orders(keys));
     }
 
     /**

@@ -75,7 +75,7 @@ public record ReadModelsSnapshot(Map<String, ReadModelReading<?>> readings, Map<
     public int staleRows() {
         int n = 0;
         for (ReadModelReading<?> r : readings.values()) {
-            n += r.stale().size();
+            n += r.count().total();
         }
         return n;
     }

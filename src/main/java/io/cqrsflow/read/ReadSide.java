@@ -36,6 +36,7 @@ public final class ReadSide implements AutoCloseable {
     private volatile boolean closed;
     private final OrderQueries queries;
     private final SalesByCustomerQueries sales;
+    private final PagedReadModels paged;
 
     private ReadSide(EventStore store, ReadDatabase db, Clock clock, Function<String, Scheduler> schedulers,
                      ProjectorListener listener) {
@@ -46,6 +47,7 @@ public final class ReadSide implements AutoCloseable {
         this.listener = listener;
         this.queries = new OrderQueries(db, new WriteModelQueries(store));
         this.sales = new SalesByCustomerQueries(db);
+        this.paged = new PagedReadModels(store, db);
     }
 
     /**
@@ -230,6 +232,24 @@ public final class ReadSide implements AutoCloseable {
         return new ReadModelsSnapshot(readings, truth.orders(), progress);
     }
 
+    /**
+     * What a window shows, in bounded memory at any size: each running read model's rows in its window, with
+     * their staleness and the whole table's counts, against one truth (see {@link PagedReadModels}). While the
+     * truth is first folded on a large store it answers as {@link #progressOnly()} (no comparison yet).
+     *
+     * @param windows the rows wanted per read model's name; absent: the first ones
+     */
+    public ReadModelsSnapshot readModels(Map<String, RowWindow> windows) {
+        List<ReadModelModule<?>> running = new ArrayList<>();
+        for (ReadModelModule<?> m : ReadModels.ALL) {
+            if (isRunning(m.name())) {
+                running.add(m);
+            }
+        }
+        ReadModelsSnapshot read = paged.read(running, windows, this::progressOf);
+        return read != null ? read : progressOnly();
+    }
+
     /** Keys read at a time by {@link #staleRowCount()}. */
     static final int STALE_CHUNK = 2_000;
 
@@ -302,6 +322,7 @@ public final class ReadSide implements AutoCloseable {
         for (Projector p : projectors()) {
             p.close();
         }
+        paged.close();
         db.close();
     }
 }

@@ -55,10 +55,16 @@ public final class TruthTable implements AutoCloseable {
 
     /** Folds every event of the store, up to its head now, into a new temporary file. */
     public static TruthTable fold(EventStore store) {
+        TruthTable t = empty();
+        t.advance(store, Long.MAX_VALUE);
+        return t;
+    }
+
+    /** A new temporary file with no event folded yet: {@link #advance} folds the log into it. */
+    public static TruthTable empty() {
         try {
             // An empty file name: SQLite's own temporary file on disk, deleted when the connection closes.
             Connection c = DriverManager.getConnection("jdbc:sqlite:");
-            TruthTable t = new TruthTable(c);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode = OFF");
                 s.execute("PRAGMA synchronous = OFF");
@@ -67,18 +73,30 @@ public final class TruthTable implements AutoCloseable {
                         + " NOT NULL, items TEXT NOT NULL, total TEXT NOT NULL, status TEXT NOT NULL, placed_at TEXT NOT NULL,"
                         + " paid_at TEXT, shipped_at TEXT, cancelled_at TEXT, cancel_reason TEXT)");
             }
-            t.foldAll(store);
+            return new TruthTable(c);
+        } catch (SQLException e) {
+            throw new ReadModelException("could not make a temporary file for the write model: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Folds the events after the last one folded, at most {@code most} of them, up to the store's head now:
+     * the log is append-only, so what was folded stays true. Returns the position now folded to.
+     */
+    public long advance(EventStore store, long most) {
+        try {
+            foldAll(store, Math.min(store.head(), position + Math.max(0, Math.min(most, Long.MAX_VALUE - position))));
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE INDEX orders_by_customer ON orders(customer_id, order_id)"); // once, after the fold
+                // once, after the first fold (an index kept while folding the whole log would slow it)
+                s.execute("CREATE INDEX IF NOT EXISTS orders_by_customer ON orders(customer_id, order_id)");
             }
-            return t;
+            return position;
         } catch (SQLException e) {
             throw new ReadModelException("could not fold the write model into a temporary file: " + e.getMessage(), e);
         }
     }
 
-    private void foldAll(EventStore store) throws SQLException {
-        long head = store.head();
+    private void foldAll(EventStore store, long head) throws SQLException {
         c.setAutoCommit(false);
         try (PreparedStatement customer = c.prepareStatement("INSERT OR REPLACE INTO customers VALUES (?, ?)");
              PreparedStatement placed = c.prepareStatement("INSERT OR REPLACE INTO orders VALUES (?, ?,"
@@ -90,7 +108,7 @@ public final class TruthTable implements AutoCloseable {
              PreparedStatement cancelled = c.prepareStatement("UPDATE orders SET status = 'cancelled', shipped_at = NULL,"
                      + " cancelled_at = ?, cancel_reason = ? WHERE order_id = ?")) {
             while (position < head) {
-                List<RecordedEvent> page = store.readAll(position, PAGE);
+                List<RecordedEvent> page = store.readAll(position, (int) Math.min(PAGE, head - position));
                 if (page.isEmpty()) {
                     break;
                 }
@@ -138,7 +156,7 @@ public final class TruthTable implements AutoCloseable {
     public Chunk ordersAfter(String after, int size) {
         KeyRange from = new KeyRange(after, null);
         Map<String, OrderDetails> orders = query("SELECT " + COLUMNS + " FROM orders" + from.where("order_id")
-                + " ORDER BY order_id LIMIT " + size, from);
+                + " ORDER BY order_id LIMIT " + size, bounds(from));
         String upTo = orders.size() < size ? null : last(orders).orderId();
         return new Chunk(after, upTo, orders);
     }
@@ -165,8 +183,35 @@ public final class TruthTable implements AutoCloseable {
         }
         KeyRange range = new KeyRange(after, customers < size ? null : upTo);
         Map<String, OrderDetails> orders = query("SELECT " + COLUMNS + " FROM orders" + range.where("customer_id")
-                + " ORDER BY customer_id, order_id", range);
+                + " ORDER BY customer_id, order_id", bounds(range));
         return new Chunk(after, range.upTo(), orders);
+    }
+
+    /** The truth of these orders (those the write model has), by order id. */
+    public Map<String, OrderDetails> orders(java.util.Collection<String> orderIds) {
+        return among("order_id", orderIds);
+    }
+
+    /** Every order of these customers, by order id. */
+    public Map<String, OrderDetails> ordersOfCustomers(java.util.Collection<String> customerIds) {
+        return among("customer_id", customerIds);
+    }
+
+    /** The {@code n} orders placed last, the newest first. */
+    public Map<String, OrderDetails> latestOrders(int n) {
+        return query("SELECT " + COLUMNS + " FROM orders ORDER BY rowid DESC LIMIT " + n, List.of());
+    }
+
+    private Map<String, OrderDetails> among(String column, java.util.Collection<String> keys) {
+        Map<String, OrderDetails> orders = new LinkedHashMap<>();
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(keys));
+        for (int from = 0; from < all.size(); from += 500) { // SQLite binds at most 999 parameters
+            List<String> some = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(some.size(), "?"));
+            orders.putAll(query("SELECT " + COLUMNS + " FROM orders WHERE " + column + " IN (" + marks + ")",
+                    some));
+        }
+        return orders;
     }
 
     /** How many orders the truth has in each status. */
@@ -183,9 +228,23 @@ public final class TruthTable implements AutoCloseable {
         return counts;
     }
 
-    private Map<String, OrderDetails> query(String sql, KeyRange range) {
+    /** The bounds {@link KeyRange#where} writes, in the order it writes them. */
+    private static List<String> bounds(KeyRange range) {
+        List<String> values = new java.util.ArrayList<>(2);
+        if (range.after() != null) {
+            values.add(range.after());
+        }
+        if (range.upTo() != null) {
+            values.add(range.upTo());
+        }
+        return values;
+    }
+
+    private Map<String, OrderDetails> query(String sql, List<String> values) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            range.bind(ps, 1);
+            for (int i = 0; i < values.size(); i++) {
+                ps.setString(i + 1, values.get(i));
+            }
             Map<String, OrderDetails> orders = new LinkedHashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -7,6 +7,7 @@ import io.cqrsflow.read.OrderDetails;
 import io.cqrsflow.read.OrderSummary;
 import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.read.ReadModelsSnapshot;
+import io.cqrsflow.read.RowWindow;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -21,6 +22,7 @@ import javafx.collections.ObservableMap;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +73,8 @@ public final class FlowModel {
     private final ObservableList<Customer> customersView = FXCollections.unmodifiableObservableList(known.customers());
     private final ObservableMap<String, Long> versionsView = FXCollections.unmodifiableObservableMap(known.streamVersions());
 
+    /** The rows each read-model panel wants read, by projector name (absent: its first rows). */
+    private final Map<String, RowWindow> windows = new HashMap<>();
     /** Frames to paint before the history scan starts (0: started). */
     private int framesBeforeScan = 2;
     private CompletableFuture<Void> settled = CompletableFuture.completedFuture(null);
@@ -79,7 +83,7 @@ public final class FlowModel {
     public FlowModel(FlowClient client) {
         this.client = client;
         this.inbox = new SignalInbox(client);
-        this.refresher = new ReadModelRefresher(client, this::showRead);
+        this.refresher = new ReadModelRefresher(client, this::showRead, () -> Map.copyOf(windows));
         head.set(client.head());
         this.pulse = new AnimationTimer() {
             @Override
@@ -137,7 +141,10 @@ public final class FlowModel {
         return customersView;
     }
 
-    /** Every order as the write model knows it now, oldest first. */
+    /**
+     * The latest orders as the write model knows them (the last few hundred placed, as the latest reading
+     * found them), oldest first: id suggestions for the forms and the query box, not a list of every order.
+     */
     public ObservableList<OrderSummary> orders() {
         return ordersView;
     }
@@ -205,6 +212,17 @@ public final class FlowModel {
     /** Starts showing a projector added at runtime, before its first signal arrives. */
     public void track(ProjectorStatus status) {
         inbox.offerStatus(status);
+    }
+
+    /**
+     * The rows of a read model a panel shows (and a margin around them): the next readings read those, and
+     * read again soon when they changed.
+     */
+    public void showRows(String projector, RowWindow window) {
+        FxThread.check("showRows");
+        if (!window.equals(windows.put(projector, window))) {
+            refresher.requestRead();
+        }
     }
 
     /** Asks for the read models to be read again soon. */

@@ -22,18 +22,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the window knows of the event log without asking a read model: registered customers, every
- * stream's version, the type of recent events, and the next free "o-N" / "c-N" ids to suggest. Filled
- * once from history (a scan on the query thread) and then kept up by each appended event. FX thread.
+ * What the window knows of the event log without asking a read model: the latest registered customers, the
+ * version of the streams written last, the type of recent events, and the next free "o-N" / "c-N" ids to
+ * suggest. Filled once from history (a scan on the query thread) and then kept up by each appended event;
+ * each is bounded, so a store of any size costs the same. FX thread.
  */
 final class KnownIds {
     static final int TYPES_KEPT = 20_000;
+    /** Customers kept for the forms' suggestions: the last registered. */
+    static final int CUSTOMERS_KEPT = 5_000;
+    /** Stream versions kept: those of the streams written last (an order being decided on is among them). */
+    static final int VERSIONS_KEPT = 20_000;
     private static final int PAGE = 2_000;
     private static final Pattern NUMBERED = Pattern.compile("^[a-z]+-(\\d+)$");
 
     private final ObservableList<FlowModel.Customer> customers = FXCollections.observableArrayList();
     private final Set<String> customerIds = new HashSet<>();
-    private final ObservableMap<String, Long> streamVersions = FXCollections.observableHashMap();
+    private final ObservableMap<String, Long> streamVersions = FXCollections.observableMap(latest(VERSIONS_KEPT));
     private final NavigableMap<Long, String> typesByPosition = new TreeMap<>();
     private int highestOrderNumber;
     private int highestCustomerNumber;
@@ -106,7 +111,8 @@ final class KnownIds {
     /** Adds what a history scan found; signals delivered before it finished may already know more. */
     void merge(History history) {
         history.customers.forEach(this::addCustomer);
-        history.ids.forEach(this::noteId);
+        highestOrderNumber = Math.max(highestOrderNumber, history.highestOrderNumber);
+        highestCustomerNumber = Math.max(highestCustomerNumber, history.highestCustomerNumber);
         history.versions.forEach(this::noteVersion);
         typesByPosition.putAll(history.types);
         trimTypes();
@@ -122,7 +128,20 @@ final class KnownIds {
     private void addCustomer(FlowModel.Customer c) {
         if (customerIds.add(c.id())) {
             customers.add(c);
+            if (customers.size() > CUSTOMERS_KEPT) {
+                customerIds.remove(customers.remove(0).id());
+            }
         }
+    }
+
+    /** A map that forgets the entry written or read longest ago once it holds more than {@code most}. */
+    private static <K, V> Map<K, V> latest(int most) {
+        return new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > most;
+            }
+        };
     }
 
     private void trimTypes() {
@@ -133,25 +152,41 @@ final class KnownIds {
 
     /** What a scan of the log found, built off the FX thread. */
     static final class History {
-        private final List<FlowModel.Customer> customers = new ArrayList<>();
-        private final List<String> ids = new ArrayList<>();
+        private final java.util.ArrayDeque<FlowModel.Customer> customers = new java.util.ArrayDeque<>();
+        private int highestOrderNumber;
+        private int highestCustomerNumber;
         private final TreeMap<Long, String> types = new TreeMap<>();
-        private final Map<String, Long> versions = new HashMap<>();
+        private final Map<String, Long> versions = latest(VERSIONS_KEPT);
         private long last;
 
         private void collect(RecordedEvent e) {
             if (e.event() instanceof CustomerRegistered r) {
                 customers.add(new FlowModel.Customer(r.customerId(), r.name()));
-                ids.add(r.customerId());
+                if (customers.size() > CUSTOMERS_KEPT) {
+                    customers.removeFirst();
+                }
+                noteNumber(r.customerId());
             } else if (e.event() instanceof OrderPlaced p) {
-                ids.add(p.orderId());
+                noteNumber(p.orderId());
             }
             types.put(e.position(), e.type());
             if (types.size() > TYPES_KEPT) {
                 types.pollFirstEntry();
             }
-            versions.merge(e.streamId(), e.streamVersion(), Math::max);
+            versions.put(e.streamId(), e.streamVersion()); // a stream written again is the latest again
             last = Math.max(last, e.position());
+        }
+
+        private void noteNumber(String id) {
+            Matcher m = NUMBERED.matcher(id);
+            if (m.matches() && m.group(1).length() <= 9) {
+                int n = Integer.parseInt(m.group(1));
+                if (id.startsWith("o-")) {
+                    highestOrderNumber = Math.max(highestOrderNumber, n);
+                } else if (id.startsWith("c-")) {
+                    highestCustomerNumber = Math.max(highestCustomerNumber, n);
+                }
+            }
         }
 
         /** The position of the last event scanned. */

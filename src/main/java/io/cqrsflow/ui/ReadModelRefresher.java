@@ -2,11 +2,15 @@ package io.cqrsflow.ui;
 
 import io.cqrsflow.flow.FlowClient;
 import io.cqrsflow.read.ReadModelsSnapshot;
+import io.cqrsflow.read.RowWindow;
 
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * Re-reads the read models (and the write model's truth) when something changed, at most once per
+ * Re-reads the read models (the rows in each panel's window, and the write model's truth for them) when
+ * something changed, or a panel scrolled to rows it was not given, at most once per
  * {@value #REFRESH_NANOS} ns and one read at a time, so a burst of events costs a few reads, not one
  * per event. The read runs on the engine's query thread; its result comes back on the FX thread.
  * Every method is for the FX thread.
@@ -17,6 +21,7 @@ final class ReadModelRefresher {
 
     private final FlowClient client;
     private final Consumer<ReadModelsSnapshot> show;
+    private final Supplier<Map<String, RowWindow>> windows;
     private boolean dirty = true;
     private boolean inFlight;
     private long lastStart = Long.MIN_VALUE / 2;
@@ -26,9 +31,10 @@ final class ReadModelRefresher {
     /** Whether the first, progress-only reading has been asked for. */
     private boolean progressShown;
 
-    ReadModelRefresher(FlowClient client, Consumer<ReadModelsSnapshot> show) {
+    ReadModelRefresher(FlowClient client, Consumer<ReadModelsSnapshot> show, Supplier<Map<String, RowWindow>> windows) {
         this.client = client;
         this.show = show;
+        this.windows = windows;
     }
 
     /** Something changed: read again soon. */
@@ -76,9 +82,15 @@ final class ReadModelRefresher {
         inFlight = true;
         lastStart = nowNanos;
         long number = ++startedReads;
-        FxThread.whenDone(client.readModels(), (read, failure) -> {
+        FxThread.whenDone(client.readModels(windows.get()), (read, failure) -> {
             inFlight = false;
-            if (read != null) {
+            if (read != null && read.readings().isEmpty() && !read.progress().isEmpty()) {
+                // the truth of a large store is still being folded, a slice per reading: checking… still
+                dirty = true;
+                if (completedReads == 0) {
+                    show.accept(read);
+                }
+            } else if (read != null) {
                 completedReads = number;
                 show.accept(read);
             } else {

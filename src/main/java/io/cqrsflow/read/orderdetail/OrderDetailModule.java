@@ -56,6 +56,16 @@ public final class OrderDetailModule implements ReadModelModule<OrderDetails> {
     }
 
     @Override
+    public long rowCount(ReadDatabase db) {
+        return new OrderDetailQueries(db).count();
+    }
+
+    @Override
+    public List<OrderDetails> rowsPage(ReadDatabase db, int offset, int limit) {
+        return new OrderDetailQueries(db).page(offset, limit);
+    }
+
+    @Override
     public String key(OrderDetails row) {
         return row.orderId();
     }

@@ -67,6 +67,36 @@ public final class OrderDetailQueries {
         });
     }
 
+    /** How many rows it has (a count in SQL, not a list). */
+    public long count() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM order_detail");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
+    /**
+     * Up to {@code limit} rows from place {@code offset}, in the order they were first written (the order
+     * orders were placed in: a row is inserted once and updated in place), read by rowid without sorting.
+     */
+    public List<OrderDetails> page(int offset, int limit) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY rowid LIMIT ? OFFSET ?")) {
+                ps.setInt(1, limit);
+                ps.setInt(2, offset);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<OrderDetails> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(row(rs));
+                    }
+                    return rows;
+                }
+            }
+        });
+    }
+
     private static OrderDetails row(ResultSet rs) throws SQLException {
         return new OrderDetails(rs.getString(1), rs.getString(2), rs.getString(3), ItemsJson.read(rs.getString(4)),
                 new BigDecimal(rs.getString(5)), OrderStatus.fromLabel(rs.getString(6)), instant(rs.getString(7)),

@@ -52,6 +52,16 @@ public final class OrderListModule implements ReadModelModule<OrderSummary> {
     }
 
     @Override
+    public long rowCount(ReadDatabase db) {
+        return new OrderListQueries(db).count();
+    }
+
+    @Override
+    public List<OrderSummary> rowsPage(ReadDatabase db, int offset, int limit) {
+        return new OrderListQueries(db).page(offset, limit);
+    }
+
+    @Override
     public String key(OrderSummary row) {
         return row.orderId();
     }

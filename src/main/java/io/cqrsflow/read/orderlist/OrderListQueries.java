@@ -66,6 +66,36 @@ public final class OrderListQueries {
         });
     }
 
+    /** How many rows it has (a count in SQL, not a list). */
+    public long count() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM order_list");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
+    /**
+     * Up to {@code limit} rows from place {@code offset}, in the order they were first written (the order
+     * orders were placed in: a row is inserted once and updated in place), read by rowid without sorting.
+     */
+    public List<OrderSummary> page(int offset, int limit) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY rowid LIMIT ? OFFSET ?")) {
+                ps.setInt(1, limit);
+                ps.setInt(2, offset);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<OrderSummary> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(row(rs));
+                    }
+                    return rows;
+                }
+            }
+        });
+    }
+
     private static OrderSummary row(ResultSet rs) throws SQLException {
         return new OrderSummary(rs.getString(1), rs.getString(2), rs.getString(3), new BigDecimal(rs.getString(4)),
                 OrderStatus.fromLabel(rs.getString(5)), SqliteFiles.parseInstant(rs.getString(6)), rs.getInt(7));

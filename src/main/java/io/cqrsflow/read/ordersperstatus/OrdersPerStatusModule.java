@@ -7,6 +7,7 @@ import io.cqrsflow.read.ReadDatabase;
 import io.cqrsflow.read.ReadModelDisplay;
 import io.cqrsflow.read.ReadModelDisplay.Column;
 import io.cqrsflow.read.ReadModelModule;
+import io.cqrsflow.read.StaleCount;
 import io.cqrsflow.read.StaleRow;
 import io.cqrsflow.read.TruthTable;
 
@@ -66,8 +67,14 @@ public final class OrdersPerStatusModule implements ReadModelModule<OrdersWithSt
 
     /** Its four rows need only the truth's count per status, which the truth table gives without any order. */
     @Override
-    public int staleRowCount(ReadDatabase db, TruthTable truth, int chunk) {
-        return staleAgainst(rows(db), truth.ordersPerStatus()).size();
+    public StaleCount staleCount(ReadDatabase db, TruthTable truth, int chunk,
+                                 java.util.function.Consumer<StaleRow<OrdersWithStatus>> missingRows) {
+        return StaleCount.of(staleAgainst(rows(db), truth.ordersPerStatus()), missingRows);
+    }
+
+    @Override
+    public Map<String, StaleRow<OrdersWithStatus>> staleAmong(List<OrdersWithStatus> rows, TruthTable truth) {
+        return staleAgainst(rows, truth.ordersPerStatus());
     }
 
     private static Map<String, StaleRow<OrdersWithStatus>> staleAgainst(List<OrdersWithStatus> rows,

@@ -7,6 +7,7 @@ import io.cqrsflow.read.ReadDatabase;
 import io.cqrsflow.read.ReadModelDisplay;
 import io.cqrsflow.read.ReadModelDisplay.Column;
 import io.cqrsflow.read.ReadModelModule;
+import io.cqrsflow.read.StaleCount;
 import io.cqrsflow.read.StaleRow;
 import io.cqrsflow.read.TruthTable;
 
@@ -56,15 +57,34 @@ public final class SalesByCustomerModule implements ReadModelModule<CustomerSale
 
     /** Rows are kept one per customer: the truth comes a chunk of customers at a time, each with all its orders. */
     @Override
-    public int staleRowCount(ReadDatabase db, TruthTable truth, int chunk) {
-        int stale = 0;
+    public StaleCount staleCount(ReadDatabase db, TruthTable truth, int chunk,
+                                 java.util.function.Consumer<StaleRow<CustomerSales>> missingRows) {
+        StaleCount count = StaleCount.NONE;
         String after = null;
         do {
             TruthTable.Chunk c = truth.customersAfter(after, chunk);
-            stale += stale(rowsBetween(db, c.after(), c.upTo()), c.orders()).size();
+            count = count.plus(StaleCount.of(stale(rowsBetween(db, c.after(), c.upTo()), c.orders()), missingRows));
             after = c.upTo();
         } while (after != null);
-        return stale;
+        return count;
+    }
+
+    @Override
+    public long rowCount(ReadDatabase db) {
+        return new SalesByCustomerQueries(db).count();
+    }
+
+    @Override
+    public List<CustomerSales> rowsPage(ReadDatabase db, int offset, int limit) {
+        return new SalesByCustomerQueries(db).page(offset, limit);
+    }
+
+    /** A page of customers against every order of those customers in the truth. */
+    @Override
+    public Map<String, StaleRow<CustomerSales>> staleAmong(List<CustomerSales> rows, TruthTable truth) {
+        List<String> customers = new java.util.ArrayList<>(rows.size());
+        rows.forEach(r -> customers.add(r.customerId()));
+        return stale(rows, truth.ordersOfCustomers(customers));
     }
 
     @Override

@@ -59,4 +59,47 @@ public final class SalesByCustomerQueries {
             }
         });
     }
+
+    /** How many customers it has; 0 while the projection has not been added. */
+    public long count() {
+        return db.read(c -> {
+            if (!exists(c)) {
+                return 0L;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sales_by_customer");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
+    /** Up to {@code limit} customers from place {@code offset}, in the order {@link #all()} has them. */
+    public List<CustomerSales> page(int offset, int limit) {
+        return db.read(c -> {
+            List<CustomerSales> rows = new ArrayList<>();
+            if (!exists(c)) {
+                return rows;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT customer_id, customer_name, orders, revenue, cancelled"
+                    + " FROM sales_by_customer ORDER BY customer_name, customer_id LIMIT ? OFFSET ?")) {
+                ps.setInt(1, limit);
+                ps.setInt(2, offset);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new CustomerSales(rs.getString(1), rs.getString(2), rs.getInt(3),
+                                new BigDecimal(rs.getString(4)), rs.getInt(5)));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    private static boolean exists(java.sql.Connection c) throws java.sql.SQLException {
+        try (PreparedStatement exists = c.prepareStatement(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sales_by_customer'");
+             ResultSet e = exists.executeQuery()) {
+            return e.next();
+        }
+    }
 }

@@ -56,14 +56,19 @@ public final class ReadModelPanel<T> extends VBox {
     private final String projector;
     private final Function<T, String> key;
     private final TableView<T> table = new TableView<>();
+    private final ReadingRows<T> rows = new ReadingRows<>();
     private final Label figures = new Label();
     private final Label staleSummary = new Label();
     private final Map<String, T> previous = new HashMap<>();
     private final Map<String, Long> changedAt = new HashMap<>();
     private ReadModelReading<T> reading = ReadModelReading.empty();
+    /** The widest cell seen per column, in {@link #measuredIn}: each row read is measured once, not per reading. */
+    private final List<Double> widest = new java.util.ArrayList<>();
+    private Font measuredIn;
     private String lastFigures = "";
     private long lastRefresh;
     private boolean first = true;
+    private int lastOffset;
     private final List<Function<T, String>> cells = new java.util.ArrayList<>();
     private final Label about = new Label();
     private final String aboutText;
@@ -122,6 +127,7 @@ public final class ReadModelPanel<T> extends VBox {
         table.setPlaceholder(new Label("empty"));
         table.setFixedCellSize(rowHeight(BaseFont.SIZE));
         table.setRowFactory(t -> new StaleAwareRow());
+        table.setItems(rows);
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(header, staleSummary, table);
         for (ReadModelDisplay.Column<T> c : display.columns()) {
@@ -217,19 +223,30 @@ public final class ReadModelPanel<T> extends VBox {
      * cell that must give way ends in "…"; the row's tooltip has the whole row); in the font of the moment.
      */
     private void fitColumns() {
+        fitColumns(reading.rows());
+    }
+
+    /** As {@link #fitColumns()}, measuring only these rows' cells (new or changed) against the widest seen. */
+    private void fitColumns(List<T> measure) {
         Font f = font.getValue();
         table.setFixedCellSize(rowHeight(f.getSize()));
+        if (!f.equals(measuredIn)) { // another font: every width measured again, on the rows read
+            measuredIn = f;
+            widest.replaceAll(w -> 0.0);
+            measure = reading.rows();
+        }
         Font header = Font.font(f.getFamily(), FontWeight.BOLD, f.getSize() * 0.9);
         Font cell = Font.font(f.getFamily(), f.getSize() * 0.92);
         List<TableColumn<T, ?>> columns = table.getColumns();
         for (int i = 0; i < columns.size(); i++) {
             TableColumn<T, ?> c = columns.get(i);
             double min = Math.ceil(textWidth(c.getText(), header) + f.getSize() * 1.3);
-            double pref = min;
-            for (T row : table.getItems()) {
-                pref = Math.max(pref, textWidth(cells.get(i).apply(row), cell) + 14);
+            double w = widest.get(i);
+            for (T row : measure) {
+                w = Math.max(w, textWidth(cells.get(i).apply(row), cell) + 14);
             }
-            pref = Math.ceil(Math.min(pref, Math.max(min, f.getSize() * 11)));
+            widest.set(i, w);
+            double pref = Math.ceil(Math.min(Math.max(min, w), Math.max(min, f.getSize() * 11)));
             if (c.getMinWidth() != min || c.getPrefWidth() != pref) {
                 c.setMinWidth(min);
                 c.setPrefWidth(pref);
@@ -264,41 +281,44 @@ public final class ReadModelPanel<T> extends VBox {
     private void addColumn(String name, double width, Function<T, String> value) {
         TableColumn<T, String> c = new TableColumn<>(name);
         cells.add(value);
+        widest.add(0.0);
         c.getProperties().put("cqrsflow.mayElide", true); // ClippingTest: the row's tooltip has the whole row
         c.setSortable(false);
-        c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(f.getValue())));
+        // a place not read yet (scrolled to, its reading on the way) is an empty row for a moment
+        c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyStringWrapper(
+                f.getValue() == null ? "" : value.apply(f.getValue())));
         table.getColumns().add(c);
         fitColumns();
     }
 
     private void show(ReadModelsSnapshot s) {
         reading = s.reading(module);
-        List<T> rows = reading.rows();
+        List<T> read = reading.rows();
         long now = System.nanoTime();
         Map<String, T> next = new HashMap<>();
-        for (T row : rows) {
+        List<T> fresh = new java.util.ArrayList<>();
+        for (T row : read) {
             String k = key.apply(row);
             next.put(k, row);
             T before = previous.get(k);
-            if (!first && (before == null || !before.equals(row))) {
+            if (before == null || !before.equals(row)) {
+                fresh.add(row);
+            }
+            // a row new to the same window was just written; one that scrolled into a moved window was not
+            if (!first && (before == null ? reading.offset() == lastOffset : !before.equals(row))) {
                 changedAt.put(k, now);
             }
         }
         first = false;
+        lastOffset = reading.offset();
         previous.clear();
         previous.putAll(next);
-        if (!table.getItems().equals(rows)) {
-            table.getItems().setAll(rows);
-            fitColumns();
-        } else {
-            restyleRows();
+        rows.show(reading);
+        if (!fresh.isEmpty()) {
+            fitColumns(fresh);
         }
-        int stale = 0;
-        for (T row : rows) {
-            if (reading.staleness(key.apply(row)) != null) {
-                stale++;
-            }
-        }
+        restyleRows();
+        int stale = reading.staleRows();
         int missing = reading.missing();
         ReadModelsSnapshot.Progress progress = s.progress(projector);
         staleSummary.getStyleClass().removeAll("has-stale", "checking");
@@ -333,12 +353,40 @@ public final class ReadModelPanel<T> extends VBox {
                 pseudoClassStateChanged(PseudoClass.getPseudoClass("lagging"), s.eventsBehind() > 0);
             }
         }
+        followViewport();
         long now = System.nanoTime();
         if (!changedAt.isEmpty() && now - lastRefresh > 200_000_000L) {
             lastRefresh = now;
             changedAt.values().removeIf(t -> now - t > FLASH_NANOS + 250_000_000L);
             restyleRows();
         }
+    }
+
+    /**
+     * Asks for the rows around those on screen when the table shows a place the latest reading did not read
+     * (the table was scrolled, or grew): the next reading reads that window instead.
+     */
+    private void followViewport() {
+        int from = Integer.MAX_VALUE;
+        int to = -1;
+        boolean unread = false;
+        int size = rows.size();
+        for (StaleAwareRow r : liveRows.keySet()) {
+            int i = r.getIndex();
+            if (r.isVisible() && i >= 0 && i < size) {
+                from = Math.min(from, i);
+                to = Math.max(to, i + 1);
+                unread |= rows.get(i) == null;
+            }
+        }
+        if (unread) {
+            model.showRows(projector, io.cqrsflow.read.RowWindow.around(from, to));
+        }
+    }
+
+    /** How many rows the panel holds: those of the latest reading's window, never the whole table. */
+    public int rowsHeld() {
+        return reading.rows().size() + previous.size();
     }
 
     /** Why a row is stale, or null (for tests and tooltips). */

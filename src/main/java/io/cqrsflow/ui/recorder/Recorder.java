@@ -8,6 +8,7 @@ import io.cqrsflow.read.ProjectorStatus;
 import io.cqrsflow.read.Query;
 import io.cqrsflow.read.QuerySource;
 import io.cqrsflow.read.ReadModelsSnapshot;
+import io.cqrsflow.read.RowWindow;
 import io.cqrsflow.scenario.Recording;
 import io.cqrsflow.write.CommandEnvelope;
 import io.cqrsflow.write.CommandResult;
@@ -16,6 +17,7 @@ import io.cqrsflow.write.OrderAtVersion;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -183,6 +185,11 @@ public final class Recorder implements FlowClient {
     @Override
     public CompletionStage<ReadModelsSnapshot> readModels() {
         return engine.readModels();
+    }
+
+    @Override
+    public CompletionStage<ReadModelsSnapshot> readModels(Map<String, RowWindow> windows) {
+        return engine.readModels(windows);
     }
 
     @Override

@@ -1,0 +1,132 @@
+package io.cqrsflow.read;
+
+import io.cqrsflow.eventstore.EventStore;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * What a window shows of the read side at any size, in bounded memory: per running read model a
+ * {@link RowWindow} of its rows (what is on screen and near it), its row count, and its stale and missing
+ * rows counted over the whole table — against the write model's truth, kept folded in a {@link TruthTable}
+ * (a temporary file) that folds only the events appended since the last reading.
+ *
+ * <p>One reading, one truth: the checkpoints, counts and rows are read in one read.db transaction, the truth
+ * is folded to the head after them (so it is never older than the rows), and the rows' staleness and the
+ * whole-table counts are worked out against that truth inside the same transaction. Counts are kept while
+ * neither the read model's checkpoint nor the truth moved (its rows and their truth are then the same), so
+ * scrolling costs a page, not a count. For the engine's query thread only.
+ */
+final class PagedReadModels implements AutoCloseable {
+    /** Orders of the truth handed out with a reading: the latest, for the window's id suggestions. */
+    static final int LATEST_ORDERS = 300;
+    /** Most events the truth folds in one reading while it is far behind; the reading then says "checking…". */
+    static final long FOLD_SLICE = 100_000;
+
+    private final EventStore store;
+    private final ReadDatabase db;
+    private TruthTable truth;
+    private final Map<String, CountAt> counts = new HashMap<>();
+
+    /** A count, and the first missing rows it met (the rows a window cannot show, but can name). */
+    private record CountAt(long checkpoint, long truthPosition, StaleCount count, List<? extends StaleRow<?>> missing) {
+    }
+
+    PagedReadModels(EventStore store, ReadDatabase db) {
+        this.store = store;
+        this.db = db;
+    }
+
+    /**
+     * @param running  the read models running now, in order
+     * @param windows  the rows wanted per read model's name; absent: {@link RowWindow#FIRST}
+     * @param progress how far a checkpoint is behind the position the truth was folded to
+     * @return null while the truth is still being folded (more than a slice behind the head): ask again
+     */
+    synchronized ReadModelsSnapshot read(List<ReadModelModule<?>> running, Map<String, RowWindow> windows,
+                                         BiFunction<Long, Long, ReadModelsSnapshot.Progress> progress) {
+        if (truth == null) {
+            truth = TruthTable.empty();
+        }
+        truth.advance(store, FOLD_SLICE);
+        if (store.head() - truth.position() > FOLD_SLICE) {
+            return null;
+        }
+        return db.read(c -> {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                Map<String, Page<?>> pages = new LinkedHashMap<>();
+                for (ReadModelModule<?> m : running) {
+                    pages.put(m.name(), Page.read(m, db, windows.getOrDefault(m.name(), RowWindow.FIRST)));
+                }
+                long position = truth.advance(store, Long.MAX_VALUE); // after the rows: never older than them
+                Map<String, ReadModelReading<?>> readings = new LinkedHashMap<>();
+                Map<String, ReadModelsSnapshot.Progress> behind = new LinkedHashMap<>();
+                for (Page<?> p : pages.values()) {
+                    readings.put(p.module().name(), p.against(truth, countOf(p, position)));
+                    behind.put(p.module().name(), progress.apply(p.checkpoint(), position));
+                }
+                counts.keySet().retainAll(pages.keySet());
+                return new ReadModelsSnapshot(readings, truth.latestOrders(LATEST_ORDERS), behind);
+            } finally {
+                c.commit();
+                c.setAutoCommit(auto);
+            }
+        });
+    }
+
+    /** The whole table's count against the truth at {@code position}: counted again only when either moved. */
+    private CountAt countOf(Page<?> page, long position) {
+        String name = page.module().name();
+        CountAt known = counts.get(name);
+        if (known != null && known.checkpoint() == page.checkpoint() && known.truthPosition() == position) {
+            return known;
+        }
+        CountAt count = page.count(db, truth, position);
+        counts.put(name, count);
+        return count;
+    }
+
+    /** One read model's window of rows, its row count and checkpoint, read in the reading's transaction. */
+    private record Page<R>(ReadModelModule<R> module, List<R> rows, int offset, long total, long checkpoint) {
+        static <R> Page<R> read(ReadModelModule<R> m, ReadDatabase db, RowWindow w) {
+            long checkpoint = db.checkpoint(m.name());
+            long total = m.rowCount(db);
+            int offset = (int) Math.max(0, Math.min(w.offset(), total - w.limit()));
+            return new Page<>(m, m.rowsPage(db, offset, w.limit()), offset, total, checkpoint);
+        }
+
+        CountAt count(ReadDatabase db, TruthTable truth, long position) {
+            List<StaleRow<R>> missing = new ArrayList<>();
+            StaleCount count = module.staleCount(db, truth, ReadSide.STALE_CHUNK, r -> {
+                if (missing.size() < RowWindow.MOST) {
+                    missing.add(r);
+                }
+            });
+            return new CountAt(checkpoint, position, count, List.copyOf(missing));
+        }
+
+        /** Its rows' staleness, and the first missing rows of the whole table (none of them is a row here). */
+        @SuppressWarnings("unchecked") // a count is kept under its own read model's name
+        ReadModelReading<R> against(TruthTable truth, CountAt count) {
+            Map<String, StaleRow<R>> stale = new LinkedHashMap<>(module.staleAmong(rows, truth));
+            for (StaleRow<?> r : count.missing()) {
+                stale.putIfAbsent(r.key(), (StaleRow<R>) r);
+            }
+            return new ReadModelReading<>(rows, stale, offset, total, count.count());
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (truth != null) {
+            truth.close();
+            truth = null;
+        }
+    }
+}
