@@ -316,6 +316,11 @@ public final class ReadModelPanel<T> extends VBox {
         rows.show(reading);
         if (!fresh.isEmpty()) {
             fitColumns(fresh);
+        } else if (table.getMinHeight() != tableMinHeight()) { // fewer rows (a rebuild clears them): less room
+            table.setMinHeight(tableMinHeight());
+            if (onFitted != null) {
+                onFitted.run();
+            }
         }
         restyleRows();
         int stale = reading.staleRows();
