@@ -335,6 +335,9 @@ public final class ScenarioPlayer implements AutoCloseable {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             outcome = new StepOutcome.Failed(String.valueOf(cause.getMessage()));
         }
+        // Decided before the step is reported: whoever shows a question learns at once that it waits for an
+        // answer (a window shown "not waiting" for a moment reveals the answer before anyone could predict).
+        boolean waits = !jumping && waitsAfter(step);
         listener.played(step, elapsedMs(), outcome);
         if (jumping) {
             synchronized (this) {
@@ -344,7 +347,7 @@ public final class ScenarioPlayer implements AutoCloseable {
                     offsetMs = elapsedMs() - (long) (following.atMs() / speed);
                 }
             }
-        } else if (waitsAfter(step)) {
+        } else if (waits) {
             listener.waiting(step);
         } else if (step instanceof NoteStep n && pacing.holdNotes()) {
             hold(Math.round(n.readingMs() / speed));

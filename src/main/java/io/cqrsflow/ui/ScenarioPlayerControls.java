@@ -287,7 +287,8 @@ public final class ScenarioPlayerControls implements ScenarioControls {
         }
         String note = null;
         if (feed != null && p != null) {
-            feed.played(step, outcome, p.playedSteps(), p.playedSteps() >= p.scenario().steps().size());
+            feed.played(step, outcome, p.playedSteps(), p.playedSteps() >= p.scenario().steps().size(),
+                    p.isWaiting());
         }
         if (step instanceof NoteStep n) {
             // The caption is the lesson panel's; the bar under the toolbar keeps the status and answers.

@@ -115,6 +115,35 @@ class ScenarioPlayerPacingTest {
     }
 
     @Test
+    void aQuestionIsReportedAsWaitingFromTheMomentItIsPlayed() {
+        // given a lesson with a question, and a listener that asks the player whether it waits as each step is
+        // reported (a window that saw "not waiting" revealed the answer before anyone could predict)
+        java.util.concurrent.atomic.AtomicReference<ScenarioPlayer> self = new java.util.concurrent.atomic.AtomicReference<>();
+        List<String> waitingWhenPlayed = new ArrayList<>();
+        ScenarioPlayer player = new ScenarioPlayer(engine.client(), lesson(
+                new NoteStep(1, 0, "look"),
+                new QuestionStep(2, 10, "Anything appended?", List.of(
+                        new QuestionStep.Choice("yes", new Check.LastCommand("accepted"), false),
+                        new QuestionStep.Choice("no", new Check.LastCommand("rejected"), true)), "Nothing was sent.")),
+                1, new ScenarioPlayer.Listener() {
+                    @Override
+                    public void played(ScenarioStep step, long elapsedMs, StepOutcome outcome) {
+                        waitingWhenPlayed.add("step " + step.number() + " " + self.get().isWaiting());
+                    }
+                }, scheduler, clock, ScenarioPlayer.Pacing.WINDOW);
+        self.set(player);
+
+        // when it plays up to the question
+        player.start();
+        scheduler.runDue();
+        scheduler.advance(60_000);
+
+        // then the note was reported as not waiting, the question as waiting, and the player waits
+        assertThat(waitingWhenPlayed).containsExactly("step 1 false", "step 2 true");
+        assertThat(player.isWaiting()).isTrue();
+    }
+
+    @Test
     void stopAtEveryNoteMakesEveryNoteWait() {
         ScenarioPlayer player = player(lesson(new NoteStep(1, 0, "a"), new NoteStep(2, 0, "b")), 1,
                 ScenarioPlayer.Pacing.WINDOW);

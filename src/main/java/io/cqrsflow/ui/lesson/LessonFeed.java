@@ -66,7 +66,9 @@ public final class LessonFeed {
         publish();
     }
 
-    public synchronized void played(ScenarioStep step, StepOutcome outcome, int played, boolean finished) {
+    /** {@code waiting}: the player stops after this step (a question waits for its answer). */
+    public synchronized void played(ScenarioStep step, StepOutcome outcome, int played, boolean finished,
+                                    boolean waiting) {
         State s = state;
         String caption = s.caption();
         int captionStep = s.captionStep();
@@ -93,7 +95,7 @@ public final class LessonFeed {
         String checks = failures.isEmpty() ? (held == 0 ? "" : "✓ " + held + " claim" + (held == 1 ? "" : "s")
                 + " checked against the live state") : "✗ " + failures.get(0)
                 + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more)" : "");
-        state = new State(s.lesson(), played, s.total(), false, finished, caption, captionStep, history, stepLine,
+        state = new State(s.lesson(), played, s.total(), waiting, finished, caption, captionStep, history, stepLine,
                 checks, !failures.isEmpty(), question);
         publish();
     }
