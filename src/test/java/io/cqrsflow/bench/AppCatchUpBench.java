@@ -26,6 +26,26 @@ public final class AppCatchUpBench {
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path root = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("cqrsflow-appbench");
+        try {
+            run(events, root);
+        } finally {
+            if (args.length <= 1) {
+                deleteTree(root); // a folder of its own making (a given one keeps its store for the next run)
+            }
+        }
+    }
+
+    /** Deletes a folder and everything in it (the benchmarks' temporary stores: hundreds of MB a run). */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private static void run(int events, Path root) throws Exception {
         Path store = root.resolve("store");
         if (!Files.exists(store.resolve("events.db"))) {
             Files.createDirectories(store);

@@ -14,14 +14,12 @@ import javafx.stage.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Frames under load, in the real window: opens MainView at 1280×800 on a fresh store, both projectors lagging
@@ -100,9 +98,7 @@ public final class FrameBench {
         } finally {
             engine.close();
             Platform.exit();
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            AppCatchUpBench.deleteTree(dir);
         }
     }
 

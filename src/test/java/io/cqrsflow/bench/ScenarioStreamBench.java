@@ -22,6 +22,16 @@ public final class ScenarioStreamBench {
     public static void main(String[] args) throws Exception {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path root = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("cqrsflow-streambench");
+        try {
+            run(steps, root);
+        } finally {
+            if (args.length <= 1) {
+                AppCatchUpBench.deleteTree(root); // its own temporary folder; a given one is kept
+            }
+        }
+    }
+
+    private static void run(int steps, Path root) throws Exception {
         Path scenario = root.resolve("rejected-" + steps + ".json");
         if (!Files.exists(scenario)) {
             write(scenario, steps);
