@@ -2,8 +2,6 @@ package io.cqrsflow.read;
 
 import io.cqrsflow.eventstore.EventStore;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +15,10 @@ import java.util.function.BiFunction;
  *
  * <p>One reading, one truth: the checkpoints, counts and rows are read in one read.db transaction, the truth
  * is folded to the head after them (so it is never older than the rows), and the rows' staleness and the
- * whole-table counts are worked out against that truth inside the same transaction. Counts are kept while
- * neither the read model's checkpoint nor the truth moved (its rows and their truth are then the same), so
- * scrolling costs a page, not a count. For the engine's query thread only.
+ * whole-table counts are worked out against that truth inside the same transaction. Counts are kept
+ * ({@link KeptCounts}): while neither the read model's checkpoint nor the truth moved they are the same, so
+ * scrolling costs a page, not a count; when they moved, only the keys the events since the last reading
+ * touched are counted again. For the engine's query thread only.
  */
 final class PagedReadModels implements AutoCloseable {
     /** Orders of the truth handed out with a reading: the latest, for the window's id suggestions. */
@@ -30,15 +29,27 @@ final class PagedReadModels implements AutoCloseable {
     private final EventStore store;
     private final ReadDatabase db;
     private TruthTable truth;
-    private final Map<String, CountAt> counts = new HashMap<>();
-
-    /** A count, and the first missing rows it met (the rows a window cannot show, but can name). */
-    private record CountAt(long checkpoint, long truthPosition, StaleCount count, List<? extends StaleRow<?>> missing) {
-    }
+    private final KeptCounts counts;
 
     PagedReadModels(EventStore store, ReadDatabase db) {
+        this(store, db, KeptCounts.MOST_EVENTS);
+    }
+
+    /** @param mostEvents most events between two readings whose keys alone are counted again */
+    PagedReadModels(EventStore store, ReadDatabase db, long mostEvents) {
         this.store = store;
         this.db = db;
+        this.counts = new KeptCounts(store, mostEvents);
+    }
+
+    /** How many times a whole table's stale rows were counted (the rest were counted key by key). */
+    synchronized long fullCounts() {
+        return counts.fullCounts();
+    }
+
+    /** How many times a count was made from the last one and the keys touched since. */
+    synchronized long keyCounts() {
+        return counts.keyCounts();
     }
 
     /**
@@ -68,28 +79,16 @@ final class PagedReadModels implements AutoCloseable {
                 Map<String, ReadModelReading<?>> readings = new LinkedHashMap<>();
                 Map<String, ReadModelsSnapshot.Progress> behind = new LinkedHashMap<>();
                 for (Page<?> p : pages.values()) {
-                    readings.put(p.module().name(), p.against(truth, countOf(p, position)));
+                    readings.put(p.module().name(), p.against(truth, p.countAt(counts, db, truth, position)));
                     behind.put(p.module().name(), progress.apply(p.checkpoint(), position));
                 }
-                counts.keySet().retainAll(pages.keySet());
+                counts.retain(pages.keySet());
                 return new ReadModelsSnapshot(readings, truth.latestOrders(LATEST_ORDERS), behind);
             } finally {
                 c.commit();
                 c.setAutoCommit(auto);
             }
         });
-    }
-
-    /** The whole table's count against the truth at {@code position}: counted again only when either moved. */
-    private CountAt countOf(Page<?> page, long position) {
-        String name = page.module().name();
-        CountAt known = counts.get(name);
-        if (known != null && known.checkpoint() == page.checkpoint() && known.truthPosition() == position) {
-            return known;
-        }
-        CountAt count = page.count(db, truth, position);
-        counts.put(name, count);
-        return count;
     }
 
     /** One read model's window of rows, its row count and checkpoint, read in the reading's transaction. */
@@ -101,19 +100,14 @@ final class PagedReadModels implements AutoCloseable {
             return new Page<>(m, m.rowsPage(db, offset, w.limit()), offset, total, checkpoint);
         }
 
-        CountAt count(ReadDatabase db, TruthTable truth, long position) {
-            List<StaleRow<R>> missing = new ArrayList<>();
-            StaleCount count = module.staleCount(db, truth, ReadSide.STALE_CHUNK, r -> {
-                if (missing.size() < RowWindow.MOST) {
-                    missing.add(r);
-                }
-            });
-            return new CountAt(checkpoint, position, count, List.copyOf(missing));
+        /** The whole table's count against the truth at {@code position}, kept from the last reading where it can be. */
+        KeptCounts.Count countAt(KeptCounts counts, ReadDatabase db, TruthTable truth, long position) {
+            return counts.countOf(module, db, truth, checkpoint, position);
         }
 
         /** Its rows' staleness, and the first missing rows of the whole table (none of them is a row here). */
         @SuppressWarnings("unchecked") // a count is kept under its own read model's name
-        ReadModelReading<R> against(TruthTable truth, CountAt count) {
+        ReadModelReading<R> against(TruthTable truth, KeptCounts.Count count) {
             Map<String, StaleRow<R>> stale = new LinkedHashMap<>(module.staleAmong(rows, truth));
             for (StaleRow<?> r : count.missing()) {
                 stale.putIfAbsent(r.key(), (StaleRow<R>) r);
@@ -124,6 +118,7 @@ final class PagedReadModels implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        counts.close();
         if (truth != null) {
             truth.close();
             truth = null;

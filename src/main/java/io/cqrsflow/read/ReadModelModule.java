@@ -52,14 +52,64 @@ public interface ReadModelModule<R> {
     /** As {@link #staleCount(ReadDatabase, TruthTable, int)}, handing each missing row to {@code missingRows}. */
     default StaleCount staleCount(ReadDatabase db, TruthTable truth, int chunk,
                                   java.util.function.Consumer<StaleRow<R>> missingRows) {
-        StaleCount count = StaleCount.NONE;
+        int[] staleAndMissing = new int[2];
+        eachStaleRow(db, truth, chunk, r -> {
+            if (r.shown() == null) {
+                staleAndMissing[1]++;
+                missingRows.accept(r);
+            } else {
+                staleAndMissing[0]++;
+            }
+        });
+        return new StaleCount(staleAndMissing[0], staleAndMissing[1]);
+    }
+
+    /**
+     * Hands every row of the whole table that differs from the truth (stale and missing) to {@code each}, a
+     * chunk of keys at a time ({@link #truthAfter}), in the order of their keys as SQLite compares text.
+     */
+    default void eachStaleRow(ReadDatabase db, TruthTable truth, int chunk,
+                              java.util.function.Consumer<StaleRow<R>> each) {
         String after = null;
         do {
-            TruthTable.Chunk c = truth.ordersAfter(after, chunk);
-            count = count.plus(StaleCount.of(stale(rowsBetween(db, c.after(), c.upTo()), c.orders()), missingRows));
+            TruthTable.Chunk c = truthAfter(truth, after, chunk);
+            stale(rowsBetween(db, c.after(), c.upTo()), c.orders()).values().forEach(each);
             after = c.upTo();
         } while (after != null);
-        return count;
+    }
+
+    /** The truth of the next chunk of its keys after {@code after}: by default rows are kept one per order. */
+    default TruthTable.Chunk truthAfter(TruthTable truth, String after, int chunk) {
+        return truth.ordersAfter(after, chunk);
+    }
+
+    /**
+     * The keys whose row or truth events about these orders (placed, paid, shipped, cancelled) and these
+     * customers (registered) can change, for counting stale rows again only there ({@code KeptCounts}); by
+     * default the orders and every order of the customers. Null: it cannot tell, and is counted whole each time.
+     */
+    default java.util.Set<String> keysTouched(java.util.Set<String> orderIds, java.util.Set<String> customerIds,
+                                              TruthTable truth) {
+        java.util.Set<String> keys = new java.util.HashSet<>(orderIds);
+        keys.addAll(truth.ordersOfCustomers(customerIds).keySet());
+        return keys;
+    }
+
+    /** The rows of exactly these keys that differ from the truth: their rows against their truth. */
+    default Map<String, StaleRow<R>> staleOf(ReadDatabase db, TruthTable truth, java.util.Collection<String> keys) {
+        return stale(rowsOf(db, keys), truth.orders(keys));
+    }
+
+    /** Its rows of these keys. By default read whole and filtered: a read model that can grow reads them in SQL. */
+    default List<R> rowsOf(ReadDatabase db, java.util.Collection<String> keys) {
+        java.util.Set<String> wanted = new java.util.HashSet<>(keys);
+        List<R> in = new java.util.ArrayList<>();
+        for (R row : rows(db)) {
+            if (wanted.contains(key(row))) {
+                in.add(row);
+            }
+        }
+        return in;
     }
 
     /** How many rows it has; by default read whole and counted, a read model that can grow counts in SQL. */

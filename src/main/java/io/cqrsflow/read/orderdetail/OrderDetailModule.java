@@ -56,6 +56,11 @@ public final class OrderDetailModule implements ReadModelModule<OrderDetails> {
     }
 
     @Override
+    public List<OrderDetails> rowsOf(ReadDatabase db, java.util.Collection<String> keys) {
+        return new OrderDetailQueries(db).among(keys);
+    }
+
+    @Override
     public long rowCount(ReadDatabase db) {
         return new OrderDetailQueries(db).count();
     }

@@ -49,6 +49,22 @@ public final class OrderDetailQueries {
             }
         });
     }
+    /** The rows of these order ids (those it has), in no set order. */
+    public List<OrderDetails> among(java.util.Collection<String> orderIds) {
+        return KeyRange.among(orderIds, (some, marks) -> db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE order_id IN (" + marks + ")")) {
+                KeyRange.bindAll(ps, some);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<OrderDetails> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(row(rs));
+                    }
+                    return rows;
+                }
+            }
+        }));
+    }
+
 
     /** Rows whose order id is after {@code after} and up to {@code upTo} (null: no bound), by order id. */
     public List<OrderDetails> between(String after, String upTo) {

@@ -52,6 +52,11 @@ public final class OrderListModule implements ReadModelModule<OrderSummary> {
     }
 
     @Override
+    public List<OrderSummary> rowsOf(ReadDatabase db, java.util.Collection<String> keys) {
+        return new OrderListQueries(db).among(keys);
+    }
+
+    @Override
     public long rowCount(ReadDatabase db) {
         return new OrderListQueries(db).count();
     }

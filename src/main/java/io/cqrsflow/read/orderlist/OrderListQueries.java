@@ -31,6 +31,22 @@ public final class OrderListQueries {
     public List<OrderSummary> ordersForCustomer(String customerId) {
         return query(SELECT + " WHERE customer_id = ? ORDER BY placed_at, order_id", customerId);
     }
+    /** The rows of these order ids (those it has), in no set order. */
+    public List<OrderSummary> among(java.util.Collection<String> orderIds) {
+        return KeyRange.among(orderIds, (some, marks) -> db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE order_id IN (" + marks + ")")) {
+                KeyRange.bindAll(ps, some);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<OrderSummary> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(row(rs));
+                    }
+                    return rows;
+                }
+            }
+        }));
+    }
+
 
     /** Rows whose order id is after {@code after} and up to {@code upTo} (null: no bound), by order id. */
     public List<OrderSummary> between(String after, String upTo) {

@@ -73,6 +73,19 @@ public final class OrdersPerStatusModule implements ReadModelModule<OrdersWithSt
     }
 
     @Override
+    public void eachStaleRow(ReadDatabase db, TruthTable truth, int chunk,
+                             java.util.function.Consumer<StaleRow<OrdersWithStatus>> each) {
+        staleAgainst(rows(db), truth.ordersPerStatus()).values().forEach(each);
+    }
+
+    /** Any order changes its status's row: counted whole each time (four rows, one GROUP BY in the truth). */
+    @Override
+    public java.util.Set<String> keysTouched(java.util.Set<String> orderIds, java.util.Set<String> customerIds,
+                                             TruthTable truth) {
+        return null;
+    }
+
+    @Override
     public Map<String, StaleRow<OrdersWithStatus>> staleAmong(List<OrdersWithStatus> rows, TruthTable truth) {
         return staleAgainst(rows, truth.ordersPerStatus());
     }

@@ -7,12 +7,14 @@ import io.cqrsflow.read.ReadDatabase;
 import io.cqrsflow.read.ReadModelDisplay;
 import io.cqrsflow.read.ReadModelDisplay.Column;
 import io.cqrsflow.read.ReadModelModule;
-import io.cqrsflow.read.StaleCount;
 import io.cqrsflow.read.StaleRow;
 import io.cqrsflow.read.TruthTable;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Orders, revenue and cancellations per customer: the question nobody planned for. Added at runtime, it
@@ -57,16 +59,26 @@ public final class SalesByCustomerModule implements ReadModelModule<CustomerSale
 
     /** Rows are kept one per customer: the truth comes a chunk of customers at a time, each with all its orders. */
     @Override
-    public StaleCount staleCount(ReadDatabase db, TruthTable truth, int chunk,
-                                 java.util.function.Consumer<StaleRow<CustomerSales>> missingRows) {
-        StaleCount count = StaleCount.NONE;
-        String after = null;
-        do {
-            TruthTable.Chunk c = truth.customersAfter(after, chunk);
-            count = count.plus(StaleCount.of(stale(rowsBetween(db, c.after(), c.upTo()), c.orders()), missingRows));
-            after = c.upTo();
-        } while (after != null);
-        return count;
+    public TruthTable.Chunk truthAfter(TruthTable truth, String after, int chunk) {
+        return truth.customersAfter(after, chunk);
+    }
+
+    /** The customers themselves, and the customers of the orders (an order changes its customer's sales). */
+    @Override
+    public Set<String> keysTouched(Set<String> orderIds, Set<String> customerIds, TruthTable truth) {
+        Set<String> keys = new HashSet<>(customerIds);
+        truth.orders(orderIds).values().forEach(o -> keys.add(o.customerId()));
+        return keys;
+    }
+
+    @Override
+    public Map<String, StaleRow<CustomerSales>> staleOf(ReadDatabase db, TruthTable truth, Collection<String> keys) {
+        return stale(rowsOf(db, keys), truth.ordersOfCustomers(keys));
+    }
+
+    @Override
+    public List<CustomerSales> rowsOf(ReadDatabase db, Collection<String> keys) {
+        return new SalesByCustomerQueries(db).among(keys);
     }
 
     @Override

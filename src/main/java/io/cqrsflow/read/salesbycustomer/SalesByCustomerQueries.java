@@ -40,6 +40,24 @@ public final class SalesByCustomerQueries {
             return rows;
         });
     }
+    /** The rows of these customer ids (those it has), in no set order; the table must exist. */
+    public List<CustomerSales> among(java.util.Collection<String> customerIds) {
+        return KeyRange.among(customerIds, (some, marks) -> db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT customer_id, customer_name, orders, revenue, cancelled"
+                    + " FROM sales_by_customer WHERE customer_id IN (" + marks + ")")) {
+                KeyRange.bindAll(ps, some);
+                List<CustomerSales> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new CustomerSales(rs.getString(1), rs.getString(2), rs.getInt(3),
+                                new BigDecimal(rs.getString(4)), rs.getInt(5)));
+                    }
+                }
+                return rows;
+            }
+        }));
+    }
+
 
     /** Rows whose customer id is after {@code after} and up to {@code upTo} (null: no bound); the table must exist. */
     public List<CustomerSales> between(String after, String upTo) {
