@@ -71,7 +71,17 @@ public final class FlowModel {
     private final ObservableMap<String, ProjectorStatus> statusesView = FXCollections.unmodifiableObservableMap(statuses);
     private final ObservableList<OrderSummary> ordersView = FXCollections.unmodifiableObservableList(orders);
     private final ObservableList<Customer> customersView = FXCollections.unmodifiableObservableList(known.customers());
-    private final ObservableMap<String, Long> versionsView = FXCollections.unmodifiableObservableMap(known.streamVersions());
+    private final Map<String, Long> versionsView = java.util.Collections.unmodifiableMap(known.streamVersions());
+    private final Map<String, OrderSummary> ordersById = new HashMap<>();
+    /**
+     * What keeps changing under load is drawn a few times a second, one thing per frame: the forms hear of
+     * new customers and versions, a reading is shown, the views' own paced redraws (see {@link #drawInTurn}).
+     */
+    private final Pace.Turns turns = new Pace.Turns();
+    private final Pace knownPace = Pace.busy();
+    private final Pace readPace = Pace.busy();
+    /** A reading that came back and waits for its turn to be shown. */
+    private ReadModelsSnapshot readToShow;
 
     /** The rows each read-model panel wants read, by projector name (absent: its first rows). */
     private final Map<String, RowWindow> windows = new HashMap<>();
@@ -83,7 +93,13 @@ public final class FlowModel {
     public FlowModel(FlowClient client) {
         this.client = client;
         this.inbox = new SignalInbox(client);
-        this.refresher = new ReadModelRefresher(client, this::showRead, () -> Map.copyOf(windows));
+        this.refresher = new ReadModelRefresher(client, this::readingCame, () -> Map.copyOf(windows));
+        turns.add(readPace, () -> {
+            ReadModelsSnapshot read = readToShow;
+            readToShow = null;
+            showRead(read);
+        }, true);
+        turns.add(knownPace, known::publish, true);
         head.set(client.head());
         this.pulse = new AnimationTimer() {
             @Override
@@ -151,10 +167,40 @@ public final class FlowModel {
 
     /**
      * The version of every stream ("order-o-1" → 2) as the appended events announced it: what the write
-     * model is at now, give or take a frame. For the version a command decides on, load the order.
+     * model is at now, give or take a frame. For the version a command decides on, load the order. Look
+     * again when {@link #versionsRevision()} moves.
      */
-    public ObservableMap<String, Long> streamVersions() {
+    public Map<String, Long> streamVersions() {
         return versionsView;
+    }
+
+    /** Moves when {@link #streamVersions()} changed: at most a few times a second under load. */
+    public ReadOnlyLongProperty versionsRevision() {
+        return known.versionsRevision();
+    }
+
+    /** A customer among the latest registered, or null. */
+    public Customer customer(String id) {
+        return known.customer(id);
+    }
+
+    /** An order among {@link #orders()}, or null. */
+    public OrderSummary order(String id) {
+        return ordersById.get(id);
+    }
+
+    /**
+     * A view that redraws what keeps changing: {@code draw} runs in a frame once {@code pace} has a change
+     * and its gap is over, taking turns with the other paced views (one per frame). {@link #settle()} waits
+     * until every paced change is drawn, so a snapshot shows everything.
+     */
+    public void drawInTurn(Pace pace, Runnable draw) {
+        turns.add(pace, draw, true);
+    }
+
+    /** As {@link #drawInTurn}, for what a snapshot need not wait for (a highlight that fades). */
+    public void decorateInTurn(Pace pace, Runnable draw) {
+        turns.add(pace, draw, false);
     }
 
     public ReadOnlyObjectProperty<ReadModelsSnapshot> readModelsProperty() {
@@ -251,10 +297,14 @@ public final class FlowModel {
             scanHistory();
         }
         inbox.drain(SIGNALS_PER_FRAME, this::deliver);
+        if (known.unpublished()) {
+            knownPace.changed();
+        }
         showStatuses();
+        turns.frame(now);
         refresher.frame(now);
         if (!settled.isDone() && inbox.isEmpty() && !refresher.isDirty() && !refresher.isInFlight()
-                && refresher.completedReads() >= settleAfterRead) {
+                && refresher.completedReads() >= settleAfterRead && !turns.pending()) {
             settled.complete(null);
         }
         for (Runnable r : frameListeners) {
@@ -313,6 +363,20 @@ public final class FlowModel {
         }
     }
 
+    /**
+     * A reading came back: shown in its turn (the latest one, if several came between) — or at once while
+     * the window still says "checking…", so the first comparison is not held back.
+     */
+    private void readingCame(ReadModelsSnapshot read) {
+        if (readModels.get().readings().isEmpty()) {
+            readToShow = null;
+            showRead(read);
+            return;
+        }
+        readToShow = read;
+        readPace.changed();
+    }
+
     private void showRead(ReadModelsSnapshot read) {
         readModels.set(read);
         publishStatuses();
@@ -323,6 +387,10 @@ public final class FlowModel {
         truth.sort(Comparator.comparing(OrderSummary::placedAt).thenComparing(OrderSummary::orderId));
         if (!truth.equals(orders)) {
             orders.setAll(truth);
+            ordersById.clear();
+            for (OrderSummary o : truth) {
+                ordersById.put(o.orderId(), o);
+            }
         }
     }
 }

@@ -6,15 +6,12 @@ import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.flow.FlowClient;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.ObservableMap;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -36,9 +33,13 @@ final class KnownIds {
     private static final int PAGE = 2_000;
     private static final Pattern NUMBERED = Pattern.compile("^[a-z]+-(\\d+)$");
 
+    /** The customers as the forms show them: set from {@link #kept} when {@link #publish published}. */
     private final ObservableList<FlowModel.Customer> customers = FXCollections.observableArrayList();
-    private final Set<String> customerIds = new HashSet<>();
-    private final ObservableMap<String, Long> streamVersions = FXCollections.observableMap(latest(VERSIONS_KEPT));
+    private final java.util.LinkedHashMap<String, FlowModel.Customer> kept = new java.util.LinkedHashMap<>();
+    private final Map<String, Long> streamVersions = latest(VERSIONS_KEPT);
+    private final javafx.beans.property.ReadOnlyLongWrapper versionsRevision = new javafx.beans.property.ReadOnlyLongWrapper();
+    private boolean customersChanged;
+    private boolean versionsChanged;
     private final NavigableMap<Long, String> typesByPosition = new TreeMap<>();
     private int highestOrderNumber;
     private int highestCustomerNumber;
@@ -47,8 +48,40 @@ final class KnownIds {
         return customers;
     }
 
-    ObservableMap<String, Long> streamVersions() {
+    /** Up to date at once; {@link #versionsRevision} says when to look again. */
+    Map<String, Long> streamVersions() {
         return streamVersions;
+    }
+
+    /** Goes up when a {@link #publish} brought new stream versions. */
+    javafx.beans.property.ReadOnlyLongProperty versionsRevision() {
+        return versionsRevision.getReadOnlyProperty();
+    }
+
+    /** A customer among those kept, or null. */
+    FlowModel.Customer customer(String id) {
+        return kept.get(id);
+    }
+
+    /** Whether something changed that the forms have not been told. */
+    boolean unpublished() {
+        return customersChanged || versionsChanged;
+    }
+
+    /**
+     * Tells the forms what changed since the last call, in one change each — the customer list set once, the
+     * versions' revision moved once — however many events came between: under load the window calls this a
+     * few times a second, not once per event.
+     */
+    void publish() {
+        if (customersChanged) {
+            customersChanged = false;
+            customers.setAll(kept.values());
+        }
+        if (versionsChanged) {
+            versionsChanged = false;
+            versionsRevision.set(versionsRevision.get() + 1);
+        }
     }
 
     String typeAt(long position) {
@@ -122,14 +155,16 @@ final class KnownIds {
         Long known = streamVersions.get(streamId);
         if (known == null || known < version) {
             streamVersions.put(streamId, version);
+            versionsChanged = true;
         }
     }
 
     private void addCustomer(FlowModel.Customer c) {
-        if (customerIds.add(c.id())) {
-            customers.add(c);
-            if (customers.size() > CUSTOMERS_KEPT) {
-                customerIds.remove(customers.remove(0).id());
+        if (!kept.containsKey(c.id())) {
+            kept.put(c.id(), c);
+            customersChanged = true;
+            if (kept.size() > CUSTOMERS_KEPT) {
+                kept.remove(kept.keySet().iterator().next());
             }
         }
     }

@@ -49,12 +49,8 @@ final class DecisionPreview {
     }
 
     private static CustomerState customer(String id, FlowModel model) {
-        for (FlowModel.Customer c : model.customers()) {
-            if (c.id().equals(id)) {
-                return new CustomerState(c.id(), c.name());
-            }
-        }
-        return CustomerState.UNREGISTERED;
+        FlowModel.Customer c = model.customer(id);
+        return c == null ? CustomerState.UNREGISTERED : new CustomerState(c.id(), c.name());
     }
 
     /** The order's state as far as deciding needs it: whether it exists and its status. */
@@ -62,12 +58,8 @@ final class DecisionPreview {
         if (id == null) {
             return OrderState.NONE;
         }
-        for (OrderSummary s : model.orders()) {
-            if (s.orderId().equals(id)) {
-                return new OrderState(s.orderId(), null, List.of(), s.total(), s.status(), null);
-            }
-        }
-        return OrderState.NONE;
+        OrderSummary s = model.order(id);
+        return s == null ? OrderState.NONE : new OrderState(s.orderId(), null, List.of(), s.total(), s.status(), null);
     }
 
     private static String orderIdOf(Command command) {

@@ -13,7 +13,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
-import javafx.collections.MapChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -44,7 +43,7 @@ final class OrderActionForm implements CommandForm {
 
     private final Kind kind;
     private final FlowModel model;
-    private final ComboBox<String> order = new ComboBox<>();
+    private final ComboBox<String> order = io.cqrsflow.ui.DropDowns.measureFewRows(new ComboBox<>());
     private final Label orderNote = new Label();
     private final TextField reason = new TextField("changed mind");
     private final SeenVersion seenVersion;
@@ -81,7 +80,7 @@ final class OrderActionForm implements CommandForm {
             refresh();
             seenVersion.show();
         });
-        model.streamVersions().addListener((MapChangeListener<String, Long>) c -> seenVersion.show());
+        model.versionsRevision().addListener((o, a, b) -> seenVersion.show());
         order.getEditor().textProperty().addListener((o, a, b) -> {
             if (!refreshing) {
                 picked();
@@ -104,7 +103,7 @@ final class OrderActionForm implements CommandForm {
             }
             return DecisionPreview.rejection(command(), model).map(r -> r + ": the handler will reject it.")
                     .orElse(null);
-        }, order.getEditor().textProperty(), model.orders(), model.streamVersions(), seenVersion.selectedProperty(), seen);
+        }, order.getEditor().textProperty(), model.orders(), model.versionsRevision(), seenVersion.selectedProperty(), seen);
     }
 
     /** After this form's own command: accepted, the learner has seen the new version. */
@@ -137,7 +136,7 @@ final class OrderActionForm implements CommandForm {
             }
         }
         refreshing = true; // setting the items clears the editor for a moment: not a new pick
-        order.getItems().setAll(ids);
+        io.cqrsflow.ui.DropDowns.showItems(order, ids);
         // Deciding on what you saw: the form holds still, whatever happens to the order meanwhile.
         boolean keep = !current.isEmpty() && (seenVersion.isSelected()
                 || (find(current).isPresent() && DecisionPreview.accepted(commandFor(current), model)));

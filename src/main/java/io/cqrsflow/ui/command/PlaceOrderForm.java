@@ -37,7 +37,7 @@ final class PlaceOrderForm implements CommandForm {
 
     private final FlowModel model;
     private final TextField orderId = new TextField();
-    private final ComboBox<String> customer = new ComboBox<>();
+    private final ComboBox<String> customer = io.cqrsflow.ui.DropDowns.measureFewRows(new ComboBox<>());
     private final Label customerName = new Label();
     private final ObservableList<ItemLine> lines = FXCollections.observableArrayList();
     private final GridPane itemGrid = new GridPane();
@@ -127,7 +127,7 @@ final class PlaceOrderForm implements CommandForm {
         String current = customerId();
         List<String> ids = new ArrayList<>();
         model.customers().forEach(c -> ids.add(c.id()));
-        customer.getItems().setAll(ids);
+        io.cqrsflow.ui.DropDowns.showItems(customer, ids);
         if (!current.isEmpty()) {
             customer.setValue(current);
         } else if (!ids.isEmpty()) {

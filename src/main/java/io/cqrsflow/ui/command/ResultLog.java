@@ -23,7 +23,7 @@ import java.util.StringJoiner;
  * scenario noted or asked.
  */
 public final class ResultLog extends ListView<ResultLog.Entry> {
-    static final int KEPT = 300;
+    public static final int KEPT = 300;
 
     public enum Outcome { ACCEPTED, REJECTED, CONFLICT, NOTICE, QUERY }
 
@@ -46,26 +46,31 @@ public final class ResultLog extends ListView<ResultLog.Entry> {
         setFocusTraversable(false);
         model.onSignal(s -> {
             if (s instanceof FlowSignal.CommandHandled handled) {
-                pending.add(0, describe(handled.result()));
+                add(describe(handled.result()));
             } else if (s instanceof FlowSignal.Notice notice) {
-                pending.add(0, new Entry(Outcome.NOTICE, "Note from the engine", notice.message()));
+                add(new Entry(Outcome.NOTICE, "Note from the engine", notice.message()));
             }
         });
-        model.onFrame(this::flush);
+        model.drawInTurn(pace, this::flush);
     }
 
     /** Adds a line that is not a command's result (a scenario's note or query answer); FX thread only. */
     public void add(Entry entry) {
         pending.add(0, entry);
+        pace.changed();
     }
 
     /** Entries of this frame, newest first: added in one change, not one per command. */
     private final java.util.List<Entry> pending = new java.util.ArrayList<>();
 
+    /** Under load the log moves a few times a second rather than every frame. */
+    private final io.cqrsflow.ui.Pace pace = io.cqrsflow.ui.Pace.busy();
+
     private void flush() {
         if (pending.isEmpty()) {
             return;
         }
+
         java.util.List<Entry> next = new java.util.ArrayList<>(pending.subList(0, Math.min(KEPT, pending.size())));
         pending.clear();
         int keep = Math.max(0, KEPT - next.size());
@@ -104,6 +109,9 @@ public final class ResultLog extends ListView<ResultLog.Entry> {
         private final Label detail = new Label();
         private final javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(1, headline, detail);
         private final Tooltip tip = new Tooltip();
+        /** One icon per outcome, made when first needed and reused. */
+        private final java.util.Map<Outcome, FontIcon> icons = new java.util.EnumMap<>(Outcome.class);
+        private Outcome styled;
 
         EntryCell() {
             headline.getStyleClass().add("log-headline");
@@ -115,35 +123,59 @@ public final class ResultLog extends ListView<ResultLog.Entry> {
             box.setMaxWidth(Double.MAX_VALUE);
             box.setMinWidth(0);
             setPrefWidth(0);
+            // a wrapped label in a list cell needs a width to know its height
+            listViewProperty().addListener((o, was, list) -> {
+                detail.prefWidthProperty().unbind();
+                detail.maxWidthProperty().unbind();
+                headline.maxWidthProperty().unbind();
+                if (list != null) {
+                    detail.prefWidthProperty().bind(list.widthProperty().subtract(40));
+                    detail.maxWidthProperty().bind(list.widthProperty().subtract(40));
+                    headline.maxWidthProperty().bind(list.widthProperty().subtract(40));
+                }
+            });
         }
 
         @Override
         protected void updateItem(Entry item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll("accepted", "rejected", "conflict", "notice", "query");
-            if (empty || item == null) {
+            Outcome outcome = empty || item == null ? null : item.outcome();
+            if (outcome != styled) {
+                // style classes change only when the outcome does: each change means styling the cell again
+                if (styled != null) {
+                    getStyleClass().remove(styled.name().toLowerCase(java.util.Locale.ROOT));
+                }
+                if (outcome != null) {
+                    getStyleClass().add(outcome.name().toLowerCase(java.util.Locale.ROOT));
+                }
+                styled = outcome;
+            }
+            if (outcome == null) {
                 setGraphic(null);
                 setText(null);
                 setTooltip(null);
                 return;
             }
-            getStyleClass().add(item.outcome().name().toLowerCase(java.util.Locale.ROOT));
-            FontIcon icon = new FontIcon(item.outcome() == Outcome.ACCEPTED ? MaterialDesignC.CHECK_CIRCLE
-                    : item.outcome() == Outcome.REJECTED ? MaterialDesignC.CLOSE_CIRCLE
-                    : item.outcome() == Outcome.NOTICE ? MaterialDesignI.INFORMATION
-                    : item.outcome() == Outcome.QUERY ? MaterialDesignM.MAGNIFY : MaterialDesignA.ALERT);
-            icon.getStyleClass().add("log-icon");
             // the icon already says ✓ / ✗ / ⚠
             headline.setText(item.headline().replaceFirst("^[✓✗⚠?] ", ""));
-            headline.setGraphic(icon);
+            headline.setGraphic(icons.computeIfAbsent(outcome, EntryCell::icon));
             detail.setText(item.detail());
-            // a wrapped label in a list cell needs a width to know its height
-            detail.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
-            detail.maxWidthProperty().bind(getListView().widthProperty().subtract(40));
-            headline.maxWidthProperty().bind(getListView().widthProperty().subtract(40));
-            setGraphic(box);
+            if (getGraphic() != box) {
+                setGraphic(box);
+            }
             tip.setText(item.headline() + "\n" + item.detail());
-            setTooltip(tip);
+            if (getTooltip() != tip) {
+                setTooltip(tip);
+            }
+        }
+
+        private static FontIcon icon(Outcome outcome) {
+            FontIcon icon = new FontIcon(outcome == Outcome.ACCEPTED ? MaterialDesignC.CHECK_CIRCLE
+                    : outcome == Outcome.REJECTED ? MaterialDesignC.CLOSE_CIRCLE
+                    : outcome == Outcome.NOTICE ? MaterialDesignI.INFORMATION
+                    : outcome == Outcome.QUERY ? MaterialDesignM.MAGNIFY : MaterialDesignA.ALERT);
+            icon.getStyleClass().add("log-icon");
+            return icon;
         }
     }
 }

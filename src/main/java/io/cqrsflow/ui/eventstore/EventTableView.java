@@ -51,8 +51,6 @@ public final class EventTableView extends VBox {
     private final FlowModel model;
     private final PagedEvents events;
     private final TableView<EventRow> table = new TableView<>();
-    private boolean needsRefresh;
-    private long lastRefresh;
     private long lastArrival;
     /** The window's font, from CSS: in presenter mode it is larger, and the columns grow with it. */
     private final StyleableProperty<Font> font = CSS.createStyleableFontProperty(this, "font", "-fx-font",
@@ -69,7 +67,11 @@ public final class EventTableView extends VBox {
         table.setItems(events);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No events yet: send a command and watch it land here."));
-        table.setRowFactory(t -> new EventTableRow());
+        table.setRowFactory(t -> {
+            EventTableRow r = new EventTableRow();
+            liveRows.put(r, Boolean.TRUE);
+            return r;
+        });
 
         table.getColumns().add(column("#", 36, r -> "" + r.position(), "position: the global order of events"));
         table.getColumns().add(checkpointColumn());
@@ -95,9 +97,12 @@ public final class EventTableView extends VBox {
                 lastArrival = System.nanoTime();
             }
         });
-        model.headProperty().addListener((o, a, b) -> events.grow(b.longValue()));
+        // new rows come on top: under load a few times a second (each growth moves every row the table shows)
+        model.headProperty().addListener((o, a, b) -> growth.changed());
+        model.drawInTurn(growth, () -> events.grow(model.headProperty().get()));
         events.grow(model.headProperty().get());
-        model.statuses().addListener((MapChangeListener<String, ProjectorStatus>) c -> needsRefresh = true);
+        model.statuses().addListener((MapChangeListener<String, ProjectorStatus>) c -> marks.changed());
+        model.decorateInTurn(marks, this::redrawShownRows);
         model.onFrame(this::frame);
         ((ObservableValue<?>) font).addListener((o, a, b) -> fitColumns(BaseFont.scale(font.getValue())));
     }
@@ -107,17 +112,33 @@ public final class EventTableView extends VBox {
         return CSS.getCssMetaData();
     }
 
+    private final io.cqrsflow.ui.Pace growth = io.cqrsflow.ui.Pace.busy();
+    private final io.cqrsflow.ui.Pace marks = io.cqrsflow.ui.Pace.busy();
+
+    /** While rows are fresh their glow fades: redrawn in turn, a few times a second. */
     private void frame() {
-        long now = System.nanoTime();
-        if (now - lastArrival < FRESH_NANOS + REFRESH_NANOS) {
-            needsRefresh = true;
-        }
-        if (needsRefresh && now - lastRefresh > REFRESH_NANOS) {
-            needsRefresh = false;
-            lastRefresh = now;
-            table.refresh();
+        if (System.nanoTime() - lastArrival < FRESH_NANOS + REFRESH_NANOS) {
+            marks.changed();
         }
     }
+
+    /**
+     * The rows' glow and the checkpoint marks again, in place, on the rows the table has made — not
+     * {@code table.refresh()}, which throws every row and cell away and builds and styles new ones: under the
+     * load generator that was a large part of every frame (see BENCHMARKS.md, frames).
+     */
+    private void redrawShownRows() {
+        for (EventTableRow r : liveRows.keySet()) {
+            r.glow(r.getItem(), r.isEmpty());
+        }
+        for (CheckpointCell c : liveCheckpointCells.keySet()) {
+            c.draw(c.getItem(), c.isEmpty());
+        }
+    }
+
+    /** The rows and checkpoint cells the table has made (weakly: the table may drop some). */
+    private final java.util.Map<EventTableRow, Boolean> liveRows = new java.util.WeakHashMap<>();
+    private final java.util.Map<CheckpointCell, Boolean> liveCheckpointCells = new java.util.WeakHashMap<>();
 
     public TableView<EventRow> table() {
         return table;
@@ -173,6 +194,8 @@ public final class EventTableView extends VBox {
         c.setSortable(false);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
+            private final Circle dot = new Circle(5);
+
             @Override
             protected void updateItem(EventRow row, boolean empty) {
                 super.updateItem(row, empty);
@@ -182,7 +205,7 @@ public final class EventTableView extends VBox {
                     return;
                 }
                 String type = row.event().type();
-                Circle dot = new Circle(5, Palette.event(type));
+                dot.setFill(Palette.event(type));
                 setGraphic(dot);
                 setText(type);
             }
@@ -199,7 +222,11 @@ public final class EventTableView extends VBox {
         size(c, 84, 84);
         c.setSortable(false);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
-        c.setCellFactory(col -> new CheckpointCell());
+        c.setCellFactory(col -> {
+            CheckpointCell cell = new CheckpointCell();
+            liveCheckpointCells.put(cell, Boolean.TRUE);
+            return cell;
+        });
         return c;
     }
 
@@ -209,42 +236,84 @@ public final class EventTableView extends VBox {
                 : projector.contains("-") ? projector.substring(0, projector.indexOf('-')) : projector;
     }
 
+    /** Per projector, a dot (applied or not) or its checkpoint tag; the nodes are made once and reused. */
     private final class CheckpointCell extends TableCell<EventRow, EventRow> {
         private final Tooltip tooltip = new Tooltip();
+        private final HBox box = new HBox(3);
+        private final List<Circle> dots = new java.util.ArrayList<>();
+        private final List<Label> tags = new java.util.ArrayList<>();
+        private final List<javafx.scene.Node> shown = new java.util.ArrayList<>();
+
+        CheckpointCell() {
+            box.setAlignment(Pos.CENTER_LEFT);
+        }
 
         @Override
         protected void updateItem(EventRow row, boolean empty) {
             super.updateItem(row, empty);
+            draw(row, empty);
+        }
+
+        void draw(EventRow row, boolean empty) {
             setText(null);
             if (empty || row == null) {
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
-            HBox box = new HBox(3);
-            box.setAlignment(Pos.CENTER_LEFT);
+            shown.clear();
             StringBuilder tip = new StringBuilder();
+            int i = 0;
             for (ProjectorStatus s : model.statuses().values()) {
                 boolean applied = row.position() <= s.checkpoint();
                 if (s.checkpoint() == row.position()) {
                     // the projector's colour names it, as everywhere on screen; the tooltip says it in words
-                    Label tag = new Label("◀");
-                    tag.getStyleClass().add("checkpoint-tag");
-                    tag.setStyle("-fx-background-color: " + Contrast.hex(Contrast.ink(Palette.projector(s.name()))) + ";");
-                    tag.setMinWidth(Label.USE_PREF_SIZE);
-                    box.getChildren().add(tag);
+                    shown.add(tag(i, s.name()));
                     tip.append(s.name()).append(": its checkpoint — the last event it applied\n");
-                    continue;
+                } else {
+                    Circle dot = dot(i);
+                    javafx.scene.paint.Color colour = Palette.projector(s.name());
+                    dot.setStroke(colour);
+                    dot.setFill(applied ? colour : javafx.scene.paint.Color.TRANSPARENT);
+                    shown.add(dot);
+                    tip.append(s.name()).append(applied ? ": applied" : ": not applied yet").append('\n');
                 }
-                Circle dot = new Circle(4.5);
-                dot.setStroke(Palette.projector(s.name()));
-                dot.setStrokeWidth(1.5);
-                dot.setFill(applied ? Palette.projector(s.name()) : javafx.scene.paint.Color.TRANSPARENT);
-                box.getChildren().add(dot);
-                tip.append(s.name()).append(applied ? ": applied" : ": not applied yet").append('\n');
+                i++;
             }
-            setGraphic(box);
+            if (!box.getChildren().equals(shown)) {
+                box.getChildren().setAll(shown);
+            }
+            if (getGraphic() != box) {
+                setGraphic(box);
+            }
             tooltip.setText(tip.toString().strip());
-            setTooltip(tooltip);
+            if (getTooltip() != tooltip) {
+                setTooltip(tooltip);
+            }
+        }
+
+        private Circle dot(int i) {
+            while (dots.size() <= i) {
+                Circle dot = new Circle(4.5);
+                dot.setStrokeWidth(1.5);
+                dots.add(dot);
+            }
+            return dots.get(i);
+        }
+
+        private Label tag(int i, String projector) {
+            while (tags.size() <= i) {
+                Label tag = new Label("◀");
+                tag.getStyleClass().add("checkpoint-tag");
+                tag.setMinWidth(Label.USE_PREF_SIZE);
+                tags.add(tag);
+            }
+            Label tag = tags.get(i);
+            String style = "-fx-background-color: " + Contrast.hex(Contrast.ink(Palette.projector(projector))) + ";";
+            if (!style.equals(tag.getStyle())) {
+                tag.setStyle(style);
+            }
+            return tag;
         }
     }
 
@@ -254,17 +323,24 @@ public final class EventTableView extends VBox {
         @Override
         protected void updateItem(EventRow row, boolean empty) {
             super.updateItem(row, empty);
-            boolean fresh = !empty && row != null && row.arrivedNanos() != 0
-                    && System.nanoTime() - row.arrivedNanos() < FRESH_NANOS;
-            pseudoClassStateChanged(FRESH, fresh);
+            glow(row, empty);
             RecordedEvent e = row == null ? null : row.event();
             if (e == null) {
                 setTooltip(null);
             } else {
                 tooltip.setText(e.type() + " at position #" + e.position() + " in " + e.streamId()
                         + " v" + e.streamVersion() + "\n" + e.data() + "\nmetadata: command " + e.metadata().commandId());
-                setTooltip(tooltip);
+                if (getTooltip() != tooltip) {
+                    setTooltip(tooltip);
+                }
             }
+        }
+
+        /** Lit while the event is fresh. */
+        void glow(EventRow row, boolean empty) {
+            boolean fresh = !empty && row != null && row.arrivedNanos() != 0
+                    && System.nanoTime() - row.arrivedNanos() < FRESH_NANOS;
+            pseudoClassStateChanged(FRESH, fresh);
         }
     }
 }

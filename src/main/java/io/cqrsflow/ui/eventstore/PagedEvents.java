@@ -58,10 +58,9 @@ final class PagedEvents extends ObservableListBase<EventRow> {
         return (int) (size - position);
     }
 
-    /** An event just appended: remember it and grow the list. */
+    /** An event just appended: remember it (the list grows to it at the next {@link #grow}). */
     void appended(RecordedEvent e, long nowNanos) {
         cache.put(e.position(), new EventRow(e.position(), e, nowNanos));
-        grow(e.position());
     }
 
     /** The store's head moved (also when events arrive faster than their signals). */

@@ -42,7 +42,7 @@ public final class QueryBox extends VBox {
 
     private final FlowModel model;
     private final ComboBox<String> query = new ComboBox<>();
-    private final ComboBox<String> parameter = new ComboBox<>();
+    private final ComboBox<String> parameter = io.cqrsflow.ui.DropDowns.measureFewRows(new ComboBox<>());
     private final ToggleGroup source = new ToggleGroup();
     private final ToggleButton readModel = new ToggleButton("read model");
     private final ToggleButton writeModel = new ToggleButton("write model");
@@ -137,7 +137,7 @@ public final class QueryBox extends VBox {
             model.customers().forEach(c -> options.add(c.id()));
         }
         parameter.setDisable(LIST.equals(kind));
-        parameter.getItems().setAll(options);
+        io.cqrsflow.ui.DropDowns.showItems(parameter, options);
         if (current != null && options.contains(current)) {
             parameter.getEditor().setText(current);
         } else if (!options.isEmpty() && (current == null || current.isBlank() || !parameter.isFocused())) {
