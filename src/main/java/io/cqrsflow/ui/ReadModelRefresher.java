@@ -16,8 +16,11 @@ import java.util.function.Supplier;
  * Every method is for the FX thread.
  */
 final class ReadModelRefresher {
-    /** How often the read models are re-read at most while events keep coming. */
-    static final long REFRESH_NANOS = 150_000_000L;
+    /**
+     * How often the read models are re-read at most while events keep coming: as often as a reading is shown
+     * under load ({@link Pace#BUSY_GAP_NANOS}); reading more often only took the cores from the rest.
+     */
+    static final long REFRESH_NANOS = Pace.BUSY_GAP_NANOS;
 
     private final FlowClient client;
     private final Consumer<ReadModelsSnapshot> show;
