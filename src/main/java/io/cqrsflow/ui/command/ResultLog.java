@@ -157,7 +157,7 @@ public final class ResultLog extends ListView<ResultLog.Entry> {
                 return;
             }
             // the icon already says ✓ / ✗ / ⚠
-            headline.setText(item.headline().replaceFirst("^[✓✗⚠?] ", ""));
+            headline.setText(withoutMark(item.headline()));
             headline.setGraphic(icons.computeIfAbsent(outcome, EntryCell::icon));
             detail.setText(item.detail());
             if (getGraphic() != box) {
@@ -167,6 +167,12 @@ public final class ResultLog extends ListView<ResultLog.Entry> {
             if (getTooltip() != tip) {
                 setTooltip(tip);
             }
+        }
+
+        /** "✓ PlaceOrder o-1 accepted" → "PlaceOrder o-1 accepted" (no regular expression per cell). */
+        static String withoutMark(String headline) {
+            return headline.length() > 1 && "✓✗⚠?".indexOf(headline.charAt(0)) >= 0 && headline.charAt(1) == ' '
+                    ? headline.substring(2) : headline;
         }
 
         private static FontIcon icon(Outcome outcome) {
