@@ -45,6 +45,7 @@ final class ReadSideColumn extends ScrollPane {
         setId("read-side");
         lagChart.foldedProperty().addListener((o, a, b) -> fitLater());
         viewportBoundsProperty().addListener((o, a, b) -> fitLater());
+        readModels.onBehindChanged(this::fitLater);
     }
 
     /** The read models the lesson uses ("panels" in its file): the others fold first. Empty: none chosen. */
@@ -87,10 +88,26 @@ final class ReadSideColumn extends ScrollPane {
                 }
             }
             foldOrder.add(lagChart);
-            // then the older ones (never the newest): one folded already before one open (the screen does not
-            // swap panels as lags change), one in step before one that lags (the lag is the lesson), and among
-            // those alike the oldest first
-            List<ReadModelPanel<?>> older = new ArrayList<>(rest.subList(0, Math.max(0, rest.size() - 1)));
+            // then the others, one staying open whatever happens: the newest that lags (the lag is the lesson),
+            // else the newest open one (the screen does not swap panels as lags settle), else the newest. The
+            // others fold one folded already before one open, one in step before one that lags, and among those
+            // alike the oldest first
+            ReadModelPanel<?> kept = null;
+            for (ReadModelPanel<?> p : rest) {
+                if (readModels.behind(p)) {
+                    kept = p;
+                }
+            }
+            for (int i = rest.size() - 1; kept == null && i >= 0; i--) {
+                if (!rest.get(i).foldedProperty().get()) {
+                    kept = rest.get(i);
+                }
+            }
+            if (kept == null && !rest.isEmpty()) {
+                kept = rest.get(rest.size() - 1);
+            }
+            List<ReadModelPanel<?>> older = new ArrayList<>(rest);
+            older.remove(kept);
             Set<ReadModelPanel<?>> foldedBefore = new java.util.HashSet<>();
             for (ReadModelPanel<?> p : older) {
                 if (p.foldedProperty().get()) {

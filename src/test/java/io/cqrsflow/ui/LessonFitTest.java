@@ -113,6 +113,40 @@ class LessonFitTest {
     }
 
     @Test
+    void the_lagging_list_stays_open_while_under_load_asks_about_it() throws Exception {
+        // under-load asks what the order list says about o-200 while the list lags and the detail is in step;
+        // with the question up only one table fits: it must be the list (the newest panel used to stay open)
+        Scenario lesson = new ScenarioLibrary().load("under-load");
+        controls = new ScenarioPlayerControls(ui.engine.client(), new ScenarioLibrary(), lesson,
+                p -> ui.view.lessonBar().show(p));
+        controls.setLessonHost(null, true, new LessonFeed(s -> ui.view.lessonPanel().show(s)));
+        fx(() -> {
+            new LessonMode().wire(ui.view, controls, () -> { });
+            controls.setSpeed(4);
+            controls.play(lesson.name());
+            return null;
+        });
+        waitUntil(120, () -> {
+            Label ask = (Label) ui.view.lookup(".lesson-question-ask");
+            boolean asking = ui.view.lookup("#lesson-question").isVisible();
+            if (asking && ask.getText().contains("What does order-list say")) {
+                return true;
+            }
+            Node go = ui.view.lookup("#lesson-continue");
+            if (!asking && go instanceof javafx.scene.control.Button b && !b.isDisabled()) {
+                b.fire();
+            }
+            return false;
+        });
+        waitUntil(5, () -> ui.view.readModels().behind(ui.view.readModels().orderList()));
+        WaitForAsyncUtils.waitForFxEvents(4);
+
+        String heights = fx(() -> heights(ui.view.lookup("#read-side")));
+        assertThat(fx(() -> ui.view.readModels().orderList().foldedProperty().get())).as(heights).isFalse();
+        assertThat(fx(() -> ClippedText.tablesShowingFewerThan(5, ui.view))).as(heights).isEmpty();
+    }
+
+    @Test
     void a_lagging_read_model_stays_open_when_a_third_one_needs_room() throws Exception {
         // given five orders, then the order list paused and one event behind, the order detail in step
         ui.fiveCustomersWithAnOrderEach();

@@ -90,6 +90,22 @@ public final class ReadModelsView extends VBox {
         }
     }
 
+    /**
+     * Runs {@code action} when the set of panels whose projector lags changes (the read side folds again:
+     * a lagging panel is the one to keep open).
+     */
+    public void onBehindChanged(Runnable action) {
+        java.util.Set<String> lagging = new java.util.HashSet<>();
+        model.statuses().addListener((MapChangeListener<String, ProjectorStatus>) c -> {
+            String name = c.getKey();
+            ProjectorStatus s = c.wasAdded() ? c.getValueAdded() : null;
+            boolean behind = s != null && s.eventsBehind() > 0;
+            if (behind ? lagging.add(name) : lagging.remove(name)) {
+                action.run();
+            }
+        });
+    }
+
     /** Whether its projector has events left to apply: its panel shows a lag, what the screen is there for. */
     public boolean behind(ReadModelPanel<?> panel) {
         io.cqrsflow.read.ProjectorStatus s = model.statuses().get(panel.projector());
