@@ -74,7 +74,8 @@ public final class TruthTable implements AutoCloseable {
             // An empty file name: SQLite's own temporary file on disk, deleted when the connection closes.
             Connection c = DriverManager.getConnection("jdbc:sqlite:");
             // No generated keys and a page cache that holds a million events' orders: folding the log is an
-            // INSERT or an UPDATE by order id per event, and with SQLite's 2 MB cache most of them read pages back.
+            // INSERT or an UPDATE by order id per event; with SQLite's 2 MB cache, once the orders outgrow it,
+            // they read pages back from the file. (The WAL setting does nothing here: there is no journal.)
             SqliteConnections.tuneForBulkWrites(c, CACHE_MB, 1_000);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode = OFF");
