@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 
 /**
@@ -50,6 +51,8 @@ public final class CqrsFlowApp extends Application {
     private static volatile Map<String, Long> configuredDelays;
     private static volatile Scenario configuredScenario;
     private static volatile double configuredSpeed = 1;
+    /** The first folder being opened since {@link #launch}; null: {@link #init} opens it. */
+    private static volatile CompletableFuture<FirstOpen> early;
 
     private final Preferences prefs = Preferences.userNodeForPackage(CqrsFlowApp.class);
     private String dataDirNotice;
@@ -77,6 +80,12 @@ public final class CqrsFlowApp extends Application {
     /** As above, with the speed picker set to {@code speed} (--speed; 1: normal). */
     public static void launch(Path dataDir, Map<String, Long> delays, Scenario scenario, double speed, String... args) {
         configure(dataDir, delays, scenario, speed);
+        // The databases open while the toolkit starts, on a thread of their own; init() takes the result.
+        early = CompletableFuture.supplyAsync(CqrsFlowApp::firstOpen, r -> {
+            Thread t = new Thread(r, "open data folder");
+            t.setDaemon(true);
+            t.start();
+        });
         Application.launch(CqrsFlowApp.class, args);
     }
 
@@ -118,24 +127,49 @@ public final class CqrsFlowApp extends Application {
                 + " opened the default folder " + defaultDir + " instead (☰ → Open data folder… to choose another).");
     }
 
+    /** The first folder's engine (null if it could not be opened, and why), and what to tell about the folder. */
+    private record FirstOpen(Engine engine, String problem, String notice, CompletableFuture<Void> painted) {
+    }
+
     @Override
     public void init() {
+        CompletableFuture<FirstOpen> opening = early;
+        early = null;
         // The launcher thread, not the FX thread: opening the databases touches the disk.
+        FirstOpen first = opening != null ? opening.join() : firstOpen();
+        engine = first.engine();
+        openProblem = first.problem();
+        dataDirNotice = first.notice();
+        firstPainted = first.painted();
+        if (engine != null) {
+            OpenTiming.mark("engine open");
+        }
+    }
+
+    /** Completed once the first view has been painted: events.db's background check starts then. */
+    private CompletableFuture<Void> firstPainted;
+
+    private static FirstOpen firstOpen() {
         DataDirChoice choice = chooseDataDir(configuredDataDir,
                 Preferences.userNodeForPackage(CqrsFlowApp.class).get(PREF_DATA, null), DataFolder.defaultLocation());
         Path dir = choice.dir();
-        dataDirNotice = choice.notice();
         // Lesson folders a killed copy left behind (only ours, only unused ones: see LessonFolders).
         io.cqrsflow.ui.lesson.LessonFolders.deleteStale(DataFolder::inUse);
+        // At most 10 s: a window that never paints does not hold the check (and the first command) for ever.
+        CompletableFuture<Void> painted = new CompletableFuture<Void>().completeOnTimeout(null, 10, TimeUnit.SECONDS);
         try {
-            engine = open(dir);
-            OpenTiming.mark("engine open");
+            return new FirstOpen(open(dir, painted), null, choice.notice(), painted);
         } catch (RuntimeException e) {
-            openProblem = dir + ": " + e.getMessage();
+            return new FirstOpen(null, dir + ": " + e.getMessage(), choice.notice(), painted);
         }
     }
 
     private static Engine open(Path dir) {
+        return open(dir, CompletableFuture.completedFuture(null));
+    }
+
+    /** @param checkAfter events.db's check (a large store's takes seconds of a core) starts once this completes */
+    private static Engine open(Path dir, CompletableFuture<Void> checkAfter) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -143,7 +177,7 @@ public final class CqrsFlowApp extends Application {
         }
         Map<String, Long> delays = configuredDelays != null ? configuredDelays : DEFAULT_DELAYS;
         // The window opens at once at any size: events.db's check runs in the background (the first command waits).
-        return Engine.openCheckingInBackground(dir, Clock.systemUTC(), delays);
+        return Engine.openCheckingInBackground(dir, Clock.systemUTC(), delays, checkAfter);
     }
 
     /** A remembered size, or the default when none (or nonsense, such as NaN) was stored. */
@@ -214,6 +248,11 @@ public final class CqrsFlowApp extends Application {
         stage.getScene().setRoot(view);
         // before a lesson given with --scenario opens: that closes this view and leaves view null a moment
         OpenTiming.watch(stage, view.model());
+        if (firstPainted != null) {
+            CompletableFuture<Void> painted = firstPainted;
+            firstPainted = null;
+            LessonMode.afterFirstPaint(stage, () -> painted.complete(null));
+        }
         Scenario first = configuredScenario;
         configuredScenario = null;
         if (first != null) {
