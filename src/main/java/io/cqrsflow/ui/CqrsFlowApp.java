@@ -52,7 +52,9 @@ public final class CqrsFlowApp extends Application {
     private static volatile Scenario configuredScenario;
     private static volatile double configuredSpeed = 1;
     /** The first folder being opened since {@link #launch}; null: {@link #init} opens it. */
-    private static volatile CompletableFuture<FirstOpen> early;
+    private static volatile CompletableFuture<Engine> early;
+    /** The first folder's choice, set before it is opened. */
+    private static volatile FirstFolder firstFolder;
 
     private final Preferences prefs = Preferences.userNodeForPackage(CqrsFlowApp.class);
     private String dataDirNotice;
@@ -81,7 +83,7 @@ public final class CqrsFlowApp extends Application {
     public static void launch(Path dataDir, Map<String, Long> delays, Scenario scenario, double speed, String... args) {
         configure(dataDir, delays, scenario, speed);
         // The databases open while the toolkit starts, on a thread of their own; init() takes the result.
-        early = CompletableFuture.supplyAsync(CqrsFlowApp::firstOpen, r -> {
+        early = openFirst(r -> {
             Thread t = new Thread(r, "open data folder");
             t.setDaemon(true);
             t.start();
@@ -127,41 +129,44 @@ public final class CqrsFlowApp extends Application {
                 + " opened the default folder " + defaultDir + " instead (☰ → Open data folder… to choose another).");
     }
 
-    /** The first folder's engine (null if it could not be opened, and why), and what to tell about the folder. */
-    private record FirstOpen(Engine engine, String problem, String notice, CompletableFuture<Void> painted) {
+    /** The first folder, what to tell about it (null: nothing), and the first paint its check waits for. */
+    private record FirstFolder(Path dir, String notice, CompletableFuture<Void> painted) {
     }
 
     @Override
     public void init() {
-        CompletableFuture<FirstOpen> opening = early;
+        CompletableFuture<Engine> opening = early;
         early = null;
-        // The launcher thread, not the FX thread: opening the databases touches the disk.
-        FirstOpen first = opening != null ? opening.join() : firstOpen();
-        engine = first.engine();
-        openProblem = first.problem();
-        dataDirNotice = first.notice();
-        firstPainted = first.painted();
-        if (engine != null) {
-            OpenTiming.mark("engine open");
+        if (opening == null) {
+            // The launcher thread, not the FX thread: opening the databases touches the disk.
+            opening = openFirst(Runnable::run);
         }
+        try {
+            engine = opening.join();
+            OpenTiming.mark("engine open");
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            openProblem = firstFolder.dir() + ": " + cause.getMessage();
+        }
+        dataDirNotice = firstFolder.notice();
+        firstPainted = firstFolder.painted();
     }
 
     /** Completed once the first view has been painted: events.db's background check starts then. */
     private CompletableFuture<Void> firstPainted;
 
-    private static FirstOpen firstOpen() {
-        DataDirChoice choice = chooseDataDir(configuredDataDir,
-                Preferences.userNodeForPackage(CqrsFlowApp.class).get(PREF_DATA, null), DataFolder.defaultLocation());
-        Path dir = choice.dir();
-        // Lesson folders a killed copy left behind (only ours, only unused ones: see LessonFolders).
-        io.cqrsflow.ui.lesson.LessonFolders.deleteStale(DataFolder::inUse);
-        // At most 10 s: a window that never paints does not hold the check (and the first command) for ever.
-        CompletableFuture<Void> painted = new CompletableFuture<Void>().completeOnTimeout(null, 10, TimeUnit.SECONDS);
-        try {
-            return new FirstOpen(open(dir, painted), null, choice.notice(), painted);
-        } catch (RuntimeException e) {
-            return new FirstOpen(null, dir + ": " + e.getMessage(), choice.notice(), painted);
-        }
+    /** Chooses the first folder (see {@link #firstFolder}) and opens it, on {@code thread}. */
+    private static CompletableFuture<Engine> openFirst(java.util.concurrent.Executor thread) {
+        return CompletableFuture.supplyAsync(() -> {
+            DataDirChoice choice = chooseDataDir(configuredDataDir,
+                    Preferences.userNodeForPackage(CqrsFlowApp.class).get(PREF_DATA, null), DataFolder.defaultLocation());
+            // At most 10 s: a window that never paints does not hold the check (and the first command) for ever.
+            CompletableFuture<Void> painted = new CompletableFuture<Void>().completeOnTimeout(null, 10, TimeUnit.SECONDS);
+            firstFolder = new FirstFolder(choice.dir(), choice.notice(), painted);
+            // Lesson folders a killed copy left behind (only ours, only unused ones: see LessonFolders).
+            io.cqrsflow.ui.lesson.LessonFolders.deleteStale(DataFolder::inUse);
+            return open(choice.dir(), painted);
+        }, thread);
     }
 
     private static Engine open(Path dir) {
