@@ -38,10 +38,21 @@ final class BackgroundCheck {
         return PASSED;
     }
 
-    /** Starts {@code work} on a daemon thread, on its own (reading) connection to {@code file}. */
-    static BackgroundCheck start(Path file, Work work) {
+    /**
+     * Starts {@code work} on a daemon thread, on its own (reading) connection to {@code file}, once {@code after}
+     * has completed (however it completed): a window lets its first frame be drawn before the check takes a core.
+     */
+    static BackgroundCheck start(Path file, Work work, CompletionStage<?> after) {
         CompletableFuture<String> result = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
+            try {
+                after.toCompletableFuture().handle((v, e) -> null).get();
+            } catch (InterruptedException e) {
+                result.complete(file + " was closed before it was checked.");
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                // cannot happen (handled above); check anyway
+            }
             try (Connection connection = SqliteConnections.connect(file)) {
                 result.complete(work.run(connection));
             } catch (SQLException e) {

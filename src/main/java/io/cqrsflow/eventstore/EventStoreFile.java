@@ -96,7 +96,7 @@ final class EventStoreFile {
 
     /** A writer connection to a healthy events.db of ours at {@code file}, in WAL mode, at the current schema. */
     static Opened open(Path file, EventCodec codec) throws SQLException {
-        return open(file, codec, false);
+        return open(file, codec, null);
     }
 
     /**
@@ -104,16 +104,19 @@ final class EventStoreFile {
      * store this app wrote) is only looked at here — header, version, table — and its integrity check and scan
      * run on a thread of their own ({@link BackgroundCheck}): the file is not written to until they pass
      * (switching an WAL file to WAL changes nothing on disk). Any other file is checked here, as before.
+     *
+     * @param inBackground null: check here; else the check starts in the background once this has completed
      */
-    static Opened open(Path file, EventCodec codec, boolean inBackground) throws SQLException {
+    static Opened open(Path file, EventCodec codec, java.util.concurrent.CompletionStage<?> inBackground)
+            throws SQLException {
         // Look before touching: a stranger's or damaged database must not even be switched to WAL.
         Connection connection = SqliteConnections.connect(file);
         try {
             NavigableMap<Long, String> marks = new TreeMap<>(Map.of(0L, LogHash.EMPTY));
             int version = inspectHeader(connection, file);
             BackgroundCheck check;
-            if (version > 0 && inBackground && inWalMode(connection)) {
-                check = BackgroundCheck.start(file, c -> check(c, file, codec, marks));
+            if (version > 0 && inBackground != null && inWalMode(connection)) {
+                check = BackgroundCheck.start(file, c -> check(c, file, codec, marks), inBackground);
             } else {
                 String problem = version == 0 ? null : check(connection, file, codec, marks);
                 if (problem != null) {

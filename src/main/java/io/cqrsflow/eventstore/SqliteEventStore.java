@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Map;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -95,7 +96,7 @@ public final class SqliteEventStore implements EventStore {
      * and a data folder another running copy holds. Never changes or deletes such a file.
      */
     public static SqliteEventStore open(Path file, Clock clock) {
-        return open(file, clock, false);
+        return open(file, clock, null);
     }
 
     /**
@@ -105,10 +106,15 @@ public final class SqliteEventStore implements EventStore {
      * appended: the append throws the same message {@code open} would have. {@link #checked()} says when.
      */
     public static SqliteEventStore openCheckingInBackground(Path file, Clock clock) {
-        return open(file, clock, true);
+        return openCheckingInBackground(file, clock, CompletableFuture.completedFuture(null));
     }
 
-    private static SqliteEventStore open(Path file, Clock clock, boolean checkInBackground) {
+    /** As {@link #openCheckingInBackground(Path, Clock)}, the check starting once {@code checkAfter} has completed. */
+    public static SqliteEventStore openCheckingInBackground(Path file, Clock clock, CompletionStage<?> checkAfter) {
+        return open(file, clock, checkAfter);
+    }
+
+    private static SqliteEventStore open(Path file, Clock clock, CompletionStage<?> checkInBackground) {
         Path folder = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(folder);

@@ -34,7 +34,8 @@ public final class DataFolder {
     }
 
     /**
-     * Moves DIR/events.db, DIR/read.db and DIR/crud.db (with -wal/-shm) into DIR/old-<stamp>/; returns where they went.
+     * Moves DIR/events.db, DIR/read.db, DIR/crud.db and the window's kept truth DIR/truth.db (with -wal/-shm) into
+     * DIR/old-<stamp>/; returns where they went.
      * Refuses while another running copy holds the folder.
      */
     public static List<Path> moveAside(Path dataDir, Instant now) throws IOException {
@@ -43,7 +44,7 @@ public final class DataFolder {
             return moved;
         }
         try (FolderLock ignored = FolderLock.acquire(dataDir)) {
-            for (String name : new String[]{Engine.EVENTS_FILE, Engine.READ_FILE, Engine.CRUD_FILE}) {
+            for (String name : new String[]{Engine.EVENTS_FILE, Engine.READ_FILE, Engine.CRUD_FILE, Engine.TRUTH_FILE}) {
                 Path target = SqliteFiles.moveAside(dataDir.resolve(name), now);
                 if (target != null) {
                     moved.add(target);

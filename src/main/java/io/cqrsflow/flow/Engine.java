@@ -42,6 +42,8 @@ public final class Engine implements AutoCloseable {
     public static final String EVENTS_FILE = "events.db";
     public static final String READ_FILE = "read.db";
     public static final String CRUD_FILE = CrudStore.FILE;
+    /** The write model's truth the window compares read models with, kept between runs (see ReadSide). */
+    public static final String TRUTH_FILE = ReadSide.TRUTH_FILE;
 
     private final Path dataDir;
     private final Clock clock;
@@ -117,7 +119,17 @@ public final class Engine implements AutoCloseable {
      * them. A store the check finds damaged takes no command, with the same message, also given as a notice.
      */
     public static Engine openCheckingInBackground(Path dataDir, Clock clock, Map<String, Long> delays) {
-        SqliteEventStore store = SqliteEventStore.openCheckingInBackground(dataDir.resolve(EVENTS_FILE), clock);
+        return openCheckingInBackground(dataDir, clock, delays, java.util.concurrent.CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * As above, the check starting only once {@code checkAfter} has completed: a window opening passes "my
+     * first frame is drawn", so that the check (seconds of a core at a million events) does not slow the first
+     * paint on a machine with few cores. Commands and the projectors wait for the check as before.
+     */
+    public static Engine openCheckingInBackground(Path dataDir, Clock clock, Map<String, Long> delays,
+                                                  java.util.concurrent.CompletionStage<?> checkAfter) {
+        SqliteEventStore store = SqliteEventStore.openCheckingInBackground(dataDir.resolve(EVENTS_FILE), clock, checkAfter);
         return open(store, dataDir, clock, delays, name -> new ExecutorScheduler("projector " + name));
     }
 

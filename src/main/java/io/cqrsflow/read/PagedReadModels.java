@@ -61,7 +61,10 @@ final class PagedReadModels implements AutoCloseable {
     synchronized ReadModelsSnapshot read(List<ReadModelModule<?>> running, Map<String, RowWindow> windows,
                                          BiFunction<Long, Long, ReadModelsSnapshot.Progress> progress) {
         if (truth == null) {
-            truth = TruthTable.empty();
+            if (!ReadDatabaseFile.isChecked(store)) {
+                return null; // the kept truth is checked against the log's hash, known once the store's check is over
+            }
+            truth = KeptTruth.open(db.file().resolveSibling(KeptTruth.FILE), store);
         }
         truth.advance(store, FOLD_SLICE);
         if (store.head() - truth.position() > FOLD_SLICE) {

@@ -20,6 +20,8 @@ import java.util.function.Function;
  * open, every projector that ran before resumes from its stored checkpoint.
  */
 public final class ReadSide implements AutoCloseable {
+    /** Beside read.db: the truth a window compares with, kept between runs ({@code KeptTruth}). */
+    public static final String TRUTH_FILE = KeptTruth.FILE;
     private final EventStore store;
     private final ReadDatabase db;
     private final Clock clock;

@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.cqrsflow.domain.CustomerRegistered;
 import io.cqrsflow.domain.Event;
-import io.cqrsflow.domain.OrderCancelled;
 import io.cqrsflow.domain.OrderLine;
-import io.cqrsflow.domain.OrderPaid;
 import io.cqrsflow.domain.OrderPlaced;
-import io.cqrsflow.domain.OrderShipped;
 import io.cqrsflow.domain.OrderStatus;
 import io.cqrsflow.eventstore.EventStore;
+import io.cqrsflow.eventstore.LogHash;
 import io.cqrsflow.eventstore.MoneyJson;
 import io.cqrsflow.eventstore.RecordedEvent;
 import io.cqrsflow.eventstore.SqliteFiles;
@@ -28,9 +26,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The write model's truth — every order exactly as {@link WriteModelFold} folds it — kept in a temporary
@@ -47,6 +48,8 @@ public final class TruthTable implements AutoCloseable {
     private static final int PAGE = 5_000;
     /** The temporary file's page cache: native memory, not heap; about what 200 000 orders take. */
     static final int CACHE_MB = 64;
+    /** Events folded per transaction (and at most the orders held in memory while folding them). */
+    static final int WINDOW = 20_000;
     private static final String COLUMNS = "order_id, customer_id, customer_name, items, total, status, placed_at,"
             + " paid_at, shipped_at, cancelled_at, cancel_reason";
 
@@ -56,9 +59,13 @@ public final class TruthTable implements AutoCloseable {
 
     private final Connection c;
     private long position;
+    /** The log's hash at {@link #position}, chained as events are folded; null: not kept (a temporary file). */
+    private final LogHash hash;
 
-    private TruthTable(Connection c) {
+    TruthTable(Connection c, long position, LogHash hash) {
         this.c = c;
+        this.position = position;
+        this.hash = hash;
     }
 
     /** Folds every event of the store, up to its head now, into a new temporary file. */
@@ -76,19 +83,23 @@ public final class TruthTable implements AutoCloseable {
             // No generated keys and a page cache that holds a million events' orders: folding the log is an
             // INSERT or an UPDATE by order id per event; with SQLite's 2 MB cache, once the orders outgrow it,
             // they read pages back from the file. (The WAL setting does nothing here: there is no journal.)
-            SqliteConnections.tuneForBulkWrites(c, CACHE_MB, 1_000);
+            SqliteConnections.tuneForBulkWrites(c, CACHE_MB, 8_000);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode = OFF");
                 s.execute("PRAGMA synchronous = OFF");
-                s.execute("CREATE TABLE customers(customer_id TEXT PRIMARY KEY, name TEXT NOT NULL)");
-                s.execute("CREATE TABLE orders(order_id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, customer_name TEXT"
-                        + " NOT NULL, items TEXT NOT NULL, total TEXT NOT NULL, status TEXT NOT NULL, placed_at TEXT NOT NULL,"
-                        + " paid_at TEXT, shipped_at TEXT, cancelled_at TEXT, cancel_reason TEXT)");
+                createTables(s);
             }
-            return new TruthTable(c);
+            return new TruthTable(c, 0, null);
         } catch (SQLException e) {
             throw new ReadModelException("could not make a temporary file for the write model: " + e.getMessage(), e);
         }
+    }
+
+    static void createTables(Statement s) throws SQLException {
+        s.execute("CREATE TABLE IF NOT EXISTS customers(customer_id TEXT PRIMARY KEY, name TEXT NOT NULL)");
+        s.execute("CREATE TABLE IF NOT EXISTS orders(order_id TEXT PRIMARY KEY, customer_id TEXT NOT NULL,"
+                + " customer_name TEXT NOT NULL, items TEXT NOT NULL, total TEXT NOT NULL, status TEXT NOT NULL,"
+                + " placed_at TEXT NOT NULL, paid_at TEXT, shipped_at TEXT, cancelled_at TEXT, cancel_reason TEXT)");
     }
 
     /**
@@ -108,49 +119,120 @@ public final class TruthTable implements AutoCloseable {
         }
     }
 
+    /**
+     * Folds {@value #WINDOW} events at a time: the orders they touch are read once (if placed before), evolved
+     * in memory as {@link WriteModelFold} evolves them, and written once per window in one transaction with
+     * one prepared batch per statement — an order placed, paid and shipped within a window is one insert, not
+     * three statements. A kept truth writes its position and the log's hash there in the same transaction.
+     */
     private void foldAll(EventStore store, long head) throws SQLException {
         c.setAutoCommit(false);
         try (PreparedStatement customer = c.prepareStatement("INSERT OR REPLACE INTO customers VALUES (?, ?)");
-             PreparedStatement placed = c.prepareStatement("INSERT OR REPLACE INTO orders VALUES (?, ?,"
-                     + " COALESCE((SELECT name FROM customers WHERE customer_id = ?), '?'), ?, ?, 'pending', ?, NULL, NULL, NULL, NULL)");
-             PreparedStatement paid = c.prepareStatement("UPDATE orders SET status = 'paid', paid_at = ?, shipped_at = NULL,"
-                     + " cancelled_at = NULL, cancel_reason = NULL WHERE order_id = ?");
-             PreparedStatement shipped = c.prepareStatement("UPDATE orders SET status = 'shipped', shipped_at = ?,"
-                     + " cancelled_at = NULL, cancel_reason = NULL WHERE order_id = ?");
-             PreparedStatement cancelled = c.prepareStatement("UPDATE orders SET status = 'cancelled', shipped_at = NULL,"
-                     + " cancelled_at = ?, cancel_reason = ? WHERE order_id = ?")) {
+             PreparedStatement name = c.prepareStatement("SELECT name FROM customers WHERE customer_id = ?");
+             PreparedStatement placed = c.prepareStatement("INSERT OR REPLACE INTO orders VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+                     + " ?, ?, ?)");
+             PreparedStatement changed = c.prepareStatement("UPDATE orders SET status = ?, paid_at = ?, shipped_at = ?,"
+                     + " cancelled_at = ?, cancel_reason = ? WHERE order_id = ?");
+             PreparedStatement folded = hash == null ? null
+                     : c.prepareStatement("UPDATE folded SET position = ?, log_hash = ?")) {
             while (position < head) {
-                List<RecordedEvent> page = store.readAll(position, (int) Math.min(PAGE, head - position));
-                if (page.isEmpty()) {
+                long to = Math.min(head, position + WINDOW);
+                Map<String, String> names = new HashMap<>();
+                Map<String, OrderDetails> touched = new LinkedHashMap<>();
+                Set<String> placedHere = new HashSet<>();
+                long at = position;
+                while (at < to) {
+                    List<RecordedEvent> page = store.readAll(at, (int) Math.min(PAGE, to - at));
+                    if (page.isEmpty()) {
+                        break;
+                    }
+                    for (RecordedEvent recorded : page) {
+                        apply(recorded, name, names, touched, placedHere);
+                        if (hash != null) {
+                            hash.add(recorded);
+                        }
+                        at = recorded.position();
+                    }
+                }
+                if (at == position) {
                     break;
                 }
-                for (RecordedEvent recorded : page) {
-                    Event event = recorded.event();
-                    String at = SqliteFiles.formatInstant(recorded.recordedAt());
-                    if (event instanceof CustomerRegistered e) {
-                        run(customer, e.customerId(), e.name());
-                    } else if (event instanceof OrderPlaced e) {
-                        run(placed, e.orderId(), e.customerId(), e.customerId(), items(e.items()),
-                                e.total().toPlainString(), at);
-                    } else if (event instanceof OrderPaid e) {
-                        run(paid, at, e.orderId());
-                    } else if (event instanceof OrderShipped e) {
-                        run(shipped, at, e.orderId());
-                    } else if (event instanceof OrderCancelled e) {
-                        run(cancelled, at, e.reason(), e.orderId());
+                for (Map.Entry<String, String> n : names.entrySet()) {
+                    batch(customer, n.getKey(), n.getValue());
+                }
+                for (OrderDetails o : touched.values()) {
+                    if (placedHere.contains(o.orderId())) {
+                        batch(placed, o.orderId(), o.customerId(), o.customerName(), items(o.items()),
+                                o.total().toPlainString(), o.status().label(), text(o.placedAt()), text(o.paidAt()),
+                                text(o.shippedAt()), text(o.cancelledAt()), o.cancelReason());
+                    } else {
+                        batch(changed, o.status().label(), text(o.paidAt()), text(o.shippedAt()), text(o.cancelledAt()),
+                                o.cancelReason(), o.orderId());
                     }
-                    position = recorded.position();
+                }
+                customer.executeBatch();
+                placed.executeBatch();
+                changed.executeBatch();
+                position = at;
+                if (folded != null) {
+                    folded.setLong(1, position);
+                    folded.setString(2, hash.value());
+                    folded.executeUpdate();
                 }
                 c.commit();
+            }
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    /** One event into the window's orders and customers (the table is read for what came before the window). */
+    private void apply(RecordedEvent recorded, PreparedStatement name, Map<String, String> names,
+                       Map<String, OrderDetails> touched, Set<String> placedHere) throws SQLException {
+        Event event = recorded.event();
+        if (event instanceof CustomerRegistered e) {
+            names.put(e.customerId(), e.name());
+        } else if (event instanceof OrderPlaced e) {
+            String customerName = names.containsKey(e.customerId()) ? names.get(e.customerId())
+                    : nameOf(name, e.customerId());
+            touched.remove(e.orderId()); // placed again (a store written with any version): a new row, as REPLACE makes
+            touched.put(e.orderId(), new OrderDetails(e.orderId(), e.customerId(), customerName, e.items(), e.total(),
+                    OrderStatus.PENDING, recorded.recordedAt(), null, null, null, null));
+            placedHere.add(e.orderId());
+        } else {
+            String orderId = WriteModelFold.orderOf(event);
+            if (orderId == null) {
+                return;
+            }
+            OrderDetails o = touched.get(orderId);
+            if (o == null) {
+                o = query("SELECT " + COLUMNS + " FROM orders WHERE order_id = ?", List.of(orderId)).get(orderId);
+            }
+            if (o != null) { // an order never placed stays unknown, as in the write model
+                touched.put(orderId, WriteModelFold.evolve(o, event, recorded.recordedAt()));
             }
         }
     }
 
-    private static void run(PreparedStatement ps, String... values) throws SQLException {
+    private static String nameOf(PreparedStatement name, String customerId) throws SQLException {
+        name.setString(1, customerId);
+        try (ResultSet rs = name.executeQuery()) {
+            return rs.next() ? rs.getString(1) : "?";
+        }
+    }
+
+    private static String text(Instant at) {
+        return at == null ? null : SqliteFiles.formatInstant(at);
+    }
+
+    private static void batch(PreparedStatement ps, String... values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             ps.setString(i + 1, values[i]);
         }
-        ps.executeUpdate();
+        ps.addBatch();
     }
 
     /** Compares two keys as SQLite's BINARY collation compares text: by their UTF-8 bytes. */

@@ -33,16 +33,40 @@ final class WriteModelFold {
             orders.put(e.orderId(), new OrderDetails(e.orderId(), e.customerId(),
                     customerNames.getOrDefault(e.customerId(), "?"), e.items(), e.total(), OrderStatus.PENDING, at,
                     null, null, null, null));
-        } else if (event instanceof OrderPaid e) {
-            orders.computeIfPresent(e.orderId(), (id, o) -> new OrderDetails(id, o.customerId(), o.customerName(),
-                    o.items(), o.total(), OrderStatus.PAID, o.placedAt(), at, null, null, null));
-        } else if (event instanceof OrderShipped e) {
-            orders.computeIfPresent(e.orderId(), (id, o) -> new OrderDetails(id, o.customerId(), o.customerName(),
-                    o.items(), o.total(), OrderStatus.SHIPPED, o.placedAt(), o.paidAt(), at, null, null));
-        } else if (event instanceof OrderCancelled e) {
-            orders.computeIfPresent(e.orderId(), (id, o) -> new OrderDetails(id, o.customerId(), o.customerName(),
-                    o.items(), o.total(), OrderStatus.CANCELLED, o.placedAt(), o.paidAt(), null, at, e.reason()));
+        } else {
+            String orderId = orderOf(event);
+            if (orderId != null) {
+                orders.computeIfPresent(orderId, (id, o) -> evolve(o, event, at));
+            }
         }
+    }
+
+    /** The order a payment, shipment or cancellation is about; null for any other event. */
+    static String orderOf(Event event) {
+        if (event instanceof OrderPaid e) {
+            return e.orderId();
+        } else if (event instanceof OrderShipped e) {
+            return e.orderId();
+        } else if (event instanceof OrderCancelled e) {
+            return e.orderId();
+        }
+        return null;
+    }
+
+    /** An order after a payment, shipment or cancellation recorded {@code at} (any other event leaves it). */
+    static OrderDetails evolve(OrderDetails o, Event event, Instant at) {
+        String id = o.orderId();
+        if (event instanceof OrderPaid) {
+            return new OrderDetails(id, o.customerId(), o.customerName(),
+                    o.items(), o.total(), OrderStatus.PAID, o.placedAt(), at, null, null, null);
+        } else if (event instanceof OrderShipped) {
+            return new OrderDetails(id, o.customerId(), o.customerName(),
+                    o.items(), o.total(), OrderStatus.SHIPPED, o.placedAt(), o.paidAt(), at, null, null);
+        } else if (event instanceof OrderCancelled e) {
+            return new OrderDetails(id, o.customerId(), o.customerName(),
+                    o.items(), o.total(), OrderStatus.CANCELLED, o.placedAt(), o.paidAt(), null, at, e.reason());
+        }
+        return o;
     }
 
     long position() {

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 
 /**
@@ -50,6 +51,10 @@ public final class CqrsFlowApp extends Application {
     private static volatile Map<String, Long> configuredDelays;
     private static volatile Scenario configuredScenario;
     private static volatile double configuredSpeed = 1;
+    /** The first folder being opened since {@link #launch}; null: {@link #init} opens it. */
+    private static volatile CompletableFuture<Engine> early;
+    /** The first folder's choice, set before it is opened. */
+    private static volatile FirstFolder firstFolder;
 
     private final Preferences prefs = Preferences.userNodeForPackage(CqrsFlowApp.class);
     private String dataDirNotice;
@@ -77,6 +82,12 @@ public final class CqrsFlowApp extends Application {
     /** As above, with the speed picker set to {@code speed} (--speed; 1: normal). */
     public static void launch(Path dataDir, Map<String, Long> delays, Scenario scenario, double speed, String... args) {
         configure(dataDir, delays, scenario, speed);
+        // The databases open while the toolkit starts, on a thread of their own; init() takes the result.
+        early = openFirst(r -> {
+            Thread t = new Thread(r, "open data folder");
+            t.setDaemon(true);
+            t.start();
+        });
         Application.launch(CqrsFlowApp.class, args);
     }
 
@@ -118,24 +129,52 @@ public final class CqrsFlowApp extends Application {
                 + " opened the default folder " + defaultDir + " instead (☰ → Open data folder… to choose another).");
     }
 
+    /** The first folder, what to tell about it (null: nothing), and the first paint its check waits for. */
+    private record FirstFolder(Path dir, String notice, CompletableFuture<Void> painted) {
+    }
+
     @Override
     public void init() {
-        // The launcher thread, not the FX thread: opening the databases touches the disk.
-        DataDirChoice choice = chooseDataDir(configuredDataDir,
-                Preferences.userNodeForPackage(CqrsFlowApp.class).get(PREF_DATA, null), DataFolder.defaultLocation());
-        Path dir = choice.dir();
-        dataDirNotice = choice.notice();
-        // Lesson folders a killed copy left behind (only ours, only unused ones: see LessonFolders).
-        io.cqrsflow.ui.lesson.LessonFolders.deleteStale(DataFolder::inUse);
-        try {
-            engine = open(dir);
-            OpenTiming.mark("engine open");
-        } catch (RuntimeException e) {
-            openProblem = dir + ": " + e.getMessage();
+        CompletableFuture<Engine> opening = early;
+        early = null;
+        if (opening == null) {
+            // The launcher thread, not the FX thread: opening the databases touches the disk.
+            opening = openFirst(Runnable::run);
         }
+        try {
+            engine = opening.join();
+            OpenTiming.mark("engine open");
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            openProblem = firstFolder.dir() + ": " + cause.getMessage();
+        }
+        dataDirNotice = firstFolder.notice();
+        firstPainted = firstFolder.painted();
+    }
+
+    /** Completed once the first view has been painted: events.db's background check starts then. */
+    private CompletableFuture<Void> firstPainted;
+
+    /** Chooses the first folder (see {@link #firstFolder}) and opens it, on {@code thread}. */
+    private static CompletableFuture<Engine> openFirst(java.util.concurrent.Executor thread) {
+        return CompletableFuture.supplyAsync(() -> {
+            DataDirChoice choice = chooseDataDir(configuredDataDir,
+                    Preferences.userNodeForPackage(CqrsFlowApp.class).get(PREF_DATA, null), DataFolder.defaultLocation());
+            // At most 10 s: a window that never paints does not hold the check (and the first command) for ever.
+            CompletableFuture<Void> painted = new CompletableFuture<Void>().completeOnTimeout(null, 10, TimeUnit.SECONDS);
+            firstFolder = new FirstFolder(choice.dir(), choice.notice(), painted);
+            // Lesson folders a killed copy left behind (only ours, only unused ones: see LessonFolders).
+            io.cqrsflow.ui.lesson.LessonFolders.deleteStale(DataFolder::inUse);
+            return open(choice.dir(), painted);
+        }, thread);
     }
 
     private static Engine open(Path dir) {
+        return open(dir, CompletableFuture.completedFuture(null));
+    }
+
+    /** @param checkAfter events.db's check (a large store's takes seconds of a core) starts once this completes */
+    private static Engine open(Path dir, CompletableFuture<Void> checkAfter) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -143,7 +182,7 @@ public final class CqrsFlowApp extends Application {
         }
         Map<String, Long> delays = configuredDelays != null ? configuredDelays : DEFAULT_DELAYS;
         // The window opens at once at any size: events.db's check runs in the background (the first command waits).
-        return Engine.openCheckingInBackground(dir, Clock.systemUTC(), delays);
+        return Engine.openCheckingInBackground(dir, Clock.systemUTC(), delays, checkAfter);
     }
 
     /** A remembered size, or the default when none (or nonsense, such as NaN) was stored. */
@@ -214,6 +253,11 @@ public final class CqrsFlowApp extends Application {
         stage.getScene().setRoot(view);
         // before a lesson given with --scenario opens: that closes this view and leaves view null a moment
         OpenTiming.watch(stage, view.model());
+        if (firstPainted != null) {
+            CompletableFuture<Void> painted = firstPainted;
+            firstPainted = null;
+            LessonMode.afterFirstPaint(stage, () -> painted.complete(null));
+        }
         Scenario first = configuredScenario;
         configuredScenario = null;
         if (first != null) {

@@ -152,6 +152,41 @@ class BackgroundCheckTest {
     }
 
     @Test
+    void a_check_asked_to_wait_starts_only_when_told_and_the_first_append_waits_for_it() throws Exception {
+        storeWith(EVENTS);
+        execute("UPDATE events SET data = '{\"orderId\": ' WHERE position = " + EVENTS);
+        String before = sha256();
+        CompletableFuture<Void> painted = new CompletableFuture<>();
+
+        try (SqliteEventStore store = SqliteEventStore.openCheckingInBackground(file(), clock, painted)) {
+            // the window's first frame is not drawn yet: the check has not begun (it would end in milliseconds)
+            Thread.sleep(500);
+            assertThat(store.checked().toCompletableFuture().isDone()).isFalse();
+            CompletableFuture<List<RecordedEvent>> append = CompletableFuture.supplyAsync(() -> store.append("order-new",
+                    0, List.of(new OrderPaid("o-new")), EventMetadata.forCommand("early")));
+            Thread.sleep(200);
+            assertThat(append).isNotDone();
+
+            painted.complete(null);
+
+            assertThat(store.checked().toCompletableFuture().join()).contains("position " + EVENTS);
+            assertThatThrownBy(append::join).hasCauseInstanceOf(EventStoreException.class)
+                    .cause().message().contains("position " + EVENTS, "cannot be read");
+        }
+        assertThat(sha256()).isEqualTo(before);
+    }
+
+    @Test
+    void a_store_closed_before_its_check_began_closes_at_once() {
+        storeWith(100);
+        long start = System.nanoTime();
+        try (SqliteEventStore store = SqliteEventStore.openCheckingInBackground(file(), clock, new CompletableFuture<>())) {
+            assertThat(store.head()).isEqualTo(100);
+        }
+        assertThat((System.nanoTime() - start) / 1_000_000).as("ms to open and close").isLessThan(5_000);
+    }
+
+    @Test
     void a_store_that_is_not_ours_is_still_refused_while_opening() throws Exception {
         execute("CREATE TABLE notes(text TEXT)");
 
