@@ -107,6 +107,11 @@ class ReadModelPagingTest {
         assertThat(whole.staleRows()).isEqualTo(2);
         assertThat(summary(robot)).isEqualTo("⚠ " + Human.count(whole.staleRows(), "stale row"));
         assertThat(fx(() -> table().getItems().size())).isEqualTo(ORDERS);
+
+        // and the event table's "#" column shows five-digit positions whole: it widens with the head's digits
+        List<String> cut = fx(() -> ClippedText.in(ui.view.eventTable()));
+        assertThat(cut).noneMatch(found -> found.matches(".* of \"\\d+\"$"));
+        assertThat(fx(() -> ui.view.eventTable().table().getItems().get(0).position())).isGreaterThan(10_000);
     }
 
     /**

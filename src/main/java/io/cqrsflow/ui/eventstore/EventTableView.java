@@ -56,6 +56,10 @@ public final class EventTableView extends VBox {
     private final FlowModel model;
     private final PagedEvents events;
     private final TableView<EventRow> table = new TableView<>();
+    private static final double POSITIONS_MIN = 36;
+    private final TableColumn<EventRow, String> positions = column("#", POSITIONS_MIN, r -> "" + r.position(),
+            "position: the global order of events");
+    private int positionDigits;
     private long lastArrival;
     /** The window's font, from CSS: in presenter mode it is larger, and the columns grow with it. */
     private final StyleableProperty<Font> font = CSS.createStyleableFontProperty(this, "font", "-fx-font",
@@ -79,7 +83,7 @@ public final class EventTableView extends VBox {
             return r;
         });
 
-        table.getColumns().add(column("#", 36, r -> "" + r.position(), "position: the global order of events"));
+        table.getColumns().add(positions);
         table.getColumns().add(checkpointColumn());
         table.getColumns().add(column("stream", 100, r -> r.loaded() ? r.event().streamId() : "…",
                 "stream_id: one stream per customer and per order"));
@@ -111,6 +115,25 @@ public final class EventTableView extends VBox {
         model.decorateInTurn(marks, this::redrawShownRows);
         model.onFrame(this::frame);
         ((ObservableValue<?>) font).addListener((o, a, b) -> fitColumns(BaseFont.scale(font.getValue())));
+        model.headProperty().addListener((o, a, b) -> fitPositions(b.longValue()));
+        fitPositions(model.headProperty().get());
+    }
+
+    /**
+     * The "#" column as wide as the head's digits (at the base font; {@link #fitColumns} scales it), so that
+     * position 1000001 is not cut to "1…". Measured again only when the head gains a digit.
+     */
+    private void fitPositions(long head) {
+        int digits = Long.toString(Math.max(1, head)).length();
+        if (digits == positionDigits) {
+            return;
+        }
+        positionDigits = digits;
+        javafx.scene.text.Text t = new javafx.scene.text.Text("0".repeat(digits));
+        t.setFont(Font.font(font.getValue().getFamily(), BaseFont.SIZE * 0.92));
+        double w = Math.max(POSITIONS_MIN, Math.ceil(t.getLayoutBounds().getWidth() + 14));
+        size(positions, w, w);
+        fitColumns(BaseFont.scale(font.getValue()));
     }
 
     @Override

@@ -66,6 +66,8 @@ public final class ReadModelPanel<T> extends VBox {
     private final List<Double> widest = new java.util.ArrayList<>();
     private Font measuredIn;
     private String lastFigures = "";
+    /** "reading…" until the rows have been read and compared (a big store takes a while), then "empty". */
+    private final Label placeholder = new Label("reading…");
     private long lastRefresh;
     private boolean first = true;
     private int lastOffset;
@@ -124,7 +126,7 @@ public final class ReadModelPanel<T> extends VBox {
         table.setId("table-" + projector);
         table.getStyleClass().addAll("dense", "read-model-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("empty"));
+        table.setPlaceholder(placeholder);
         table.setFixedCellSize(rowHeight(BaseFont.SIZE));
         table.setRowFactory(t -> new StaleAwareRow());
         table.setItems(rows);
@@ -327,6 +329,7 @@ public final class ReadModelPanel<T> extends VBox {
         int missing = reading.missing();
         ReadModelsSnapshot.Progress progress = s.progress(projector);
         staleSummary.getStyleClass().removeAll("has-stale", "checking");
+        placeholder.setText(s.compared(projector) ? "empty" : "reading…");
         if (!s.compared(projector)) {
             staleSummary.getStyleClass().add("checking");
             staleSummary.setText("… checking against the write model");
