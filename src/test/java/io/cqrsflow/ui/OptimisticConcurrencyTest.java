@@ -83,8 +83,10 @@ class OptimisticConcurrencyTest {
         // when nobody changes it before the learner sends
         robot.clickOn("#send-command");
 
-        // then the cancel is accepted on version 1, and the form now shows what it sees: version 2
-        waitUntil(5, () -> !ui.view.commands().log().getItems().isEmpty());
+        // then the cancel is accepted on version 1, and the form now shows what it sees: version 2 (the log already
+        // holds the given commands' results: wait for the cancel's, which the log shows in its turn)
+        waitUntil(5, () -> !ui.view.commands().log().getItems().isEmpty()
+                && ui.view.commands().log().getItems().get(0).headline().contains("CancelOrder o-1"));
         ResultLog.Entry entry = fx(() -> ui.view.commands().log().getItems().get(0));
         assertThat(entry.outcome()).isEqualTo(ResultLog.Outcome.ACCEPTED);
         assertThat(entry.detail()).contains("decided on version 1");
