@@ -81,28 +81,7 @@ class LessonFitTest {
     @Test
     void both_read_models_stay_open_while_a_question_about_one_of_them_is_up() throws Exception {
         // the lagging-list lesson asks what the order list says while the list is paused and the detail is not
-        Scenario lesson = new ScenarioLibrary().load("lagging-list");
-        controls = new ScenarioPlayerControls(ui.engine.client(), new ScenarioLibrary(), lesson,
-                p -> ui.view.lessonBar().show(p));
-        controls.setLessonHost(null, true, new LessonFeed(s -> ui.view.lessonPanel().show(s)));
-        fx(() -> {
-            new LessonMode().wire(ui.view, controls, () -> { });
-            controls.setSpeed(4);
-            controls.play(lesson.name());
-            return null;
-        });
-        waitUntil(90, () -> {
-            Label ask = (Label) ui.view.lookup(".lesson-question-ask");
-            boolean asking = ui.view.lookup("#lesson-question").isVisible();
-            if (asking && ask.getText().contains("order list say")) {
-                return true;
-            }
-            Node go = ui.view.lookup("#lesson-continue");
-            if (!asking && go instanceof javafx.scene.control.Button b && !b.isDisabled()) {
-                b.fire(); // a note that waits for the teacher: go on, as a teacher would, up to the question
-            }
-            return false;
-        });
+        playUntilAsked("lagging-list", "order list say", 90);
         WaitForAsyncUtils.waitForFxEvents(4);
 
         String heights = fx(() -> heights(ui.view.lookup("#read-side")));
@@ -116,29 +95,7 @@ class LessonFitTest {
     void the_lagging_list_stays_open_while_under_load_asks_about_it() throws Exception {
         // under-load asks what the order list says about o-200 while the list lags and the detail is in step;
         // with the question up only one table fits: it must be the list (the newest panel used to stay open)
-        Scenario lesson = new ScenarioLibrary().load("under-load");
-        controls = new ScenarioPlayerControls(ui.engine.client(), new ScenarioLibrary(), lesson,
-                p -> ui.view.lessonBar().show(p));
-        controls.setLessonHost(null, true, new LessonFeed(s -> ui.view.lessonPanel().show(s)));
-        fx(() -> {
-            new LessonMode().wire(ui.view, controls, () -> { });
-            controls.setSpeed(4);
-            controls.play(lesson.name());
-            return null;
-        });
-        waitUntil(120, () -> {
-            Label ask = (Label) ui.view.lookup(".lesson-question-ask");
-            boolean asking = ui.view.lookup("#lesson-question").isVisible();
-            if (asking && ask.getText().contains("What does order-list say")) {
-                return true;
-            }
-            Node go = ui.view.lookup("#lesson-continue");
-            if (!asking && go instanceof javafx.scene.control.Button b && !b.isDisabled()) {
-                b.fire();
-            }
-            return false;
-        });
-        waitUntil(5, () -> ui.view.readModels().behind(ui.view.readModels().orderList()));
+        playUntilAsked("under-load", "What does order-list say", 120);
         WaitForAsyncUtils.waitForFxEvents(4);
 
         String heights = fx(() -> heights(ui.view.lookup("#read-side")));
@@ -177,6 +134,35 @@ class LessonFitTest {
         WaitForAsyncUtils.waitForFxEvents(4);
         assertThat(fx(() -> list.foldedProperty().get())).isFalse();
         assertThat(fx(() -> detail.foldedProperty().get())).isTrue();
+    }
+
+    /**
+     * Plays a built-in lesson at 4x in the window, going on past each note that waits for the teacher (as a
+     * teacher would), until it asks a question containing {@code asked}.
+     */
+    private void playUntilAsked(String id, String asked, long seconds) throws Exception {
+        Scenario lesson = new ScenarioLibrary().load(id);
+        controls = new ScenarioPlayerControls(ui.engine.client(), new ScenarioLibrary(), lesson,
+                p -> ui.view.lessonBar().show(p));
+        controls.setLessonHost(null, true, new LessonFeed(s -> ui.view.lessonPanel().show(s)));
+        fx(() -> {
+            new LessonMode().wire(ui.view, controls, () -> { });
+            controls.setSpeed(4);
+            controls.play(lesson.name());
+            return null;
+        });
+        waitUntil(seconds, () -> {
+            Label ask = (Label) ui.view.lookup(".lesson-question-ask");
+            boolean asking = ui.view.lookup("#lesson-question").isVisible();
+            if (asking && ask.getText().contains(asked)) {
+                return true;
+            }
+            Node go = ui.view.lookup("#lesson-continue");
+            if (!asking && go instanceof javafx.scene.control.Button b && !b.isDisabled()) {
+                b.fire();
+            }
+            return false;
+        });
     }
 
     /** The read side's boxes with their heights, least heights and viewport: what to look at if it fails. */
