@@ -326,7 +326,7 @@ public final class MainView extends StackPane {
         pane.setFitToHeight(true);
         pane.getStyleClass().add("edge-to-edge");
         pane.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        return pane;
+        return Viewports.drawnDirect(pane);
     }
 
     /** "1 Commands the write side": the subtitle goes under the title when the column is narrow. */

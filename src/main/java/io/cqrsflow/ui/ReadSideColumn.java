@@ -43,6 +43,7 @@ final class ReadSideColumn extends ScrollPane {
         getStyleClass().add("edge-to-edge");
         setHbarPolicy(ScrollBarPolicy.NEVER);
         setId("read-side");
+        Viewports.drawnDirect(this);
         lagChart.foldedProperty().addListener((o, a, b) -> fitLater());
         viewportBoundsProperty().addListener((o, a, b) -> fitLater());
         readModels.onBehindChanged(this::fitLater);

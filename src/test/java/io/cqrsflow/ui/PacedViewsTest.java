@@ -130,6 +130,32 @@ class PacedViewsTest {
         });
     }
 
+    @Test
+    void nothing_on_screen_is_drawn_through_a_cache_image(FxRobot robot) throws Exception {
+        // the flow animates every frame and the read side's lines change a few times a second: a cached
+        // viewport (a scroll pane's default) would be drawn again into its image and then to the window
+        ui.submit(new RegisterCustomer("c-1", "Customer 1"));
+        fx(() -> ui.view.model().settle()).get(10, TimeUnit.SECONDS);
+        List<String> cached = fx(() -> {
+            List<String> found = new ArrayList<>();
+            cachedNodes(ui.view, found);
+            return found;
+        });
+        assertThat(cached).as("nodes drawn through a cache image").isEmpty();
+    }
+
+    private static void cachedNodes(Node node, List<String> found) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node.isCache()) {
+            found.add(node.getClass().getName() + node.getStyleClass() + " in " + node.getParent());
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> cachedNodes(child, found));
+        }
+    }
+
     private static void assertGapsAtLeast(List<Long> changes, String what) {
         List<Long> at = new ArrayList<>(changes);
         assertThat(at).as(what + " redrew").isNotEmpty();
