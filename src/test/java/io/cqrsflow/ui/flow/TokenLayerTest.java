@@ -44,6 +44,37 @@ class TokenLayerTest {
     }
 
     @Test
+    void each_token_in_the_air_is_a_small_node_of_its_own_so_a_move_redraws_only_its_spot() {
+        // given a layer as big as the flow, with tokens in the air on two paths
+        TokenLayer layer = new TokenLayer();
+        layer.resize(600, 400);
+        for (String path : List.of("append", "fan:order-list")) {
+            layer.flight(path).from(() -> new Point2D(10, 10)).to(() -> new Point2D(500, 300)).color(Color.RED)
+                    .startingAt(0).lasting(SECOND).launch();
+        }
+
+        // when they move
+        layer.tick(SECOND / 4);
+        layer.tick(SECOND / 2);
+
+        // then what is drawn is one small node per token, where the token is (a canvas the size of the flow
+        // would have the renderer draw the whole flow again every frame)
+        List<javafx.geometry.Bounds> drawn = layer.getChildrenUnmodifiable().stream()
+                .filter(javafx.scene.Node::isVisible).map(javafx.scene.Node::getBoundsInParent).toList();
+        assertThat(drawn).hasSize(2);
+        for (javafx.geometry.Bounds b : drawn) {
+            assertThat(b.getWidth()).as("token width").isLessThan(60);
+            assertThat(b.getHeight()).as("token height").isLessThan(60);
+            assertThat(b.contains(layer.drawnAt().get(0).getCenterX(), layer.drawnAt().get(0).getCenterY()))
+                    .as("the token is drawn where it is").isTrue();
+        }
+
+        // and when they land, nothing is left drawn
+        layer.tick(2 * SECOND);
+        assertThat(layer.getChildrenUnmodifiable().stream().filter(javafx.scene.Node::isVisible)).isEmpty();
+    }
+
+    @Test
     void a_flight_without_a_duration_is_refused() {
         TokenLayer layer = new TokenLayer();
 
