@@ -18,9 +18,9 @@ import java.util.Set;
 /**
  * The right column: the read models above their lag chart, in a scroll pane. Every open read-model panel has
  * room for five rows; when the column is too short for all of them, panels fold (each says so, a click opens
- * it): first those the lesson does not use, then the lag chart, then the older ones — one folded already
+ * it): first those the lesson does not use, then the lag chart, then the others — one folded already
  * before one open (panels do not swap as lags change), one in step with the store before one that lags, the
- * oldest first — never the newest, never one a person opened or folded. If a person opens more than fit, the column scrolls: nothing is cut off.
+ * oldest first — never the one that lags most (else the newest open one), never one a person opened or folded. If a person opens more than fit, the column scrolls: nothing is cut off.
  */
 final class ReadSideColumn extends ScrollPane {
     private final VBox content;
@@ -89,14 +89,18 @@ final class ReadSideColumn extends ScrollPane {
                 }
             }
             foldOrder.add(lagChart);
-            // then the others, one staying open whatever happens: the newest that lags (the lag is the lesson),
-            // else the newest open one (the screen does not swap panels as lags settle), else the newest. The
-            // others fold one folded already before one open, one in step before one that lags, and among those
-            // alike the oldest first
+            // then the others, one staying open whatever happens: the one that lags most (the lag is the
+            // lesson; the newest of those alike), else the newest open one (the screen does not swap panels as
+            // lags settle), else the newest. The others fold one folded already before one open, one in step
+            // before one that lags, and among those alike the oldest first. The column fits again when which
+            // panels lag changes, not as their lags grow and shrink: panels do not swap back and forth
             ReadModelPanel<?> kept = null;
+            long most = 0;
             for (ReadModelPanel<?> p : rest) {
-                if (readModels.behind(p)) {
+                long behind = readModels.eventsBehind(p);
+                if (behind > 0 && behind >= most) {
                     kept = p;
+                    most = behind;
                 }
             }
             for (int i = rest.size() - 1; kept == null && i >= 0; i--) {

@@ -131,6 +131,35 @@ class LessonFitTest {
         assertThat(fx(() -> detail.foldedProperty().get())).isTrue();
     }
 
+    @Test
+    void when_both_lag_and_one_fits_the_one_lagging_most_stays_open() throws Exception {
+        // given the order list three events behind and the order detail one
+        ui.fiveCustomersWithAnOrderEach();
+        ReadModelPanel<?> list = fx(() -> ui.view.readModels().orderList());
+        ReadModelPanel<?> detail = fx(() -> ui.view.readModels().panel(io.cqrsflow.read.ProjectionNames.ORDER_DETAIL));
+        ui.engine.client().pause(io.cqrsflow.read.ProjectionNames.ORDER_LIST).toCompletableFuture().get();
+        ui.submit(new io.cqrsflow.domain.RegisterCustomer("c-6", "Ada Lovelace"));
+        ui.submit(new io.cqrsflow.domain.RegisterCustomer("c-7", "Grace Hopper"));
+        waitUntil(10, () -> !ui.view.readModels().behind(detail));
+        ui.engine.client().pause(io.cqrsflow.read.ProjectionNames.ORDER_DETAIL).toCompletableFuture().get();
+        ui.submit(new io.cqrsflow.domain.RegisterCustomer("c-8", "Alan Turing"));
+        waitUntil(10, () -> ui.view.readModels().eventsBehind(list) == 3
+                && ui.view.readModels().eventsBehind(detail) == 1);
+
+        // when the window gets so short that only one read model fits with five rows
+        fx(() -> {
+            ui.view.getScene().getWindow().setHeight(560);
+            return null;
+        });
+        waitUntil(5, () -> detail.foldedProperty().get() || list.foldedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents(4);
+
+        // then the list, three behind, stays open, not the newer detail, one behind
+        String heights = fx(() -> heights(ui.view.lookup("#read-side")));
+        assertThat(fx(() -> list.foldedProperty().get())).as(heights).isFalse();
+        assertThat(fx(() -> detail.foldedProperty().get())).as(heights).isTrue();
+    }
+
     /** Starts a built-in lesson at 4x in the window, as the lesson picker does. */
     private void play(String id) {
         Scenario lesson = new ScenarioLibrary().load(id);

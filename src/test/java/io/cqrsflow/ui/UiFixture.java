@@ -35,6 +35,7 @@ final class UiFixture implements AutoCloseable {
         MainView view = new MainView(engine.client());
         Scene scene = new Scene(view, CqrsFlowApp.MIN_WIDTH, CqrsFlowApp.MIN_HEIGHT);
         stage.setScene(scene);
+        stage.sizeToScene(); // TestFX keeps one stage for every test: undo a size an earlier test set
         stage.show();
         return new UiFixture(engine, view, scene);
     }

@@ -108,8 +108,13 @@ public final class ReadModelsView extends VBox {
 
     /** Whether its projector has events left to apply: its panel shows a lag, what the screen is there for. */
     public boolean behind(ReadModelPanel<?> panel) {
+        return eventsBehind(panel) > 0;
+    }
+
+    /** How many events its projector has left to apply, as last heard (0 when not known). */
+    public long eventsBehind(ReadModelPanel<?> panel) {
         io.cqrsflow.read.ProjectorStatus s = model.statuses().get(panel.projector());
-        return s != null && s.eventsBehind() > 0;
+        return s == null ? 0 : Math.max(0, s.eventsBehind());
     }
 
     /** The width the widest panel's column headers need. */
