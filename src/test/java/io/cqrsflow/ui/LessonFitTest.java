@@ -140,7 +140,8 @@ class LessonFitTest {
         ui.engine.client().pause(io.cqrsflow.read.ProjectionNames.ORDER_LIST).toCompletableFuture().get();
         ui.submit(new io.cqrsflow.domain.RegisterCustomer("c-6", "Ada Lovelace"));
         ui.submit(new io.cqrsflow.domain.RegisterCustomer("c-7", "Grace Hopper"));
-        waitUntil(10, () -> !ui.view.readModels().behind(detail));
+        waitUntil(10, () -> ui.view.readModels().eventsBehind(list) == 2
+                && ui.view.readModels().eventsBehind(detail) == 0);
         ui.engine.client().pause(io.cqrsflow.read.ProjectionNames.ORDER_DETAIL).toCompletableFuture().get();
         ui.submit(new io.cqrsflow.domain.RegisterCustomer("c-8", "Alan Turing"));
         waitUntil(10, () -> ui.view.readModels().eventsBehind(list) == 3
@@ -148,7 +149,7 @@ class LessonFitTest {
 
         // when the window gets so short that only one read model fits with five rows
         fx(() -> {
-            ui.view.getScene().getWindow().setHeight(560);
+            ui.view.getScene().getWindow().setHeight(440);
             return null;
         });
         waitUntil(5, () -> detail.foldedProperty().get() || list.foldedProperty().get());
