@@ -35,7 +35,11 @@ final class UiFixture implements AutoCloseable {
         MainView view = new MainView(engine.client());
         Scene scene = new Scene(view, CqrsFlowApp.MIN_WIDTH, CqrsFlowApp.MIN_HEIGHT);
         stage.setScene(scene);
-        stage.sizeToScene(); // TestFX keeps one stage for every test: undo a size an earlier test set
+        // TestFX keeps one stage for every test: undo the size, least size or maximising an earlier test set
+        stage.setMaximized(false);
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
+        stage.sizeToScene();
         stage.show();
         return new UiFixture(engine, view, scene);
     }
