@@ -66,10 +66,18 @@ final class HeadlessRunner {
         if (scenario != null) {
             scenario.projectorDelays().forEach((name, ms) -> delays.put(name, Math.round(ms / speed)));
         }
-        Engine engine = Engine.open(dataDir, Clock.systemUTC(), delays);
+        // events.db's integrity check and scan run beside a catch-up into an empty read.db; the run still ends
+        // with the check's message on a damaged store (awaitCheck), and nothing is appended before it passes.
+        Engine engine = Engine.openProjectingBesideCheck(dataDir, Clock.systemUTC(), delays,
+                java.util.concurrent.CompletableFuture.completedFuture(null));
         try {
             engine.notices().forEach(trace::notice);
             engine.subscribe(trace);
+            long head = engine.head();
+            engine.readSide().started().thenAccept(from -> trace.started(head, from));
+            if (scenario != null || rebuild) {
+                awaitCheck(engine); // a lesson's steps and a rebuild begin on a store known to be healthy
+            }
             hooks.opened(engine);
             // Each projector has read its first page by now: an event it cannot read ends the run here.
             engine.awaitSettled(Duration.ofSeconds(10));
@@ -115,6 +123,7 @@ final class HeadlessRunner {
             // left on the trace; only a failed projector or one that stopped moving ends the wait.
             CatchUpWatch.Verdict caughtUp = engine.awaitCaughtUp(new CatchUpWatch(), PROGRESS_EVERY_MS, trace::catchingUp);
             if (!(caughtUp instanceof CatchUpWatch.CaughtUp)) {
+                awaitCheck(engine); // a damaged store is what to say, not the projector that tripped over it
                 failIfUnreadable(engine);
                 StringBuilder b = new StringBuilder("projectors did not catch up: " + caughtUp.message() + ";");
                 for (Projector p : engine.readSide().projectors()) {
@@ -124,6 +133,7 @@ final class HeadlessRunner {
                 }
                 throw new IllegalStateException(b.toString());
             }
+            awaitCheck(engine);
             Map<String, Long> checkpoints = new LinkedHashMap<>();
             for (Projector p : engine.readSide().projectors()) {
                 checkpoints.put(p.name(), p.status().checkpoint());
@@ -143,10 +153,19 @@ final class HeadlessRunner {
         }
     }
 
+    /** Waits for events.db's open-time check (seconds at a million events); a store it finds damaged ends the run. */
+    private static void awaitCheck(Engine engine) {
+        String problem = engine.store().checked().toCompletableFuture().join();
+        if (problem != null) {
+            throw new EventStoreException(problem);
+        }
+    }
+
     /** A store with an event that cannot be read takes no commands and feeds no projector: say so, and stop. */
     private static void failIfUnreadable(Engine engine) {
         String unreadable = engine.unreadable();
         if (unreadable != null) {
+            awaitCheck(engine); // a store found damaged by its check: that is the message, not a row read in passing
             throw new EventStoreException(unreadable);
         }
     }

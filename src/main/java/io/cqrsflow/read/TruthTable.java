@@ -241,6 +241,11 @@ public final class TruthTable implements AutoCloseable {
                 b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** Its connection, for {@link StaleKeys} to compare in SQL; the caller leaves it as it found it. */
+    Connection connection() {
+        return c;
+    }
+
     /** The position of the last event folded. */
     public long position() {
         return position;
