@@ -17,7 +17,8 @@ import java.util.Locale;
  * "caught up" line); compared with raw sqlite-jdbc replaying the same store ({@link RawPaths#rebuildRaw}) and
  * with the two projectors alone, no engine, signals or trace ({@link StorePaths#rebuildStore}), in the same run;</li>
  * <li>the headless open: the wall time open to exit, split into JVM start and exit, open to the projectors
- * started (events.db's check no longer in front of them), catch-up, and the summary's stale count.</li>
+ * started (events.db's check no longer in front of them), catch-up, and the summary's stale count; and
+ * the wall time of a second headless open of the same store, its read.db now caught up.</li>
  * </ul>
  * Also the child's peak resident memory, and one JSON line. Not a test.
  *
@@ -65,6 +66,8 @@ public final class AppCatchUpBench {
 
         Run app = runApp(store, "--headless", "--data", store.toString());
         Split split = Split.of(app);
+        // the same store opened again, its read.db caught up: events.db's check, then the summary's count
+        Run again = runApp(store, "--headless", "--data", store.toString());
         // A run that did not finish (the headless wait gave up, say) has no rate: say so, do not divide.
         double rate = app.exit() == 0 && split != null ? split.caughtUp() / split.catchUpSeconds() : Double.NaN;
         double rawRate = head / raw;
@@ -79,17 +82,21 @@ public final class AppCatchUpBench {
                 split == null ? Double.NaN : split.startMs() / 1000.0, split == null ? Double.NaN : split.catchUpSeconds(),
                 split == null ? Double.NaN : split.summarySeconds(), app.peakRssKb() / 1024, app.exit());
         System.out.println("    last lines: " + String.join(" | ", app.lastLines()));
+        System.out.printf(Locale.ROOT, "headless open again, read.db caught up: %.1f s wall   peak resident %d MB   exit %d%n",
+                again.seconds(), again.peakRssKb() / 1024, again.exit());
         System.out.printf(Locale.ROOT, "{\"app_catchup_events\":%d,\"app_catchup_s\":%s,\"app_catchup_per_s\":%s,"
                         + "\"app_catchup_raw_per_s\":%.0f,\"app_catchup_ratio\":%s,\"app_catchup_alone_per_s\":%.0f,"
                         + "\"app_catchup_vs_alone\":%s,\"headless_open_s\":%.1f,\"headless_open_jvm_s\":%s,"
                         + "\"headless_open_to_start_s\":%s,\"headless_open_catchup_s\":%s,\"headless_open_summary_s\":%s,"
-                        + "\"app_catchup_peak_rss_mb\":%d,\"app_catchup_exit\":%d}%n",
+                        + "\"app_catchup_peak_rss_mb\":%d,\"app_catchup_exit\":%d,\"headless_reopen_s\":%.1f,"
+                        + "\"headless_reopen_exit\":%d}%n",
                 split == null ? 0 : split.caughtUp(), json(split == null ? Double.NaN : split.catchUpSeconds(), "%.1f"),
                 json(rate, "%.0f"), rawRate, json(rate / rawRate, "%.2f"), aloneRate, json(rate / aloneRate, "%.2f"),
                 app.seconds(), json(split == null ? Double.NaN : split.jvmSeconds(app), "%.1f"),
                 json(split == null ? Double.NaN : split.startMs() / 1000.0, "%.1f"),
                 json(split == null ? Double.NaN : split.catchUpSeconds(), "%.1f"),
-                json(split == null ? Double.NaN : split.summarySeconds(), "%.1f"), app.peakRssKb() / 1024, app.exit());
+                json(split == null ? Double.NaN : split.summarySeconds(), "%.1f"), app.peakRssKb() / 1024, app.exit(),
+                again.seconds(), again.exit());
     }
 
     /** read.db, its WAL, and a kept truth: the run starts with nothing derived from events.db. */
