@@ -120,6 +120,9 @@ public final class Engine implements AutoCloseable {
      * io.cqrsflow.read.ProjectorListener, java.util.function.Consumer, boolean)}). A read.db that has applied
      * events is checked against the log first, as before. The first command waits for the check; a caller that
      * must not end its run on a damaged store waits for {@code store().checked()} too.
+     *
+     * @param checkAfter the check starts once this has completed (the headless runner: once caught up, or at once
+     *                   when something waits for it)
      */
     public static Engine openProjectingBesideCheck(Path dataDir, Clock clock, Map<String, Long> delays,
                                                    java.util.concurrent.CompletionStage<?> checkAfter) {
