@@ -66,14 +66,30 @@ final class HeadlessRunner {
         if (scenario != null) {
             scenario.projectorDelays().forEach((name, ms) -> delays.put(name, Math.round(ms / speed)));
         }
-        Engine engine = Engine.open(dataDir, Clock.systemUTC(), delays);
+        // A catch-up into a read.db with nothing applied does not wait for events.db's integrity check and scan:
+        // the check runs once the projectors have caught up, beside the summary's count (on two cores, beside the
+        // catch-up it would slow the catch-up by as much as it saved). The run still ends with the check's message
+        // on a damaged store, and nothing is appended before it passes.
+        CheckGate check = new CheckGate();
+        Engine engine = Engine.openProjectingBesideCheck(dataDir, Clock.systemUTC(), delays, check.mayStart);
         try {
+            check.engine = engine;
             engine.notices().forEach(trace::notice);
             engine.subscribe(trace);
+            long head = engine.head();
+            engine.readSide().started().thenAccept(from -> trace.started(head, from));
+            if (scenario != null || rebuild || !engine.readSide().started().toCompletableFuture().isDone()) {
+                // a lesson's steps and a rebuild begin on a store known to be healthy; projectors held until
+                // the check has compared read.db with the log wait for it too
+                check.await();
+            }
+            if (hooks != NONE) {
+                check.mayStart.complete(null); // a window drawn headless compares rows once the check is over
+            }
             hooks.opened(engine);
             // Each projector has read its first page by now: an event it cannot read ends the run here.
             engine.awaitSettled(Duration.ofSeconds(10));
-            failIfUnreadable(engine);
+            check.failIfUnreadable();
             if (rebuild) {
                 for (Projector p : engine.readSide().projectors()) {
                     p.rebuild();
@@ -100,7 +116,7 @@ final class HeadlessRunner {
                     player.close();
                 }
             }
-            failIfUnreadable(engine);
+            check.failIfUnreadable();
             hooks.played(engine);
             // A pause asked for by the last step may not have happened yet; let it, then undo it.
             engine.awaitSettled(Duration.ofSeconds(10));
@@ -114,8 +130,10 @@ final class HeadlessRunner {
             // No fixed timeout: a store of a million events takes as long as it takes, with progress and time
             // left on the trace; only a failed projector or one that stopped moving ends the wait.
             CatchUpWatch.Verdict caughtUp = engine.awaitCaughtUp(new CatchUpWatch(), PROGRESS_EVERY_MS, trace::catchingUp);
+            check.mayStart.complete(null);
             if (!(caughtUp instanceof CatchUpWatch.CaughtUp)) {
-                failIfUnreadable(engine);
+                check.await(); // a damaged store is what to say, not the projector that tripped over it
+                check.failIfUnreadable();
                 StringBuilder b = new StringBuilder("projectors did not catch up: " + caughtUp.message() + ";");
                 for (Projector p : engine.readSide().projectors()) {
                     ProjectorStatus s = p.status();
@@ -128,7 +146,15 @@ final class HeadlessRunner {
             for (Projector p : engine.readSide().projectors()) {
                 checkpoints.put(p.name(), p.status().checkpoint());
             }
-            trace.summary(engine.store().head(), checkpoints, staleRows(engine));
+            int staleRows;
+            try {
+                staleRows = staleRows(engine); // while the check runs
+            } catch (RuntimeException e) {
+                check.await(); // a store found damaged: that is the message
+                throw e;
+            }
+            check.await();
+            trace.summary(engine.store().head(), checkpoints, staleRows);
             if (trace.failedSteps() > 0) {
                 throw new IllegalStateException(trace.failedSteps() + " step(s) of the scenario could not be carried out;"
                         + " see the trace above");
@@ -138,16 +164,32 @@ final class HeadlessRunner {
                         ? " (and " + (trace.failedChecks() - 1) + " more; see the trace above)" : ""));
             }
         } finally {
-            hooks.closing(engine);
+            hooks.closing(engine); // a check not started yet is stopped as the engine closes
             engine.close();
         }
     }
 
-    /** A store with an event that cannot be read takes no commands and feeds no projector: say so, and stop. */
-    private static void failIfUnreadable(Engine engine) {
-        String unreadable = engine.unreadable();
-        if (unreadable != null) {
-            throw new EventStoreException(unreadable);
+    /** events.db's open-time check, held back until the run lets it start (or waits for it). */
+    private static final class CheckGate {
+        final java.util.concurrent.CompletableFuture<Void> mayStart = new java.util.concurrent.CompletableFuture<>();
+        Engine engine;
+
+        /** Starts the check if it has not started, and waits for it (seconds at a million events); a damaged store ends the run. */
+        void await() {
+            mayStart.complete(null);
+            String problem = engine.store().checked().toCompletableFuture().join();
+            if (problem != null) {
+                throw new EventStoreException(problem);
+            }
+        }
+
+        /** A store with an event that cannot be read takes no commands and feeds no projector: say so, and stop. */
+        void failIfUnreadable() {
+            String unreadable = engine.unreadable();
+            if (unreadable != null) {
+                await(); // a store found damaged by its check: that is the message, not a row read in passing
+                throw new EventStoreException(unreadable);
+            }
         }
     }
 

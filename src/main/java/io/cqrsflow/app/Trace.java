@@ -164,6 +164,31 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
         }
     }
 
+    /**
+     * "start     catching up to position 1000001: order-list from 0, order-detail from 0" — when the projectors
+     * start (at open, or once events.db's check released them); printed only if one of them is behind.
+     */
+    void started(long head, Map<String, Long> from) {
+        if (from.values().stream().allMatch(checkpoint -> checkpoint >= head)) {
+            return;
+        }
+        if (json) {
+            ObjectNode n = node("start");
+            n.put("head", head);
+            ObjectNode c = n.putObject("checkpoints");
+            from.forEach(c::put);
+            print(n);
+        } else {
+            StringBuilder b = new StringBuilder("start     catching up to position " + head + ":");
+            String comma = "";
+            for (Map.Entry<String, Long> e : from.entrySet()) {
+                b.append(comma).append(' ').append(e.getKey()).append(" from ").append(e.getValue());
+                comma = ",";
+            }
+            text(b.toString());
+        }
+    }
+
     void notice(String message) {
         if (json) {
             ObjectNode n = node("notice");

@@ -59,7 +59,7 @@ public final class Engine implements AutoCloseable {
     private final CrudBeside crud;
 
     private Engine(Path dataDir, Clock clock, SqliteEventStore store, Map<String, Long> delays,
-                   Function<String, Scheduler> schedulers) {
+                   Function<String, Scheduler> schedulers, boolean projectBeforeCheck) {
         this.dataDir = dataDir;
         this.clock = clock;
         this.store = store;
@@ -86,7 +86,7 @@ public final class Engine implements AutoCloseable {
             }
         };
         this.readSide = ReadSide.open(store, dataDir.resolve(READ_FILE), clock, delays,
-                schedulers, listener, this::notice);
+                schedulers, listener, this::notice, projectBeforeCheck);
         store.checked().thenAccept(problem -> {
             if (problem != null) {
                 notice(problem);
@@ -109,7 +109,25 @@ public final class Engine implements AutoCloseable {
      */
     public static Engine open(Path dataDir, Clock clock, Map<String, Long> delays,
                               Function<String, Scheduler> schedulers) {
-        return open(SqliteEventStore.open(dataDir.resolve(EVENTS_FILE), clock), dataDir, clock, delays, schedulers);
+        return open(SqliteEventStore.open(dataDir.resolve(EVENTS_FILE), clock), dataDir, clock, delays, schedulers, false);
+    }
+
+    /**
+     * As {@link #open(Path, Clock, Map)}, for a run that starts by catching up (headless): events.db's integrity
+     * check and scan run in the background as for a window, and a read.db in which nothing has been applied yet
+     * (none, or every checkpoint at 0) does not wait for them — its projectors start at once, beside the check
+     * (see {@link ReadSide#open(io.cqrsflow.eventstore.EventStore, Path, Clock, Map, Function,
+     * io.cqrsflow.read.ProjectorListener, java.util.function.Consumer, boolean)}). A read.db that has applied
+     * events is checked against the log first, as before. The first command waits for the check; a caller that
+     * must not end its run on a damaged store waits for {@code store().checked()} too.
+     *
+     * @param checkAfter the check starts once this has completed (the headless runner: once caught up, or at once
+     *                   when something waits for it)
+     */
+    public static Engine openProjectingBesideCheck(Path dataDir, Clock clock, Map<String, Long> delays,
+                                                   java.util.concurrent.CompletionStage<?> checkAfter) {
+        SqliteEventStore store = SqliteEventStore.openCheckingInBackground(dataDir.resolve(EVENTS_FILE), clock, checkAfter);
+        return open(store, dataDir, clock, delays, name -> new ExecutorScheduler("projector " + name), true);
     }
 
     /**
@@ -130,13 +148,13 @@ public final class Engine implements AutoCloseable {
     public static Engine openCheckingInBackground(Path dataDir, Clock clock, Map<String, Long> delays,
                                                   java.util.concurrent.CompletionStage<?> checkAfter) {
         SqliteEventStore store = SqliteEventStore.openCheckingInBackground(dataDir.resolve(EVENTS_FILE), clock, checkAfter);
-        return open(store, dataDir, clock, delays, name -> new ExecutorScheduler("projector " + name));
+        return open(store, dataDir, clock, delays, name -> new ExecutorScheduler("projector " + name), false);
     }
 
     private static Engine open(SqliteEventStore store, Path dataDir, Clock clock, Map<String, Long> delays,
-                               Function<String, Scheduler> schedulers) {
+                               Function<String, Scheduler> schedulers, boolean projectBeforeCheck) {
         try {
-            return new Engine(dataDir, clock, store, delays, schedulers);
+            return new Engine(dataDir, clock, store, delays, schedulers, projectBeforeCheck);
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -230,6 +230,16 @@ public final class ReadDatabase implements AutoCloseable {
         });
     }
 
+    /** True while no projection has applied an event (no checkpoint past 0): nothing in it to check against a log. */
+    boolean appliedNothing() {
+        return read(c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM checkpoints WHERE position > 0")) {
+                return rs.next() && rs.getLong(1) == 0;
+            }
+        });
+    }
+
     public long checkpoint(String projection) {
         return checkpointOf(projection).position();
     }

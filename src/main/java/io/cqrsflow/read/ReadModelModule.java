@@ -78,6 +78,17 @@ public interface ReadModelModule<R> {
         } while (after != null);
     }
 
+    /**
+     * SQL that selects (one column) every key whose row may differ from the truth — a superset of the stale
+     * keys, which {@link StaleKeys} then compares in Java — or null (the default): counted in Java chunk by chunk.
+     * Runs on the truth's connection, its tables as {@code main.orders} and {@code main.customers}, read.db's as
+     * {@code r.}. A key it leaves out must have, in every column {@link #stale} reads of its row and its truth,
+     * the same value as the truth's (compared with {@code IS}); then both parse alike and compare equal.
+     */
+    default String mayBeStaleSql() {
+        return null;
+    }
+
     /** The truth of the next chunk of its keys after {@code after}: by default rows are kept one per order. */
     default TruthTable.Chunk truthAfter(TruthTable truth, String after, int chunk) {
         return truth.ordersAfter(after, chunk);

@@ -12,6 +12,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -35,6 +37,10 @@ public final class ReadSide implements AutoCloseable {
     private final Object adding = new Object();
     /** While the store's background check runs, projectors are registered but not started (see release). */
     private boolean held;
+    /** Completes when the projectors running from the start have been started, with the checkpoint each started at. */
+    private final CompletableFuture<Map<String, Long>> started = new CompletableFuture<>();
+    /** The checkpoint each projector was started at, filled in as they start. */
+    private final Map<String, Long> startedAt = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile boolean closed;
     private final OrderQueries queries;
     private final SalesByCustomerQueries sales;
@@ -59,11 +65,23 @@ public final class ReadSide implements AutoCloseable {
     public static ReadSide open(EventStore store, Path readDbFile, Clock clock, Map<String, Long> delays,
                                 Function<String, Scheduler> schedulers, ProjectorListener listener,
                                 Consumer<String> notices) {
+        return open(store, readDbFile, clock, delays, schedulers, listener, notices, false);
+    }
+
+    /**
+     * As above; with {@code beforeCheck}, a read.db in which nothing has been applied yet (new, or every checkpoint
+     * at 0) does not wait for the store's background check: there is nothing in it to check against the log, so
+     * its projectors start at once, beside the check, and each checkpoint's hash is of the very events applied.
+     * Only appends wait for the check (a caller that must not finish on a damaged store waits for it too).
+     */
+    public static ReadSide open(EventStore store, Path readDbFile, Clock clock, Map<String, Long> delays,
+                                Function<String, Scheduler> schedulers, ProjectorListener listener,
+                                Consumer<String> notices, boolean beforeCheck) {
         // Asked before read.db opens: a check that ends while it opens may or may not have been used there.
         boolean storeChecked = ReadDatabaseFile.isChecked(store);
         ReadDatabase db = ReadDatabase.open(readDbFile, clock, store, notices);
         ReadSide side = new ReadSide(store, db, clock, schedulers, listener);
-        side.held = !storeChecked;
+        side.held = !storeChecked && !(beforeCheck && db.appliedNothing());
         List<String> names = new ArrayList<>(ReadModels.atStart());
         // those added at runtime before have a checkpoint row, and run again
         for (String existing : db.projectionsWithCheckpoint()) {
@@ -74,10 +92,21 @@ public final class ReadSide implements AutoCloseable {
         for (String name : names) {
             side.start(name, delays.getOrDefault(name, 0L));
         }
-        if (!storeChecked) {
+        if (side.held) {
             store.checked().thenAccept(problem -> side.release(problem, notices));
+        } else {
+            side.started.complete(side.startedSoFar());
         }
         return side;
+    }
+
+    /**
+     * Completes once the projectors that run from the start have been started — at once, or when the store's
+     * check released them — with the checkpoint each started from, by name. Never completes if the check
+     * found the store unusable.
+     */
+    public CompletionStage<Map<String, Long>> started() {
+        return started.minimalCompletionStage();
     }
 
     /**
@@ -104,10 +133,18 @@ public final class ReadSide implements AutoCloseable {
             waiting = projectors();
         }
         for (Projector p : waiting) {
+            startedAt.put(p.name(), rebuild ? 0 : p.status().checkpoint());
             if (rebuild) {
                 p.rebuild();
             }
             p.start();
+        }
+        started.complete(startedSoFar());
+    }
+
+    private Map<String, Long> startedSoFar() {
+        synchronized (startedAt) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(startedAt));
         }
     }
 
@@ -141,6 +178,7 @@ public final class ReadSide implements AutoCloseable {
         }
         synchronized (adding) {
             if (!held) {
+                startedAt.putIfAbsent(name, built.status().checkpoint());
                 built.start();
             }
         }
@@ -258,7 +296,8 @@ public final class ReadSide implements AutoCloseable {
     /**
      * Rows of every running read model that differ from the write model's truth — the same count as
      * {@code readModels().staleRows()} — in bounded memory at any size: the truth is folded once into a
-     * temporary file, then truth and rows are compared a chunk of keys at a time. Meant for when nothing
+     * temporary file, then truth and rows are compared: in SQL first where a read model can say which keys may
+     * differ ({@link StaleKeys}), else a chunk of keys at a time. Meant for when nothing
      * is being written (the headless summary); with appends going on, rows and truth may be a moment apart.
      */
     public int staleRowCount() {
@@ -270,7 +309,7 @@ public final class ReadSide implements AutoCloseable {
             int stale = 0;
             for (ReadModelModule<?> m : ReadModels.ALL) {
                 if (isRunning(m.name())) {
-                    stale += m.staleRowCount(db, truth, chunk);
+                    stale += StaleKeys.count(m, db, truth, chunk);
                 }
             }
             return stale;

@@ -61,6 +61,8 @@ public final class TruthTable implements AutoCloseable {
     private long position;
     /** The log's hash at {@link #position}, chained as events are folded; null: not kept (a temporary file). */
     private final LogHash hash;
+    /** The log read a page ahead while a page is folded; made on the first fold, closed with this table. */
+    private ReadAhead ahead;
 
     TruthTable(Connection c, long position, LogHash hash) {
         this.c = c;
@@ -142,7 +144,7 @@ public final class TruthTable implements AutoCloseable {
                 Set<String> placedHere = new HashSet<>();
                 long at = position;
                 while (at < to) {
-                    List<RecordedEvent> page = store.readAll(at, (int) Math.min(PAGE, to - at));
+                    List<RecordedEvent> page = readAhead(store).readAll(at, (int) Math.min(PAGE, to - at));
                     if (page.isEmpty()) {
                         break;
                     }
@@ -187,6 +189,13 @@ public final class TruthTable implements AutoCloseable {
         } finally {
             c.setAutoCommit(true);
         }
+    }
+
+    private ReadAhead readAhead(EventStore store) {
+        if (ahead == null) {
+            ahead = new ReadAhead(store);
+        }
+        return ahead;
     }
 
     /** One event into the window's orders and customers (the table is read for what came before the window). */
@@ -239,6 +248,11 @@ public final class TruthTable implements AutoCloseable {
     public static int compareKeys(String a, String b) {
         return java.util.Arrays.compareUnsigned(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Its connection, for {@link StaleKeys} to compare in SQL; the caller leaves it as it found it. */
+    Connection connection() {
+        return c;
     }
 
     /** The position of the last event folded. */
@@ -385,6 +399,9 @@ public final class TruthTable implements AutoCloseable {
 
     @Override
     public void close() {
+        if (ahead != null) {
+            ahead.close();
+        }
         try {
             c.close();
         } catch (SQLException e) {

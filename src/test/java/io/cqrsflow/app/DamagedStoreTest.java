@@ -97,6 +97,29 @@ class DamagedStoreTest {
     }
 
     @Test
+    void a_damaged_store_caught_up_without_a_scenario_still_ends_with_the_check_s_message() throws Exception {
+        // given a damaged store and no read.db: the projectors start beside the check, which finds the damage
+        storeWith(400);
+        long pages = Files.size(events()) / 4096;
+        try (RandomAccessFile raf = new RandomAccessFile(events().toFile(), "rw")) {
+            byte[] garbage = new byte[4 * 4096];
+            new Random(11).nextBytes(garbage);
+            raf.seek((pages / 2) * 4096);
+            raf.write(garbage);
+        }
+        String before = sha256();
+
+        // when
+        HeadlessRunnerTest.Result r = HeadlessRunnerTest.run("--headless", "--data", data().toString());
+
+        // then the run ends with the check's message, no summary, and events.db as it was
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("is damaged", "has not written to it", "--fresh").doesNotContain("Exception");
+        assertThat(r.out()).doesNotContain("done ");
+        assertThat(sha256()).as("sha256 of events.db").isEqualTo(before);
+    }
+
+    @Test
     void a_hand_edited_row_of_malformed_json_is_named_before_anything_is_appended() throws Exception {
         storeWith(20);
         execute("UPDATE events SET data = '{\"orderId\": ' WHERE position = 12");

@@ -240,6 +240,29 @@ class HeadlessRunnerTest {
                 .containsExactly("read.db does not exist yet: building the read models from events.db");
         assertThat(r.summary().path("head").asLong()).isEqualTo(head);
         assertCaughtUp(r.summary(), "order-list", "order-detail");
+        // when the projectors started, and from where: the benchmark's catch-up rate is timed from this line
+        assertThat(r.kind("start")).singleElement().satisfies(s -> {
+            assertThat(s.path("head").asLong()).isEqualTo(head);
+            assertThat(s.path("checkpoints").path("order-list").asLong()).isZero();
+            assertThat(s.path("checkpoints").path("order-detail").asLong()).isZero();
+        });
+    }
+
+    @Test
+    void theStartLineSaysWhenTheProjectorsStartedAndIsLeftOutWhenNothingIsBehind() {
+        // given a store whose read models were never built
+        long head = History.withOrders(data(), Clock.systemUTC(), 40);
+
+        // when it is caught up, then opened again
+        Result first = run("--headless", "--data", data().toString());
+        Result again = run("--headless", "--data", data().toString());
+
+        // then
+        assertThat(first.code()).isZero();
+        assertThat(first.out()).containsPattern("\\d+\\.\\d{3} s  start     catching up to position " + head
+                + ": order-list from 0, order-detail from 0\n");
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).doesNotContain("start ").contains("stale rows: 0");
     }
 
     @Test

@@ -10,11 +10,17 @@ import java.util.Locale;
 /**
  * The app itself, not its parts, on a big store: starts the real command line in a child JVM with
  * {@code -Xmx512m} — {@code --headless} on a store of about a million events and no read.db, so both
- * projectors catch up with the engine's signals and the trace on — and compares its rate with raw
- * sqlite-jdbc replaying the same store ({@link RawPaths#rebuildRaw}) and with the two projectors alone, no
- * engine, signals or trace ({@link StorePaths#rebuildStore}), in the same run. Prints the wall time (open to
- * exit, summary included), events/s, both ratios, the child's peak resident memory, and one JSON line.
- * Not a test.
+ * projectors catch up with the engine's signals and the trace on. Two figures from that one run:
+ * <ul>
+ * <li>the catch-up rate, as issue 10 defines it: events caught up over the time from the projectors starting
+ * to the last of them caught up, both read from the trace's own clock (its {@code start} line and its last
+ * "caught up" line); compared with raw sqlite-jdbc replaying the same store ({@link RawPaths#rebuildRaw}) and
+ * with the two projectors alone, no engine, signals or trace ({@link StorePaths#rebuildStore}), in the same run;</li>
+ * <li>the headless open: the wall time open to exit, split into JVM start and exit, open to the projectors
+ * started (events.db's check no longer in front of them), catch-up, and the summary's stale count; and
+ * the wall time of a second headless open of the same store, its read.db now caught up.</li>
+ * </ul>
+ * Also the child's peak resident memory, and one JSON line. Not a test.
  *
  * <p>Run with {@code ./mvnw -q -Pbench verify} (after {@link Benchmark}), or alone:
  * {@code java -cp target/classes:target/test-classes:… io.cqrsflow.bench.AppCatchUpBench [events] [dir]}; a
@@ -51,7 +57,7 @@ public final class AppCatchUpBench {
             Files.createDirectories(store);
             bulkHistory(store, events);
         }
-        Files.deleteIfExists(store.resolve("read.db"));
+        deleteDerived(store);
         double raw = RawPaths.rebuildRaw(store, root.resolve("raw-read.db"));
         Files.deleteIfExists(root.resolve("raw-read.db"));
         double alone = StorePaths.rebuildStore(store, root.resolve("alone-read.db"));
@@ -59,20 +65,116 @@ public final class AppCatchUpBench {
         long head = headOf(store);
 
         Run app = runApp(store, "--headless", "--data", store.toString());
+        Split split = Split.of(app);
+        // the same store opened again, its read.db caught up: events.db's check, then the summary's count
+        Run again = runApp(store, "--headless", "--data", store.toString());
         // A run that did not finish (the headless wait gave up, say) has no rate: say so, do not divide.
-        double rate = app.exit() == 0 ? head / app.seconds() : Double.NaN;
+        double rate = app.exit() == 0 && split != null ? split.caughtUp() / split.catchUpSeconds() : Double.NaN;
         double rawRate = head / raw;
         double aloneRate = head / alone;
-        System.out.printf(Locale.ROOT, "app catch-up, %s, no read.db (%,d events): %.1f s, %,.0f events/s   raw replay %,.0f"
-                        + " events/s   ratio %.2f   projectors alone %,.0f events/s   app/alone %.2f   peak resident %d MB"
-                        + "   exit %d%n", HEAP, head, app.seconds(), rate, rawRate, rate / rawRate, aloneRate,
-                rate / aloneRate, app.peakRssKb() / 1024, app.exit());
+        System.out.printf(Locale.ROOT, "app catch-up, %s, no read.db (%,d events): projectors started → last caught up"
+                        + " %.1f s, %,.0f events/s   raw replay %,.0f events/s   ratio %.2f   projectors alone %,.0f events/s"
+                        + "   app/alone %.2f%n", HEAP, head, split == null ? Double.NaN : split.catchUpSeconds(), rate,
+                rawRate, rate / rawRate, aloneRate, rate / aloneRate);
+        System.out.printf(Locale.ROOT, "headless open, same run: %.1f s wall, open to exit = JVM start and exit %.1f s + open"
+                        + " to projectors started %.1f s + catch-up %.1f s + summary (stale count) %.1f s   peak resident"
+                        + " %d MB   exit %d%n", app.seconds(), split == null ? Double.NaN : split.jvmSeconds(app),
+                split == null ? Double.NaN : split.startMs() / 1000.0, split == null ? Double.NaN : split.catchUpSeconds(),
+                split == null ? Double.NaN : split.summarySeconds(), app.peakRssKb() / 1024, app.exit());
         System.out.println("    last lines: " + String.join(" | ", app.lastLines()));
-        System.out.printf(Locale.ROOT, "{\"app_catchup_events\":%d,\"app_catchup_s\":%.1f,\"app_catchup_per_s\":%s,"
+        System.out.printf(Locale.ROOT, "headless open again, read.db caught up: %.1f s wall   peak resident %d MB   exit %d%n",
+                again.seconds(), again.peakRssKb() / 1024, again.exit());
+        System.out.printf(Locale.ROOT, "{\"app_catchup_events\":%d,\"app_catchup_s\":%s,\"app_catchup_per_s\":%s,"
                         + "\"app_catchup_raw_per_s\":%.0f,\"app_catchup_ratio\":%s,\"app_catchup_alone_per_s\":%.0f,"
-                        + "\"app_catchup_vs_alone\":%s,\"app_catchup_peak_rss_mb\":%d,\"app_catchup_exit\":%d}%n",
-                head, app.seconds(), json(rate, "%.0f"), rawRate, json(rate / rawRate, "%.2f"), aloneRate,
-                json(rate / aloneRate, "%.2f"), app.peakRssKb() / 1024, app.exit());
+                        + "\"app_catchup_vs_alone\":%s,\"headless_open_s\":%.1f,\"headless_open_jvm_s\":%s,"
+                        + "\"headless_open_to_start_s\":%s,\"headless_open_catchup_s\":%s,\"headless_open_summary_s\":%s,"
+                        + "\"app_catchup_peak_rss_mb\":%d,\"app_catchup_exit\":%d,\"headless_reopen_s\":%.1f,"
+                        + "\"headless_reopen_exit\":%d}%n",
+                split == null ? 0 : split.caughtUp(), json(split == null ? Double.NaN : split.catchUpSeconds(), "%.1f"),
+                json(rate, "%.0f"), rawRate, json(rate / rawRate, "%.2f"), aloneRate, json(rate / aloneRate, "%.2f"),
+                app.seconds(), json(split == null ? Double.NaN : split.jvmSeconds(app), "%.1f"),
+                json(split == null ? Double.NaN : split.startMs() / 1000.0, "%.1f"),
+                json(split == null ? Double.NaN : split.catchUpSeconds(), "%.1f"),
+                json(split == null ? Double.NaN : split.summarySeconds(), "%.1f"), app.peakRssKb() / 1024, app.exit(),
+                again.seconds(), again.exit());
+    }
+
+    /** read.db, its WAL, and a kept truth: the run starts with nothing derived from events.db. */
+    private static void deleteDerived(Path store) throws IOException {
+        for (String name : List.of("read.db", "read.db-wal", "read.db-shm", "truth.db", "truth.db-wal", "truth.db-shm")) {
+            Files.deleteIfExists(store.resolve(name));
+        }
+    }
+
+    /**
+     * A headless run's times by the trace's own clock (ms since the runner started): its {@code start} line
+     * (the projectors started, and from which checkpoints), the last projector's "caught up" line, and the
+     * {@code done} line (after the summary's stale count).
+     */
+    record Split(long startMs, long caughtUpMs, long doneMs, long caughtUp) {
+        private static final java.util.regex.Pattern TIMED = java.util.regex.Pattern.compile("^\\s*(\\d+\\.\\d{3}) s  (.*)$");
+        private static final java.util.regex.Pattern START = java.util.regex.Pattern.compile(
+                "start     catching up to position (\\d+):(.*)");
+        private static final java.util.regex.Pattern FROM = java.util.regex.Pattern.compile(" from (\\d+)");
+
+        /** Null when the trace lacks one of those lines (the run failed, say). */
+        static Split of(Run run) {
+            long start = -1;
+            long caughtUp = -1;
+            long done = -1;
+            long events = -1;
+            for (String line : run.lines()) {
+                java.util.regex.Matcher timed = TIMED.matcher(line);
+                if (!timed.matches()) {
+                    continue;
+                }
+                long ms = Math.round(Double.parseDouble(timed.group(1)) * 1000);
+                String what = timed.group(2);
+                java.util.regex.Matcher s = START.matcher(what);
+                if (s.matches()) {
+                    start = ms;
+                    long lowest = Long.MAX_VALUE;
+                    java.util.regex.Matcher from = FROM.matcher(s.group(2));
+                    while (from.find()) {
+                        lowest = Math.min(lowest, Long.parseLong(from.group(1)));
+                    }
+                    events = Long.parseLong(s.group(1)) - lowest;
+                } else if (start < 0 && what.startsWith("notice    read.db does not exist yet")) {
+                    // an app from before the start line: it started its projectors as it opened read.db
+                    start = ms;
+                    events = headFrom(run);
+                } else if (what.startsWith("projector ") && what.contains(" caught up at checkpoint ")) {
+                    caughtUp = Math.max(caughtUp, ms);
+                } else if (what.startsWith("done ")) {
+                    done = ms;
+                }
+            }
+            return start < 0 || caughtUp < start || done < caughtUp ? null : new Split(start, caughtUp, done, events);
+        }
+
+        /** The head the done line names (0 if none). */
+        private static long headFrom(Run run) {
+            for (String line : run.lines()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("done      head at position (\\d+)").matcher(line);
+                if (m.find()) {
+                    return Long.parseLong(m.group(1));
+                }
+            }
+            return 0;
+        }
+
+        double catchUpSeconds() {
+            return (caughtUpMs - startMs) / 1000.0;
+        }
+
+        double summarySeconds() {
+            return (doneMs - caughtUpMs) / 1000.0;
+        }
+
+        /** The wall time outside the trace's clock: the JVM starting, arguments read, and the exit after done. */
+        double jvmSeconds(Run run) {
+            return run.seconds() - doneMs / 1000.0;
+        }
     }
 
     /** A figure for the JSON line: null when there is none (NaN is not JSON). */
@@ -120,8 +222,12 @@ public final class AppCatchUpBench {
         }
     }
 
-    /** The app's wall time, its exit code, its peak resident set (sampled) and the end of what it printed. */
-    record Run(double seconds, int exit, long peakRssKb, List<String> lastLines) {
+    /** The app's wall time, its exit code, its peak resident set (sampled) and what it printed. */
+    record Run(double seconds, int exit, long peakRssKb, List<String> lines) {
+        /** The last three lines printed. */
+        List<String> lastLines() {
+            return lines.subList(Math.max(0, lines.size() - 3), lines.size());
+        }
     }
 
     static Run runApp(Path store, String... appArgs) throws IOException, InterruptedException {
@@ -139,7 +245,7 @@ public final class AppCatchUpBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         List<String> lines = Files.readAllLines(out);
         Files.delete(out);
-        return new Run(seconds, p.exitValue(), peak, lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+        return new Run(seconds, p.exitValue(), peak, lines);
     }
 
     /** VmRSS from /proc (Linux); 0 where there is none. */

@@ -70,6 +70,21 @@ public final class OrderDetailModule implements ReadModelModule<OrderDetails> {
         return new OrderDetailQueries(db).page(offset, limit);
     }
 
+    /** Every column {@link #stale} reads of a row (the times too: they are parsed), against the truth's. */
+    @Override
+    public String mayBeStaleSql() {
+        return """
+                SELECT t.order_id FROM main.orders t LEFT JOIN r.order_detail d ON d.order_id = t.order_id
+                WHERE d.order_id IS NULL OR d.status IS NOT t.status OR d.total IS NOT t.total
+                   OR d.customer_name IS NOT t.customer_name OR d.items IS NOT t.items
+                   OR d.placed_at IS NOT t.placed_at OR d.paid_at IS NOT t.paid_at OR d.shipped_at IS NOT t.shipped_at
+                   OR d.cancelled_at IS NOT t.cancelled_at OR d.cancel_reason IS NOT t.cancel_reason
+                UNION ALL
+                SELECT d.order_id FROM r.order_detail d
+                WHERE NOT EXISTS (SELECT 1 FROM main.orders t WHERE t.order_id = d.order_id)
+                """;
+    }
+
     @Override
     public String key(OrderDetails row) {
         return row.orderId();

@@ -66,6 +66,20 @@ public final class OrderListModule implements ReadModelModule<OrderSummary> {
         return new OrderListQueries(db).page(offset, limit);
     }
 
+    /** Every column {@link #stale} reads of a row (placed_at too: it is parsed), against the truth's. */
+    @Override
+    public String mayBeStaleSql() {
+        return """
+                SELECT t.order_id FROM main.orders t LEFT JOIN r.order_list l ON l.order_id = t.order_id
+                WHERE l.order_id IS NULL OR l.status IS NOT t.status OR l.total IS NOT t.total
+                   OR l.customer_name IS NOT t.customer_name OR l.placed_at IS NOT t.placed_at
+                   OR l.item_count IS NOT (SELECT total(json_extract(j.value, '$.quantity')) FROM json_each(t.items) j)
+                UNION ALL
+                SELECT l.order_id FROM r.order_list l
+                WHERE NOT EXISTS (SELECT 1 FROM main.orders t WHERE t.order_id = l.order_id)
+                """;
+    }
+
     @Override
     public String key(OrderSummary row) {
         return row.orderId();
