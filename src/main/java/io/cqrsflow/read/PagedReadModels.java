@@ -94,6 +94,26 @@ final class PagedReadModels implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs {@code work} with the truth folded to the store's head: the one kept in truth.db beside read.db (so a
+     * second run folds only the events appended since), opened here if no reading has opened it yet. Null while
+     * events.db's open-time check is not over and a truth.db from an earlier run waits to be checked against the
+     * log's hash: fold a temporary one then. Same thread rule as {@link #read}.
+     */
+    synchronized <T> T withWholeTruth(java.util.function.Function<TruthTable, T> work) {
+        if (truth == null) {
+            java.nio.file.Path file = db.file().resolveSibling(KeptTruth.FILE);
+            // a truth kept from an earlier run is checked against the log's hash, known once the check is over;
+            // a new one needs no hash (it chains its own as it folds), so it may start beside the check
+            if (!ReadDatabaseFile.isChecked(store) && java.nio.file.Files.exists(file)) {
+                return null;
+            }
+            truth = KeptTruth.open(file, store);
+        }
+        truth.advance(store, Long.MAX_VALUE);
+        return work.apply(truth);
+    }
+
     /** One read model's window of rows, its row count and checkpoint, read in the reading's transaction. */
     private record Page<R>(ReadModelModule<R> module, List<R> rows, int offset, long total, long checkpoint) {
         static <R> Page<R> read(ReadModelModule<R> m, ReadDatabase db, RowWindow w) {

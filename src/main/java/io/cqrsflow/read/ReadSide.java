@@ -295,8 +295,9 @@ public final class ReadSide implements AutoCloseable {
 
     /**
      * Rows of every running read model that differ from the write model's truth — the same count as
-     * {@code readModels().staleRows()} — in bounded memory at any size: the truth is folded once into a
-     * temporary file, then truth and rows are compared: in SQL first where a read model can say which keys may
+     * {@code readModels().staleRows()} — in bounded memory at any size: the truth is the one kept in truth.db
+     * beside read.db, folded from events.db alone up to the head (only the events appended since it was last
+     * folded; a temporary file, folded whole, while events.db's check is not over), then truth and rows are compared: in SQL first where a read model can say which keys may
      * differ ({@link StaleKeys}), else a chunk of keys at a time. Meant for when nothing
      * is being written (the headless summary); with appends going on, rows and truth may be a moment apart.
      */
@@ -305,15 +306,23 @@ public final class ReadSide implements AutoCloseable {
     }
 
     int staleRowCount(int chunk) {
-        try (TruthTable truth = TruthTable.fold(store)) {
-            int stale = 0;
-            for (ReadModelModule<?> m : ReadModels.ALL) {
-                if (isRunning(m.name())) {
-                    stale += StaleKeys.count(m, db, truth, chunk);
-                }
-            }
-            return stale;
+        Integer kept = paged.withWholeTruth(truth -> staleRowCount(truth, chunk));
+        if (kept != null) {
+            return kept;
         }
+        try (TruthTable truth = TruthTable.fold(store)) {
+            return staleRowCount(truth, chunk);
+        }
+    }
+
+    private int staleRowCount(TruthTable truth, int chunk) {
+        int stale = 0;
+        for (ReadModelModule<?> m : ReadModels.ALL) {
+            if (isRunning(m.name())) {
+                stale += StaleKeys.count(m, db, truth, chunk);
+            }
+        }
+        return stale;
     }
 
     /**

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,6 +90,35 @@ class ProjectingBesideCheckTest {
             for (Projector p : engine.readSide().projectors()) {
                 assertThat(p.status().checkpoint()).as(p.name()).isEqualTo(head);
             }
+        }
+    }
+
+    @Test
+    void the_count_beside_the_check_keeps_a_new_truth_but_waits_to_use_an_old_one() throws Exception {
+        // given a store of history and no read.db nor truth.db
+        History.withOrders(dir, Clock.systemUTC(), 30);
+        Path truth = dir.resolve(io.cqrsflow.read.ReadSide.TRUTH_FILE);
+
+        // when the summary counts while the check is held back
+        CompletableFuture<Void> checkMayStart = new CompletableFuture<>();
+        try (Engine engine = Engine.openProjectingBesideCheck(dir, Clock.systemUTC(), Map.of(), checkMayStart)) {
+            assertThat(engine.awaitCaughtUp(Duration.ofSeconds(20))).isTrue();
+            assertThat(engine.readSide().staleRowCount()).isZero();
+            assertThat(engine.store().checked().toCompletableFuture().isDone()).as("check done").isFalse();
+            checkMayStart.complete(null);
+        }
+        // then the truth it folded is kept (a new truth chains its own log hash: nothing to check it against)
+        assertThat(truth).exists();
+        long kept = Files.size(truth);
+
+        // and opened again with the check held back, the kept truth is not used before the check: the count
+        // folds a temporary one, leaving truth.db as it was
+        CompletableFuture<Void> again = new CompletableFuture<>();
+        try (Engine engine = Engine.openProjectingBesideCheck(dir, Clock.systemUTC(), Map.of(), again)) {
+            assertThat(engine.readSide().staleRowCount()).isZero();
+            assertThat(engine.store().checked().toCompletableFuture().isDone()).as("check done").isFalse();
+            assertThat(Files.size(truth)).isEqualTo(kept);
+            again.complete(null);
         }
     }
 }

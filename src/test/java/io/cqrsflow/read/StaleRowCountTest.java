@@ -80,6 +80,35 @@ class StaleRowCountTest {
         }
     }
 
+    @Test
+    void theCountKeepsItsTruthInTruthDbAndTheNextRunFoldsOnlyWhatIsNew() {
+        // given a store counted once, every read model in step
+        try (ReadSideFixture f = new ReadSideFixture(dir).open()) {
+            f.given(new RegisterCustomer("c-1", "Ada"), new PlaceOrder("o-1", "c-1", line()));
+            f.settle();
+            assertThat(f.readSide.staleRowCount()).isZero();
+        }
+        // then the truth it counted against is kept beside read.db, folded to the head (two events)
+        try (ReadSideFixture f = new ReadSideFixture(dir).openStore();
+             TruthTable kept = KeptTruth.open(dir.resolve(KeptTruth.FILE), f.store)) {
+            assertThat(kept.position()).isEqualTo(2);
+        }
+        // when the app opens again, the list paused, and the order is cancelled
+        try (ReadSideFixture f = new ReadSideFixture(dir).open()) {
+            f.readSide.projector(ProjectionNames.ORDER_LIST).pause();
+            f.runAll();
+            f.given(new CancelOrder("o-1", "changed mind"));
+            f.runAll();
+
+            // then the count folds the new event into the kept truth and sees the list's row stale
+            assertThat(f.readSide.staleRowCount()).isEqualTo(1);
+        }
+        try (ReadSideFixture f = new ReadSideFixture(dir).openStore();
+             TruthTable kept = KeptTruth.open(dir.resolve(KeptTruth.FILE), f.store)) {
+            assertThat(kept.position()).isEqualTo(3);
+        }
+    }
+
     /** Random commands, projectors paused, stepped and resumed at random, projections added at runtime. */
     private static void play(ReadSideFixture f, Random random) {
         List<String> added = new ArrayList<>();
