@@ -85,13 +85,7 @@ class DamagedStoreTest {
     @Test
     void four_pages_overwritten_in_the_middle_get_no_command_appended() throws Exception {
         storeWith(400);
-        long pages = Files.size(events()) / 4096;
-        try (RandomAccessFile raf = new RandomAccessFile(events().toFile(), "rw")) {
-            byte[] garbage = new byte[4 * 4096];
-            new Random(11).nextBytes(garbage);
-            raf.seek((pages / 2) * 4096);
-            raf.write(garbage);
-        }
+        overwriteFourPagesInTheMiddle();
 
         assertRefusedQuicklyUnchanged("is damaged", "has not written to it", "--fresh");
     }
@@ -100,13 +94,7 @@ class DamagedStoreTest {
     void a_damaged_store_caught_up_without_a_scenario_still_ends_with_the_check_s_message() throws Exception {
         // given a damaged store and no read.db: the projectors start beside the check, which finds the damage
         storeWith(400);
-        long pages = Files.size(events()) / 4096;
-        try (RandomAccessFile raf = new RandomAccessFile(events().toFile(), "rw")) {
-            byte[] garbage = new byte[4 * 4096];
-            new Random(11).nextBytes(garbage);
-            raf.seek((pages / 2) * 4096);
-            raf.write(garbage);
-        }
+        overwriteFourPagesInTheMiddle();
         String before = sha256();
 
         // when
@@ -135,5 +123,16 @@ class DamagedStoreTest {
 
         assertRefusedQuicklyUnchanged("position 3", "cannot be read", "--fresh");
         assertThat(Files.exists(data().resolve("read.db"))).isTrue();
+    }
+
+    /** Four pages of events.db, in the middle of the file, overwritten with random bytes. */
+    private void overwriteFourPagesInTheMiddle() throws IOException {
+        long pages = Files.size(events()) / 4096;
+        try (RandomAccessFile raf = new RandomAccessFile(events().toFile(), "rw")) {
+            byte[] garbage = new byte[4 * 4096];
+            new Random(11).nextBytes(garbage);
+            raf.seek((pages / 2) * 4096);
+            raf.write(garbage);
+        }
     }
 }
