@@ -18,7 +18,8 @@ import java.util.function.BiFunction;
  * whole-table counts are worked out against that truth inside the same transaction. Counts are kept
  * ({@link KeptCounts}): while neither the read model's checkpoint nor the truth moved they are the same, so
  * scrolling costs a page, not a count; when they moved, only the keys the events since the last reading
- * touched are counted again. For the engine's query thread only.
+ * touched are counted again. Readings come from the engine's query thread; the headless summary's count
+ * ({@link #withWholeTruth}) from the runner's thread. Both hold this object's lock: one at a time on the truth.
  */
 final class PagedReadModels implements AutoCloseable {
     /** Orders of the truth handed out with a reading: the latest, for the window's id suggestions. */
@@ -98,7 +99,7 @@ final class PagedReadModels implements AutoCloseable {
      * Runs {@code work} with the truth folded to the store's head: the one kept in truth.db beside read.db (so a
      * second run folds only the events appended since), opened here if no reading has opened it yet. Null while
      * events.db's open-time check is not over and a truth.db from an earlier run waits to be checked against the
-     * log's hash: fold a temporary one then. Same thread rule as {@link #read}.
+     * log's hash: fold a temporary one then. Holds the lock {@link #read} holds, so never beside a reading.
      */
     synchronized <T> T withWholeTruth(java.util.function.Function<TruthTable, T> work) {
         if (truth == null) {
