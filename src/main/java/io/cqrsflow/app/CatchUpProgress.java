@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * Turns a projector's batches of applied events into a progress line at most once a second — where it
  * stands, how fast it goes, how long is left — instead of a line per event, which at a million events
  * would cost more than applying them. The first batch and the one that reaches the head always get a line.
- * Called on the signals thread only.
+ * Called on the signals thread, and once from the runner ({@link #caughtUpUnheard}).
  */
 final class CatchUpProgress {
     static final long EVERY_NANOS = 1_000_000_000L;
@@ -50,6 +50,8 @@ final class CatchUpProgress {
     private final Consumer<Line> print;
     private final LongSupplier nanos;
     private final Map<String, Run> runs = new HashMap<>();
+    /** The checkpoint each projector was last said to be caught up at. */
+    private final Map<String, Long> caughtUpAt = new HashMap<>();
 
     CatchUpProgress(Consumer<Line> print) {
         this(print, System::nanoTime);
@@ -61,11 +63,11 @@ final class CatchUpProgress {
     }
 
     /** Whether that projector is in a run of progress lines that has not reached the head yet. */
-    boolean catchingUp(String projector) {
+    synchronized boolean catchingUp(String projector) {
         return runs.containsKey(projector);
     }
 
-    void applied(FlowSignal.EventsApplied batch) {
+    synchronized void applied(FlowSignal.EventsApplied batch) {
         long now = nanos.getAsLong();
         long checkpoint = batch.last().position();
         long head = Math.max(batch.head(), checkpoint);
@@ -90,7 +92,21 @@ final class CatchUpProgress {
         }
         if (done) {
             runs.remove(batch.projector()); // a later rebuild starts a run of its own
+            caughtUpAt.put(batch.projector(), checkpoint);
         }
         print.accept(new Line(batch.projector(), checkpoint, head, rate, left));
+    }
+
+    /**
+     * A projector found at the head once every signal so far has been heard, that no line has said caught up
+     * there: its batches went by before the trace listened (it started beside events.db's check, and a small
+     * store is caught up in a batch or two). One line saying so. Any thread.
+     */
+    synchronized void caughtUpUnheard(String projector, long checkpoint) {
+        if (caughtUpAt.getOrDefault(projector, -1L) >= checkpoint) {
+            return;
+        }
+        caughtUpAt.put(projector, checkpoint);
+        print.accept(new Line(projector, checkpoint, checkpoint, -1, -1));
     }
 }

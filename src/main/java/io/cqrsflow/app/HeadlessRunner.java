@@ -146,6 +146,10 @@ final class HeadlessRunner {
             for (Projector p : engine.readSide().projectors()) {
                 checkpoints.put(p.name(), p.status().checkpoint());
             }
+            // every signal so far is heard: a projector that started beside the check and caught up a small store
+            // before the trace listened has had no "caught up" line yet
+            trace.caughtUpUnheard(engine.readSide().started().toCompletableFuture().getNow(Map.of()), checkpoints,
+                    engine.store().head());
             int staleRows;
             try {
                 staleRows = staleRows(engine); // while the check runs

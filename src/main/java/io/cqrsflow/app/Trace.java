@@ -189,6 +189,23 @@ final class Trace implements Consumer<FlowSignal>, ScenarioPlayer.Listener {
         }
     }
 
+    /**
+     * Once caught up and every signal heard: a progress line for each projector that caught up in this run
+     * (started below the head) and that no batch's line has said so for — it started before this trace
+     * subscribed. Lines per event ({@code --trace events}) cannot be made up after the fact.
+     */
+    void caughtUpUnheard(Map<String, Long> from, Map<String, Long> checkpoints, long head) {
+        if (detail == Detail.EVENTS) {
+            return;
+        }
+        from.forEach((name, start) -> {
+            Long at = checkpoints.get(name);
+            if (start < head && at != null && at >= head) {
+                progress.caughtUpUnheard(name, at);
+            }
+        });
+    }
+
     void notice(String message) {
         if (json) {
             ObjectNode n = node("notice");

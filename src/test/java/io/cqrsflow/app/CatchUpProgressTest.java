@@ -73,6 +73,26 @@ class CatchUpProgressTest {
     }
 
     @Test
+    void aProjectorCaughtUpBeforeItWasHeardGetsOneCaughtUpLine() {
+        AtomicLong nanos = new AtomicLong();
+        List<CatchUpProgress.Line> lines = new ArrayList<>();
+        CatchUpProgress progress = new CatchUpProgress(lines::add, nanos::get);
+
+        // a projector whose batches were never heard, found at the head: one line
+        progress.caughtUpUnheard("order-list", 2_001);
+        assertThat(lines).extracting(CatchUpProgress.Line::words).containsExactly("2001 / 2001 applied (100 %), caught up");
+
+        // one whose last batch's line said it already: none more
+        progress.applied(batch("order-detail", 1, 2_001, 2_001));
+        progress.caughtUpUnheard("order-detail", 2_001);
+        assertThat(lines).extracting(CatchUpProgress.Line::projector).containsExactly("order-list", "order-detail");
+
+        // and a later catch-up of the first (a rebuild to the same head) is said as any other
+        progress.applied(batch("order-list", 1, 2_001, 2_001));
+        assertThat(lines).extracting(CatchUpProgress.Line::projector).endsWith("order-list").hasSize(3);
+    }
+
+    @Test
     void theHeadlessCatchUpOfABigStorePrintsProgressNotEveryEvent() {
         // given a store of 2 000-odd events and no read.db
         long head = History.withOrders(dir.resolve("data"), Clock.systemUTC(), 1_500);
